@@ -1,0 +1,1 @@
+"""Benchmarks: each prints our figure beside its ceiling measured in the same run."""

@@ -1,0 +1,30 @@
+"""Template context for staff pages: the signed-in user's role and capabilities."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from sincerely.console.roles import CAPABILITIES, role_allows
+
+
+def staff_role(user) -> str | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_superuser:
+        return "admin"
+    profile = getattr(user, "staff_profile", None)
+    return profile.role if profile else None
+
+
+def staff(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    role = staff_role(user)
+    if role is None:
+        return {"staff_role": None, "can": {}, "nav": []}
+    from sincerely.console.nav import sections_for
+
+    return {
+        "staff_role": role,
+        "nav": sections_for(user, request.path),
+        "can": {cap.replace(".", "_"): role_allows(role, cap) for cap in CAPABILITIES},
+    }

@@ -1,0 +1,347 @@
+"""Console pages for Identify: dashboard, people, a person, lists, imports. Thin by design."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from sincerely.console.access import requires, user_can
+from sincerely.errors import DomainError
+from sincerely.people import queries, services
+from sincerely.people.imports import import_people
+from sincerely.people.models import (
+    AudienceList,
+    ImportBatch,
+    Person,
+    Purpose,
+    SourceKind,
+)
+from sincerely.privacy.services import export_person
+
+# Sections other apps add to the person page: (template name, context function).
+PERSON_PANELS: list = []
+
+
+@requires("people.view")
+def home(request: HttpRequest) -> HttpResponse:
+    from sincerely.console.queries import dashboard_figures
+
+    return render(request, "console/home.html", dashboard_figures())
+
+
+@requires("people.view")
+def people(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    list_slug = request.GET.get("list", "")
+    page = Paginator(queries.search_people(q, list_slug=list_slug), 50).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "q": q, "list_slug": list_slug, "lists": AudienceList.objects.all()}
+    if request.htmx:
+        return render(request, "console/people_partial.html", context)
+    return render(request, "console/people.html", context)
+
+
+def _person_context(request: HttpRequest, person_id: int) -> dict:
+    person = queries.get_person(person_id)
+    context = {
+        "person": person,
+        "identities": queries.identities(person),
+        "facts": queries.current_facts(person),
+        "history": queries.fact_history(person),
+        "consents": queries.current_consents(person),
+        "consent_history": queries.consent_history(person),
+        "memberships": queries.memberships(person),
+        "audit": queries.audit_trail(person),
+        "purposes": Purpose.objects.order_by("name"),
+        "lists": AudienceList.objects.select_related("purpose"),
+        "staff": get_user_model().objects.filter(is_active=True).order_by("username"),
+        "source_kinds": SourceKind.choices,
+        "panels": [],
+    }
+    for template, build in PERSON_PANELS:
+        panel = build(request, person)
+        if panel is not None:
+            context["panels"].append({"template": template, **panel})
+    return context
+
+
+@requires("people.view")
+def person(request: HttpRequest, person_id: int) -> HttpResponse:
+    try:
+        context = _person_context(request, person_id)
+    except DomainError:
+        return render(request, "console/not_found.html", {"what": "person"}, status=404)
+    return render(request, "console/person.html", context)
+
+
+def _back_to_person(request: HttpRequest, person_id: int, anchor: str = "") -> HttpResponse:
+    return redirect(f"{request.build_absolute_uri(f'/console/people/{person_id}/')}{anchor}")
+
+
+@require_POST
+@requires("people.edit")
+def edit_fact(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    try:
+        fact = services.edit_fact_as_staff(
+            person, request.POST.get("key", ""), request.POST.get("value", ""), request.user
+        )
+        messages.success(request, f"Recorded {fact.key} = {fact.value} (staff-recorded).")
+    except DomainError as exc:
+        messages.error(request, f"Fact not saved: {exc}")
+    return _back_to_person(request, person_id, "#facts")
+
+
+@require_POST
+@requires("people.edit")
+def add_consent(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    try:
+        consent = services.record_consent(
+            person,
+            request.POST.get("purpose", ""),
+            granted=request.POST.get("status") == "granted",
+            where=request.POST.get("where", ""),
+            wording=request.POST.get("wording", ""),
+            method=request.POST.get("method", "") or "recorded by staff",
+            actor=request.user,
+        )
+        messages.success(request, f"Consent to {consent.purpose} {consent.status}.")
+    except DomainError as exc:
+        messages.error(request, f"Consent not saved: {exc}")
+    return _back_to_person(request, person_id, "#consents")
+
+
+@require_POST
+@requires("lists.manage")
+def add_membership(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    try:
+        audience_list = services.get_list(request.POST.get("list", ""))
+        if request.POST.get("action") == "leave":
+            services.leave_list(
+                person,
+                audience_list,
+                request.POST.get("reason") or "removed by staff",
+                actor=request.user,
+            )
+            messages.success(request, f"Removed from {audience_list}.")
+        else:
+            services.add_to_list(
+                person,
+                audience_list,
+                request.POST.get("reason", ""),
+                services.staff_evidence(request.user),
+            )
+            messages.success(request, f"Added to {audience_list}.")
+    except DomainError as exc:
+        messages.error(request, f"List not changed: {exc}")
+    return _back_to_person(request, person_id, "#lists")
+
+
+@require_POST
+@requires("people.edit")
+def set_owner(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    try:
+        services.assign_owner(person, request.POST.get("owner", ""), request.user)
+        messages.success(request, "Relationship owner saved.")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return _back_to_person(request, person_id)
+
+
+@requires("people.merge")
+def merge(request: HttpRequest, person_id: int) -> HttpResponse:
+    survivor = get_object_or_404(Person, pk=person_id)
+    other_email = request.POST.get("email") or request.GET.get("email", "")
+    duplicate = None
+    error = ""
+    if other_email:
+        try:
+            duplicate = services.find_person_by_email(other_email)
+            if duplicate is None:
+                error = f"No person has the email {other_email}."
+            elif duplicate.pk == survivor.pk:
+                error = "That email already belongs to this person."
+                duplicate = None
+        except DomainError as exc:
+            error = str(exc)
+    if request.method == "POST" and duplicate and request.POST.get("confirm") == "yes":
+        services.merge_people(survivor, duplicate, request.user)
+        messages.success(request, f"Merged {other_email} into this person.")
+        return _back_to_person(request, person_id)
+    context = {"person": survivor, "duplicate": duplicate, "email": other_email, "error": error}
+    if duplicate:
+        context.update(
+            dup_facts=queries.current_facts(duplicate),
+            dup_consents=queries.current_consents(duplicate),
+            dup_lists=queries.memberships(duplicate),
+        )
+    return render(request, "console/merge.html", context)
+
+
+@requires("people.erase")
+def erase(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    if request.method == "POST" and request.POST.get("confirm") == person.email:
+        services.erase_person(person, request.user, requested_via="staff console")
+        messages.success(request, "The person was erased; only a suppression hash remains.")
+        return redirect("console:people")
+    return render(request, "console/erase.html", {"person": person})
+
+
+@requires("people.view")
+def export(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    response = JsonResponse(export_person(person), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
+    return response
+
+
+@requires("people.edit")
+def new_person(request: HttpRequest) -> HttpResponse:
+    form = request.POST if request.method == "POST" else {}
+    error = None
+    if request.method == "POST":
+        facts = {
+            k: request.POST.get(k, "")
+            for k in ("first_name", "last_name", "company")
+            if request.POST.get(k, "").strip()
+        }
+        try:
+            evidence = services.EvidenceInput(
+                request.POST.get("source_kind", ""),
+                request.POST.get("source_ref", ""),
+                recorded_by=request.user,
+            )
+            created = services.create_person(
+                request.POST.get("email", ""),
+                facts,
+                evidence,
+                phone=request.POST.get("phone", "").strip(),
+                actor=request.user,
+            )
+            messages.success(request, "Person created.")
+            return redirect("console:person", person_id=created.pk)
+        except DomainError as exc:
+            error = exc
+    return render(
+        request,
+        "console/new_person.html",
+        {"form": form, "error": error, "source_kinds": SourceKind.choices},
+    )
+
+
+@requires("lists.view")
+def lists(request: HttpRequest) -> HttpResponse:
+    error = None
+    if request.method == "POST":
+        if not user_can(request.user, "lists.manage"):
+            messages.error(request, "Your role cannot create lists.")
+            return redirect("console:lists")
+        try:
+            created = services.create_list(
+                request.POST.get("slug", ""),
+                request.POST.get("name", ""),
+                request.POST.get("purpose", ""),
+                description=request.POST.get("description", ""),
+                actor=request.user,
+            )
+            messages.success(request, f"List {created.name} created.")
+            return redirect("console:lists")
+        except DomainError as exc:
+            error = exc
+    return render(
+        request,
+        "console/lists.html",
+        {
+            "lists": queries.lists_with_counts(),
+            "purposes": Purpose.objects.order_by("name"),
+            "error": error,
+            "form": request.POST,
+        },
+    )
+
+
+@requires("lists.view")
+def list_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    audience_list = get_object_or_404(AudienceList.objects.select_related("purpose"), slug=slug)
+    page = Paginator(queries.list_members(audience_list), 50).get_page(request.GET.get("page"))
+    return render(request, "console/list.html", {"list": audience_list, "page": page})
+
+
+def _upload_dir() -> Path:
+    path = Path(settings.DATA_DIR) / "uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@requires("people.import")
+def imports(request: HttpRequest) -> HttpResponse:
+    """Upload → preview (a dry run reporting exactly what would happen) → confirm."""
+    context: dict = {
+        "lists": AudienceList.objects.select_related("purpose"),
+        "batches": ImportBatch.objects.select_related("audience_list", "created_by")[:30],
+        "form": request.POST,
+    }
+    if request.method == "POST":
+        upload_id = request.POST.get("upload_id", "")
+        upload = request.FILES.get("file")
+        try:
+            if upload is not None:
+                upload_id = uuid.uuid4().hex
+                with (_upload_dir() / upload_id).open("wb") as out:
+                    for chunk in upload.chunks():
+                        out.write(chunk)
+                filename = upload.name
+            elif upload_id and all(c in "0123456789abcdef" for c in upload_id):
+                filename = request.POST.get("filename", "upload.csv")
+            else:
+                raise DomainError("choose a CSV file to import", field="file")
+            path = _upload_dir() / upload_id
+            if not path.exists():
+                raise DomainError("the uploaded file has expired; upload it again", field="file")
+            confirm = request.POST.get("confirm") == "yes"
+            with path.open("rb") as stream:
+                report = import_people(
+                    stream,
+                    filename=filename,
+                    list_slug=request.POST.get("list", ""),
+                    source=request.POST.get("source", ""),
+                    actor=request.user,
+                    dry_run=not confirm,
+                )
+            if confirm:
+                path.unlink(missing_ok=True)
+                messages.success(request, report.summary())
+                return redirect("console:import", batch_id=report.batch_id)
+            context.update(report=report, upload_id=upload_id, filename=filename)
+        except DomainError as exc:
+            context["error"] = exc
+    return render(request, "console/imports.html", context)
+
+
+@requires("people.import")
+def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch.objects.select_related("audience_list"), pk=batch_id)
+    if request.method == "POST":
+        issue_id = request.POST.get("issue")
+        batch.issues.filter(pk=issue_id, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(),
+            resolution=f"dismissed by {request.user.get_username()}",
+        )
+        return redirect("console:import", batch_id=batch.pk)
+    return render(
+        request, "console/import_detail.html", {"batch": batch, "issues": batch.issues.all()}
+    )

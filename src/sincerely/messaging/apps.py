@@ -1,0 +1,8 @@
+"""Django app configuration for messaging."""
+
+from django.apps import AppConfig
+
+
+class MessagingConfig(AppConfig):
+    name = "sincerely.messaging"
+    label = "messaging"

@@ -1,0 +1,531 @@
+"""CSV import of people: streamed, validated row by row, applied all-or-nothing in bulk.
+
+Structural problems (encoding, broken quoting, missing columns, unknown list) refuse the
+whole file and write nothing. Row problems never guess: a row with a bad value is
+rejected and a row without consent to the list's purpose is quarantined; both are kept
+whole, with line number and reason, on the import batch.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import datetime, time
+from typing import IO
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from sincerely.errors import DomainError, ImportRejected
+from sincerely.people.models import (
+    AudienceList,
+    Consent,
+    Fact,
+    Identity,
+    ImportBatch,
+    ImportIssue,
+    Membership,
+    Person,
+    SourceKind,
+    Suppression,
+)
+from sincerely.people.services import (
+    NAME_KEYS,
+    audit,
+    get_list,
+    normalise_email,
+    normalise_fact_key,
+    normalise_phone,
+)
+
+KNOWN_COLUMNS = {"email", "first_name", "last_name", "company", "phone", "consent", "consent_at"}
+NOT_FACTS = {"email", "phone", "consent", "consent_at"}
+YES = {"yes", "y", "true", "1", "oui"}
+NO = {"no", "n", "false", "0", "non", ""}
+CHUNK = 1000
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo a dry run after it has been measured."""
+
+
+@dataclass
+class RowIssue:
+    line: int
+    kind: str
+    reason: str
+    field: str = ""
+    row: dict = dataclass_field(default_factory=dict)
+
+
+@dataclass
+class ImportReport:
+    filename: str
+    list_slug: str
+    source: str
+    dry_run: bool = False
+    rows_total: int = 0
+    created: int = 0
+    updated: int = 0
+    issues: list[RowIssue] = dataclass_field(default_factory=list)
+    batch_id: int | None = None
+
+    @property
+    def rejected(self) -> list[RowIssue]:
+        return [i for i in self.issues if i.kind == ImportIssue.Kind.REJECTED]
+
+    @property
+    def quarantined(self) -> list[RowIssue]:
+        return [i for i in self.issues if i.kind == ImportIssue.Kind.QUARANTINED]
+
+    def summary(self) -> str:
+        verb = "would import" if self.dry_run else "imported"
+        return (
+            f"{verb} {self.rows_total} rows from {self.filename} into '{self.list_slug}': "
+            f"{self.created} new, {self.updated} updated, "
+            f"{len(self.quarantined)} quarantined, {len(self.rejected)} rejected"
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "batch_id": self.batch_id,
+            "dry_run": self.dry_run,
+            "rows": self.rows_total,
+            "created": self.created,
+            "updated": self.updated,
+            "quarantined": len(self.quarantined),
+            "rejected": len(self.rejected),
+            "issues": [
+                {"line": i.line, "kind": i.kind, "field": i.field, "reason": i.reason}
+                for i in self.issues
+            ],
+        }
+
+
+def _text_lines(stream: IO[bytes]) -> Iterator[str]:
+    """Decode UTF-8 (with or without BOM) line by line, naming the line that is not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
+    pending = ""
+    line_no = 1
+    for chunk in iter(lambda: stream.read(1 << 16), b""):
+        try:
+            text = pending + decoder.decode(chunk)
+        except UnicodeDecodeError:
+            # Find the first undecodable line to name it.
+            good = pending + chunk.decode("utf-8", errors="replace")
+            bad_line = line_no + good[: good.find("\ufffd")].count("\n")
+            raise ImportRejected(
+                "the file is not UTF-8 text (save it as 'CSV UTF-8' and try again)",
+                line=bad_line,
+            ) from None
+        *complete, pending = text.split("\n")
+        for line in complete:
+            line_no += 1
+            yield line + "\n"
+    try:
+        pending += decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise ImportRejected("the file ends in the middle of a character", line=line_no) from None
+    if pending:
+        yield pending
+
+
+def _parse_consent_at(raw: str) -> datetime | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    value = parse_datetime(raw)
+    if value is None:
+        day = parse_date(raw)
+        if day is None:
+            raise DomainError(
+                f"'{raw}' is not a date (use 2024-03-02 or ISO 8601)", field="consent_at"
+            )
+        value = datetime.combine(day, time(12, 0))
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, timezone.get_default_timezone())
+    if value > timezone.now():
+        raise DomainError(f"'{raw}' is in the future", field="consent_at")
+    return value
+
+
+@dataclass
+class _Row:
+    line: int
+    email: str
+    phone: str
+    facts: dict[str, str]
+    consent_at: datetime | None
+    raw: dict
+
+
+def _read_header(reader) -> tuple[list[str], dict[str, str]]:
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportRejected("the file is empty", line=1) from None
+    except csv.Error as exc:
+        raise ImportRejected(f"broken CSV: {exc}", line=1) from None
+    columns: list[str] = []
+    fact_keys: dict[str, str] = {}
+    for position, name in enumerate(header, start=1):
+        name = name.strip().lower().replace(" ", "_").replace("-", "_")
+        if not name:
+            raise ImportRejected(
+                f"column {position} has no name", line=1, field=f"column {position}"
+            )
+        if name in columns:
+            raise ImportRejected(f"column '{name}' appears twice", line=1, field=name)
+        if name not in NOT_FACTS:
+            try:
+                fact_keys[name] = normalise_fact_key(name)
+            except DomainError:
+                raise ImportRejected(
+                    f"column '{name}' cannot name a fact", line=1, field=name
+                ) from None
+        columns.append(name)
+    if "email" not in columns:
+        raise ImportRejected(
+            "the required column 'email' is missing (first line must name the columns)",
+            line=1,
+            field="email",
+        )
+    return columns, fact_keys
+
+
+def _rows(stream: IO[bytes], report: ImportReport, progress) -> Iterator[_Row | RowIssue]:
+    reader = csv.reader(_text_lines(stream), strict=True)
+    columns, fact_keys = _read_header(reader)
+    seen: dict[str, int] = {}
+    has_consent_column = "consent" in columns
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportRejected(f"broken CSV quoting: {exc}", line=reader.line_num) from None
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        report.rows_total += 1
+        if progress and report.rows_total % 5000 == 0:
+            progress(report.rows_total)
+        raw = dict(zip(columns, values, strict=False))
+        if len(values) != len(columns):
+            yield RowIssue(
+                line,
+                ImportIssue.Kind.REJECTED,
+                f"has {len(values)} fields, the header has {len(columns)}",
+                row={"values": values},
+            )
+            continue
+        try:
+            email = normalise_email(raw["email"])
+            phone = normalise_phone(raw["phone"]) if raw.get("phone", "").strip() else ""
+            consent_at = _parse_consent_at(raw.get("consent_at", ""))
+            consent_raw = raw.get("consent", "").strip().lower()
+            if consent_raw not in YES | NO:
+                raise DomainError(f"'{raw['consent']}' is not yes or no", field="consent")
+        except DomainError as exc:
+            yield RowIssue(line, ImportIssue.Kind.REJECTED, exc.reason, exc.field, raw)
+            continue
+        if email in seen:
+            yield RowIssue(
+                line, ImportIssue.Kind.REJECTED, f"same email as line {seen[email]}", "email", raw
+            )
+            continue
+        seen[email] = line
+        if consent_raw not in YES:
+            why = (
+                "the consent column is empty or 'no'"
+                if has_consent_column
+                else ("the file has no consent column")
+            )
+            yield RowIssue(
+                line,
+                ImportIssue.Kind.QUARANTINED,
+                f"no consent to the list's purpose: {why}",
+                "consent",
+                raw,
+            )
+            continue
+        facts = {
+            key: raw[col].strip() for col, key in fact_keys.items() if raw.get(col, "").strip()
+        }
+        yield _Row(line, email, phone, facts, consent_at, raw)
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Applier:
+    """Writes one chunk of good rows with a handful of bulk statements."""
+
+    def __init__(self, batch: ImportBatch, audience_list: AudienceList, actor, report):
+        self.batch = batch
+        self.list = audience_list
+        self.actor = actor
+        self.report = report
+        self.now = timezone.now()
+        self.evidence = {
+            "source_kind": SourceKind.IMPORTED,
+            "source_ref": f"{batch.source} ({batch.filename})"[:500],
+            "recorded_by": actor,
+            "recorded_at": self.now,
+            "import_batch": batch,
+        }
+
+    def apply(self, rows: list[_Row]) -> list[RowIssue]:
+        issues: list[RowIssue] = []
+        hashes = {Suppression.hash_email(r.email): r for r in rows}
+        for email_hash, reason in Suppression.objects.filter(
+            email_hash__in=list(hashes)
+        ).values_list("email_hash", "reason"):
+            row = hashes.pop(email_hash, None)
+            if row is not None:
+                issues.append(
+                    RowIssue(
+                        row.line,
+                        ImportIssue.Kind.REJECTED,
+                        f"suppressed ({Suppression.Reason(reason).label}); never re-imported",
+                        "email",
+                        row.raw,
+                    )
+                )
+        rows = list(hashes.values())
+        existing = dict(
+            Identity.objects.filter(
+                kind=Identity.Kind.EMAIL, value__in=[r.email for r in rows]
+            ).values_list("value", "person_id")
+        )
+        phones_taken = dict(
+            Identity.objects.filter(
+                kind=Identity.Kind.PHONE, value__in=[r.phone for r in rows if r.phone]
+            ).values_list("value", "person_id")
+        )
+        left = dict(
+            Membership.objects.filter(
+                audience_list=self.list,
+                person_id__in=list(existing.values()),
+                left_at__isnull=False,
+            ).values_list("person_id", "left_at")
+        )
+        withdrawn = dict(
+            Consent.objects.filter(
+                person_id__in=list(existing.values()),
+                purpose=self.list.purpose,
+                is_current=True,
+                status=Consent.Status.WITHDRAWN,
+            ).values_list("person_id", "at")
+        )
+        good: list[_Row] = []
+        for row in rows:
+            pid = existing.get(row.email)
+            if pid in left:
+                issues.append(
+                    RowIssue(
+                        row.line,
+                        ImportIssue.Kind.QUARANTINED,
+                        f"left this list on {left[pid]:%Y-%m-%d}; not re-added",
+                        "email",
+                        row.raw,
+                    )
+                )
+            elif pid in withdrawn and (row.consent_at is None or row.consent_at <= withdrawn[pid]):
+                issues.append(
+                    RowIssue(
+                        row.line,
+                        ImportIssue.Kind.QUARANTINED,
+                        f"withdrew consent on {withdrawn[pid]:%Y-%m-%d}, after the file's consent",
+                        "consent",
+                        row.raw,
+                    )
+                )
+            elif row.phone and phones_taken.get(row.phone, pid) != pid:
+                issues.append(
+                    RowIssue(
+                        row.line,
+                        ImportIssue.Kind.REJECTED,
+                        f"phone belongs to another person (#{phones_taken[row.phone]})",
+                        "phone",
+                        row.raw,
+                    )
+                )
+            else:
+                good.append(row)
+        self._write(good, existing)
+        return issues
+
+    def _write(self, rows: list[_Row], existing: dict[str, int]) -> None:
+        new_rows = [r for r in rows if r.email not in existing]
+        people = Person.objects.bulk_create(
+            [
+                Person(
+                    email=r.email,
+                    display_name=" ".join(r.facts[k] for k in NAME_KEYS if k in r.facts),
+                )
+                for r in new_rows
+            ]
+        )
+        person_of = dict(existing)
+        person_of.update({r.email: p.pk for r, p in zip(new_rows, people, strict=True)})
+        self.report.created += len(new_rows)
+        self.report.updated += len(rows) - len(new_rows)
+
+        identities = [
+            Identity(person_id=person_of[r.email], kind="email", value=r.email, is_primary=True)
+            for r in new_rows
+        ]
+        identities += [
+            Identity(person_id=person_of[r.email], kind="phone", value=r.phone)
+            for r in rows
+            if r.phone
+        ]
+        Identity.objects.bulk_create(identities, ignore_conflicts=True)
+
+        old_rows = [r for r in rows if r.email in existing]
+        current = {}
+        if old_rows:
+            for fid, pid, key, value in Fact.objects.filter(
+                person_id__in=[existing[r.email] for r in old_rows], is_current=True
+            ).values_list("id", "person_id", "key", "value"):
+                current[(pid, key)] = (fid, value)
+        superseded: list[int] = []
+        facts: list[Fact] = []
+        for r in rows:
+            pid = person_of[r.email]
+            for key, value in r.facts.items():
+                held = current.get((pid, key))
+                if held and held[1] == value:
+                    continue
+                if held:
+                    superseded.append(held[0])
+                facts.append(Fact(person_id=pid, key=key, value=value, **self.evidence))
+        if superseded:
+            Fact.objects.filter(pk__in=superseded).update(is_current=False, superseded_at=self.now)
+        Fact.objects.bulk_create(facts)
+
+        pids = [person_of[r.email] for r in rows]
+        Consent.objects.filter(
+            person_id__in=pids, purpose=self.list.purpose, is_current=True
+        ).update(is_current=False)
+        where = f"{self.batch.source} ({self.batch.filename})"[:300]
+        Consent.objects.bulk_create(
+            [
+                Consent(
+                    person_id=person_of[r.email],
+                    purpose=self.list.purpose,
+                    status=Consent.Status.GRANTED,
+                    at=r.consent_at or self.now,
+                    where=where,
+                    wording="",
+                    method=(
+                        "import (consent date given in the file)"
+                        if r.consent_at
+                        else "import (no consent date in the file: import time used)"
+                    ),
+                    recorded_by=self.actor,
+                    import_batch=self.batch,
+                )
+                for r in rows
+            ]
+        )
+        on_list = set(
+            Membership.objects.filter(audience_list=self.list, person_id__in=pids).values_list(
+                "person_id", flat=True
+            )
+        )
+        reason = f"imported from {self.batch.filename}: {self.batch.source}"[:500]
+        Membership.objects.bulk_create(
+            [
+                Membership(audience_list=self.list, person_id=pid, reason=reason, **self.evidence)
+                for pid in dict.fromkeys(pids)
+                if pid not in on_list
+            ]
+        )
+        if old_rows:
+            for r in old_rows:
+                if any(k in r.facts for k in NAME_KEYS):
+                    Person.objects.filter(pk=existing[r.email]).update(
+                        display_name=" ".join(r.facts[k] for k in NAME_KEYS if k in r.facts)
+                    )
+
+
+def import_people(
+    stream: IO[bytes],
+    *,
+    filename: str,
+    list_slug: str,
+    source: str,
+    actor: AbstractBaseUser | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import people from a CSV byte stream into a list, all-or-nothing.
+
+    With `dry_run` every check and write runs inside a transaction that is then rolled
+    back, so the preview reports exactly what the real import would do.
+    """
+    if not (source or "").strip():
+        raise ImportRejected("say where these rows came from (--source)", field="source")
+    audience_list = get_list(list_slug)
+    report = ImportReport(filename=filename, list_slug=audience_list.slug, source=source)
+    report.dry_run = dry_run
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                kind=ImportBatch.Kind.PEOPLE,
+                filename=filename[:255],
+                source=source.strip()[:500],
+                audience_list=audience_list,
+                created_by=actor,
+                status=ImportBatch.Status.APPLIED,
+            )
+            applier = _Applier(batch, audience_list, actor, report)
+            for chunk in _chunks(_rows(stream, report, progress), CHUNK):
+                good = [item for item in chunk if isinstance(item, _Row)]
+                report.issues.extend(item for item in chunk if isinstance(item, RowIssue))
+                report.issues.extend(applier.apply(good))
+            report.issues.sort(key=lambda issue: issue.line)
+            ImportIssue.objects.bulk_create(
+                [
+                    ImportIssue(
+                        batch=batch,
+                        line=i.line,
+                        kind=i.kind,
+                        field=i.field,
+                        reason=i.reason[:500],
+                        row=i.row,
+                    )
+                    for i in report.issues
+                ]
+            )
+            batch.rows_total = report.rows_total
+            batch.rows_created = report.created
+            batch.rows_updated = report.updated
+            batch.rows_quarantined = len(report.quarantined)
+            batch.rows_rejected = len(report.rejected)
+            batch.save()
+            audit(actor, "import.people", None, report.summary(), batch_id=batch.pk)
+            report.batch_id = batch.pk
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        report.batch_id = None
+    if progress:
+        progress(report.rows_total)
+    return report

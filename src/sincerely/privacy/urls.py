@@ -1,0 +1,4 @@
+"""Privacy centre paths."""
+
+app_name = "privacy"
+urlpatterns: list = []

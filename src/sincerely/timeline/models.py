@@ -1,0 +1,61 @@
+"""Touchpoints (everything that happened with a person) and purchase lines."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Touchpoint(models.Model):
+    """One thing that happened: a page view, an ad response, an email event, a purchase …
+
+    Rows are narrow on purpose (this is the high-volume table): the kind, the time, who,
+    and a JSON bag of properties. `person` is empty for an anonymous visitor until the
+    visitor identifies; identity stitching then fills it in.
+    """
+
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="touchpoints"
+    )
+    visitor_id = models.CharField(max_length=64, blank=True, db_index=True)
+    kind = models.CharField(max_length=32)
+    at = models.DateTimeField()
+    url = models.CharField(max_length=2000, blank=True)
+    properties = models.JSONField(default=dict, blank=True)
+    client_event_id = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    recorded_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["person", "at"], name="touchpoint_person_at"),
+            models.Index(fields=["person", "kind", "at"], name="touchpoint_person_kind_at"),
+            models.Index(fields=["kind", "at"], name="touchpoint_kind_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PurchaseLine(models.Model):
+    """One line of an order: who bought how many of which product, at what price, when."""
+
+    order_id = models.CharField(max_length=64, db_index=True)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="purchase_lines"
+    )
+    product = models.ForeignKey("offers.Product", on_delete=models.PROTECT, related_name="+")
+    quantity = models.IntegerField(help_text="Negative for a return")
+    unit_price = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3, default="GBP")
+    at = models.DateTimeField()
+    import_batch = models.ForeignKey(
+        "people.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "at"], name="purchase_person_at")]
+
+    @property
+    def total(self):
+        return self.quantity * self.unit_price
