@@ -145,6 +145,14 @@ MEDIA_URL = "/media/"
 # before collectstatic has run, which `sincerely serve` does anyway.
 WHITENOISE_USE_FINDERS = True
 
+# A database cache so rate limits hold across every web process and machine.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "sincerely_cache",
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": env("TASK_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -1,0 +1,183 @@
+"""The privacy centre: a person sees, corrects, exports and erases what we hold, by signed link."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import send_mail
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from sincerely import ratelimit
+from sincerely.errors import DomainError
+from sincerely.people import queries, services
+from sincerely.people.models import Person, SourceKind
+from sincerely.privacy.links import privacy_url, read_token
+from sincerely.privacy.services import export_person
+
+# Panels other apps add to the centre: (template, build(request, person, payload) -> dict|None).
+# Messaging explains a message here; offers lists offers with "not for me".
+PRIVACY_PANELS: list = []
+
+# Facts a person may correct themselves (anything else they tell us in the message form).
+CORRECTABLE = ("first_name", "last_name", "company", "job_title", "phone", "city", "country")
+
+
+def _person_for(token: str) -> tuple[Person | None, dict, str]:
+    try:
+        payload = read_token(token)
+    except DomainError as exc:
+        return None, {}, exc.reason
+    person = Person.objects.filter(pk=payload.get("p")).first()
+    if person is None:
+        return None, payload, "we hold nothing about you any more"
+    return person, payload, ""
+
+
+def _invalid(request: HttpRequest, reason: str) -> HttpResponse:
+    return render(request, "privacy/invalid.html", {"reason": reason}, status=410)
+
+
+def centre(request: HttpRequest, token: str) -> HttpResponse:
+    person, payload, problem = _person_for(token)
+    if person is None:
+        return _invalid(request, problem)
+    panels = []
+    for template, build in PRIVACY_PANELS:
+        panel = build(request, person, payload)
+        if panel is not None:
+            panels.append({"template": template, **panel})
+    context = {
+        "token": token,
+        "person": person,
+        "identities": queries.identities(person),
+        "facts": queries.current_facts(person),
+        "history": queries.fact_history(person),
+        "consents": queries.current_consents(person),
+        "memberships": queries.memberships(person),
+        "correctable": CORRECTABLE,
+        "panels": panels,
+    }
+    return render(request, "privacy/centre.html", context)
+
+
+def export(request: HttpRequest, token: str) -> HttpResponse:
+    person, _, problem = _person_for(token)
+    if person is None:
+        return _invalid(request, problem)
+    response = JsonResponse(export_person(person), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@require_POST
+def withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    person, _, problem = _person_for(token)
+    if person is None:
+        return _invalid(request, problem)
+    try:
+        consent = services.record_consent(
+            person,
+            request.POST.get("purpose", ""),
+            granted=False,
+            where="privacy centre",
+            method="privacy centre button",
+        )
+        messages.success(request, f"Done: we no longer use your data for {consent.purpose.name}.")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("privacy:centre", token=token)
+
+
+@require_POST
+def leave(request: HttpRequest, token: str) -> HttpResponse:
+    person, _, problem = _person_for(token)
+    if person is None:
+        return _invalid(request, problem)
+    try:
+        audience_list = services.get_list(request.POST.get("list", ""))
+        services.leave_list(person, audience_list, "left through the privacy centre")
+        messages.success(request, f"Done: you are no longer on {audience_list.name}.")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("privacy:centre", token=token)
+
+
+@require_POST
+def correct(request: HttpRequest, token: str) -> HttpResponse:
+    person, _, problem = _person_for(token)
+    if person is None:
+        return _invalid(request, problem)
+    key = request.POST.get("key", "")
+    if key not in CORRECTABLE:
+        messages.error(request, "That item cannot be corrected here; write to us below instead.")
+        return redirect("privacy:centre", token=token)
+    try:
+        evidence = services.EvidenceInput(SourceKind.SELF_DECLARED, "privacy centre correction")
+        fact = services.record_fact(person, key, request.POST.get("value", ""), evidence)
+        services.audit(None, "fact.correct", person.pk, f"{fact.key} corrected by the person")
+        messages.success(request, "Thank you: we recorded your correction.")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("privacy:centre", token=token)
+
+
+@require_POST
+def write_to_us(request: HttpRequest, token: str) -> HttpResponse:
+    person, _, problem = _person_for(token)
+    if person is None:
+        return _invalid(request, problem)
+    text = request.POST.get("text", "").strip()
+    if not text:
+        messages.error(request, "Write your message first.")
+    elif not ratelimit.allow("privacy-message", str(person.pk), limit=5, window=3600):
+        messages.error(request, "You have sent several messages in the last hour; try later.")
+    else:
+        from sincerely.conversations.services import receive_privacy_message
+
+        receive_privacy_message(person, text[:5000])
+        messages.success(request, "Sent. A named person from our team will answer you.")
+    return redirect("privacy:centre", token=token)
+
+
+def erase(request: HttpRequest, token: str) -> HttpResponse:
+    person, _, problem = _person_for(token)
+    if person is None:
+        return _invalid(request, problem)
+    if request.method == "POST" and request.POST.get("confirm") == "erase":
+        services.erase_person(person, None, requested_via="privacy centre")
+        return render(request, "privacy/erased.html")
+    return render(request, "privacy/erase.html", {"token": token, "person": person})
+
+
+def request_link(request: HttpRequest) -> HttpResponse:
+    """Ask for a fresh link by email; the answer never reveals whether we know the address."""
+    sent = False
+    if request.method == "POST":
+        email = request.POST.get("email", "")
+        ip_ok = ratelimit.allow(
+            "privacy-link-ip", ratelimit.client_ip(request), limit=10, window=3600
+        )
+        mail_ok = ratelimit.allow("privacy-link-email", email.lower(), limit=3, window=3600)
+        if not (ip_ok and mail_ok):
+            return render(request, "privacy/request.html", {"limited": True}, status=429)
+        try:
+            person = services.find_person_by_email(email)
+        except DomainError as exc:
+            return render(request, "privacy/request.html", {"error": exc.reason}, status=400)
+        if person is not None:
+            send_mail(
+                "Your link to see what we hold about you",
+                "Open this link to see, correct, download or erase what we hold about you.\n"
+                f"It works for {settings.PRIVACY_LINK_MAX_AGE // 86400} days:\n\n"
+                f"{privacy_url(person)}\n\n"
+                "If you did not ask for it, you can ignore this message.",
+                settings.DEFAULT_FROM_EMAIL,
+                [person.email],
+            )
+        sent = True
+    return render(
+        request, "privacy/request.html", {"sent": sent, "action": reverse("privacy:request")}
+    )
