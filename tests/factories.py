@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import orjson
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -72,7 +74,8 @@ class ApiClient:
         headers = {"HTTP_AUTHORIZATION": f"Bearer {self.key}"}
         url = "/api/v1" + path
         if method in {"get", "delete"}:
-            response = getattr(self.client, method)(url, params or None, **headers)
+            query = ("?" + urlencode(params)) if params else ""
+            response = getattr(self.client, method)(url + query, **headers)
         else:
             data = body if isinstance(body, (bytes, str)) else orjson.dumps(body)
             response = getattr(self.client, method)(

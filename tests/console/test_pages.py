@@ -2,6 +2,7 @@
 
 import pytest
 
+from sincerely.people.models import Person
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -31,3 +32,110 @@ def test_person_page_shows_facts_with_evidence(console, newsletter):
 def test_author_cannot_see_people(client, author):
     client.force_login(author)
     assert client.get("/console/people/").status_code == 403
+
+
+def test_staff_edit_a_fact_from_the_person_page(console, marketer):
+    person = factories.make_person("b@example.com", facts={"company": "Acme"})
+    response = console.post(
+        f"/console/people/{person.pk}/facts/", {"key": "company", "value": "Globex"}, follow=True
+    )
+    body = response.content.decode()
+    assert "Recorded company = Globex" in body
+    assert "recorded by staff" in body and "Mara" in body
+    assert "was “Acme”" in body
+
+
+def test_import_page_previews_then_imports(console, newsletter):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    csv = b"email,first_name,consent\nnew@example.com,New,yes\nbad,X,yes\nq@example.com,Q,no\n"
+    response = console.post(
+        "/console/imports/",
+        {"file": SimpleUploadedFile("fair.csv", csv), "list": "newsletter", "source": "Lyon fair"},
+    )
+    body = response.content.decode()
+    assert "would import 3 rows" in body and "not an email address" in body
+    assert Person.objects.count() == 0
+    upload_id = response.context["upload_id"]
+    response = console.post(
+        "/console/imports/",
+        {
+            "upload_id": upload_id,
+            "filename": "fair.csv",
+            "list": "newsletter",
+            "source": "Lyon fair",
+            "confirm": "yes",
+        },
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "imported 3 rows" in body and "quarantined" in body
+    assert Person.objects.get().email == "new@example.com"
+
+
+def test_import_page_names_a_broken_file(console, newsletter):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = console.post(
+        "/console/imports/",
+        {"file": SimpleUploadedFile("x.csv", b"name\nAnna\n"), "list": "newsletter", "source": "x"},
+    )
+    assert "Nothing was imported" in response.content.decode()
+    assert "&#x27;email&#x27; is missing" in response.content.decode()
+
+
+def test_lists_page_creates_a_list_and_counts_members(console):
+    response = console.post(
+        "/console/lists/",
+        {"slug": "vip", "name": "VIP customers", "purpose": "sales_contact"},
+        follow=True,
+    )
+    assert "List VIP customers created." in response.content.decode()
+    response = console.post(
+        "/console/lists/", {"slug": "vip", "name": "x", "purpose": "newsletter"}
+    )
+    assert "already exists" in response.content.decode()
+
+
+def test_sales_cannot_create_lists_or_import(client, sales):
+    client.force_login(sales)
+    assert client.get("/console/imports/").status_code == 403
+    response = client.post(
+        "/console/lists/", {"slug": "x", "name": "x", "purpose": "newsletter"}, follow=True
+    )
+    assert "cannot create lists" in response.content.decode()
+
+
+def test_merge_page_merges_after_confirmation(console):
+    a = factories.make_person("a@example.com", facts={"first_name": "Anna"})
+    b = factories.make_person("anna.b@example.com", facts={"city": "Lyon"})
+    response = console.get(f"/console/people/{a.pk}/merge/", {"email": "anna.b@example.com"})
+    assert "Lyon" in response.content.decode()
+    console.post(
+        f"/console/people/{a.pk}/merge/", {"email": "anna.b@example.com", "confirm": "yes"}
+    )
+    assert not Person.objects.filter(pk=b.pk).exists()
+
+
+def test_only_admin_and_support_can_erase(client, marketer, support):
+    person = factories.make_person("e@example.com")
+    client.force_login(marketer)
+    assert client.get(f"/console/people/{person.pk}/erase/").status_code == 403
+    client.force_login(support)
+    client.post(f"/console/people/{person.pk}/erase/", {"confirm": "wrong@example.com"})
+    assert Person.objects.filter(pk=person.pk).exists()
+    client.post(f"/console/people/{person.pk}/erase/", {"confirm": "e@example.com"})
+    assert not Person.objects.filter(pk=person.pk).exists()
+
+
+def test_people_search_with_htmx_returns_the_partial(console):
+    factories.make_person("zed@example.com", facts={"first_name": "Zed"})
+    response = console.get("/console/people/", {"q": "zed"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "Zed" in body and "<html" not in body
+
+
+def test_dashboard_shows_counts_and_chart(console):
+    factories.make_person("f@example.com")
+    body = console.get("/console/").content.decode()
+    assert "<svg" in body and "People added per week" in body

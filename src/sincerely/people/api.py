@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
@@ -179,7 +179,7 @@ def create_person(request: HttpRequest, payload: PersonIn):
         phone=payload.phone,
         actor=request.user,
     )
-    return 201, _person_out(person)
+    return Status(201, _person_out(person))
 
 
 @people_router.get("", response=list[PersonSummary])
@@ -218,16 +218,17 @@ def patch_person(request: HttpRequest, person_id: int, payload: PersonPatch):
 def add_fact(request: HttpRequest, person_id: int, payload: FactIn):
     ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
-    return 201, services.record_fact(
+    fact = services.record_fact(
         person, payload.key, payload.value, _evidence(payload.evidence, request)
     )
+    return Status(201, fact)
 
 
 @people_router.post("/{int:person_id}/consents", response={201: ConsentOut})
 def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn):
     ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
-    return 201, services.record_consent(
+    consent = services.record_consent(
         person,
         payload.purpose,
         granted=payload.granted,
@@ -237,6 +238,7 @@ def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn):
         at=payload.at,
         actor=request.user,
     )
+    return Status(201, consent)
 
 
 @lists_router.get("", response=list[ListOut])
@@ -264,13 +266,16 @@ def post_list(request: HttpRequest, payload: ListIn):
         description=payload.description,
         actor=request.user,
     )
-    return 201, {
-        "slug": al.slug,
-        "name": al.name,
-        "purpose": al.purpose.slug,
-        "description": al.description,
-        "members": 0,
-    }
+    return Status(
+        201,
+        {
+            "slug": al.slug,
+            "name": al.name,
+            "purpose": al.purpose.slug,
+            "description": al.description,
+            "members": 0,
+        },
+    )
 
 
 def _member(email: str | None, person_id: int | None) -> Person:
@@ -289,9 +294,10 @@ def add_member(request: HttpRequest, slug: str, payload: MemberIn):
     ensure_can(request.user, "lists.manage")
     audience_list = services.get_list(slug, field="slug")
     person = _member(payload.email, payload.person_id)
-    return 201, services.add_to_list(
+    membership = services.add_to_list(
         person, audience_list, payload.reason, _evidence(payload.evidence, request)
     )
+    return Status(201, membership)
 
 
 @lists_router.delete("/{slug}/members", response={200: MembershipOut})
