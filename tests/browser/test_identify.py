@@ -35,6 +35,6 @@ def test_sign_in_open_a_person_and_download_the_privacy_json(page, live_server):
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download everything (JSON)").click()
     path = download_info.value.path()
-    data = json.loads(open(path, encoding="utf-8").read())
+    data = json.loads(path.read_text(encoding="utf-8"))
     assert {f["key"]: f["value"] for f in data["facts"]}["company"] == "Acme"
     assert data["lists"][0]["reason"] == "signed up on /newsletter"

@@ -1,4 +1,4 @@
-"""Facts keep their history, consent is needed for lists, merges move everything, erasure forgets."""
+"""Facts keep history, lists need consent, merges move everything, erasure forgets."""
 
 from __future__ import annotations
 
