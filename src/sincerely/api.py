@@ -22,7 +22,11 @@ log = logging.getLogger(__name__)
 
 class ORJSONParser(Parser):
     def parse_body(self, request: HttpRequest):
-        return orjson.loads(request.body)
+        data = orjson.loads(request.body)
+        if b"\\u0000" in request.body:
+            # PostgreSQL text cannot hold NUL; refuse it here rather than fail on write.
+            raise ValueError("text may not contain NUL characters")
+        return data
 
 
 class ORJSONRenderer(BaseRenderer):

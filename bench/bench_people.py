@@ -1,0 +1,145 @@
+"""People benchmarks: CSV import beside a raw bulk insert, and the person page's server time.
+
+Import: N people (default 100,000; BENCH_PEOPLE_ROWS) from a generated CSV through
+`import_people`, then the very rows that import wrote (people, identities, facts,
+consents, memberships) inserted again into empty copies of the same tables with raw
+`executemany` in one transaction — the ceiling for the same work without validation,
+evidence and the ORM. Peak memory is the process's maximum resident set size.
+
+Person page: a person with 200 facts and 20 consents, the console page rendered through
+Django's test client (server time, no network), p95 of 200 requests.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Figure, Result, database_url, peak_memory, percentile, setup_django
+
+ROWS = int(os.environ.get("BENCH_PEOPLE_ROWS", "100000"))
+
+
+def write_csv(path: Path, rows: int) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        f.write("email,first_name,last_name,company,phone,consent,consent_at,favourite_colour\n")
+        for i in range(rows):
+            f.write(
+                f"person{i}@example.com,First{i},Last{i},Company {i % 997},"
+                f"+44 20 {i:08d},yes,2024-03-02,colour{i % 7}\n"
+            )
+
+
+TABLES = [
+    "people_person",
+    "people_identity",
+    "people_fact",
+    "people_consent",
+    "people_membership",
+]
+
+
+def raw_copy_rate(batch_id: int) -> tuple[float, int]:
+    """Re-insert the import's rows into empty shadow tables with executemany; rows/s of CSV."""
+    from django.db import connection, transaction
+
+    with connection.cursor() as cursor:
+        data = {}
+        for table in TABLES:
+            cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+            data[table] = (cursor.fetchall(), [c[0] for c in cursor.description])
+            cursor.execute(f"DROP TABLE IF EXISTS bench_{table}")
+            cursor.execute(
+                f"CREATE TABLE bench_{table} AS SELECT * FROM {table} WHERE 1=0"  # noqa: S608
+            )
+    start = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in TABLES:
+            rows, columns = data[table]
+            marks = ", ".join(["%s"] * len(columns))
+            names = ", ".join(connection.ops.quote_name(c) for c in columns)
+            cursor.executemany(
+                f"INSERT INTO bench_{table} ({names}) VALUES ({marks})",  # noqa: S608
+                rows,
+            )
+    elapsed = time.perf_counter() - start
+    with connection.cursor() as cursor:
+        for table in TABLES:
+            cursor.execute(f"DROP TABLE bench_{table}")
+    return ROWS / elapsed, sum(len(rows) for rows, _ in data.values())
+
+
+def bench_import() -> list:
+    from sincerely.people import services
+    from sincerely.people.imports import import_people
+
+    services.create_list("bench", "Bench", "newsletter")
+    path = Path(tempfile.mkdtemp()) / "people.csv"
+    write_csv(path, ROWS)
+    with peak_memory() as memory, path.open("rb") as stream:
+        start = time.perf_counter()
+        report = import_people(stream, filename=path.name, list_slug="bench", source="bench")
+        elapsed = time.perf_counter() - start
+    assert report.created == ROWS, report.summary()
+    print(f"  import took {elapsed:.1f} s", flush=True)
+    ceiling, db_rows = raw_copy_rate(report.batch_id)
+    return [
+        Result(
+            f"import {ROWS:,} people from CSV",
+            ROWS / elapsed,
+            ceiling,
+            "rows/s",
+            target_ratio=0.3,
+            note=f"{db_rows:,} table rows written; ceiling = raw executemany of those rows",
+        ),
+        Figure("import peak memory (process RSS)", memory["peak_mb"], "MB", 300),
+    ]
+
+
+def bench_person_page() -> list:
+    from django.test import Client
+
+    from sincerely.console.services import create_staff
+    from sincerely.people import services
+    from sincerely.people.models import Purpose
+
+    user = create_staff("bench", role="marketer", email="bench@example.com", password="x" * 12)
+    person = services.create_person(
+        "page@example.com", {}, services.EvidenceInput("self_declared", "bench")
+    )
+    evidence = services.EvidenceInput("imported", "bench.csv")
+    for i in range(200):
+        services.record_fact(person, f"fact_{i}", f"value {i}", evidence, refresh=False)
+    for i in range(20):
+        Purpose.objects.get_or_create(slug=f"purpose_{i}", defaults={"name": f"Purpose {i}"})
+        services.record_consent(
+            person, f"purpose_{i}", granted=True, where="bench", wording="ok", method="bench"
+        )
+    client = Client()
+    client.force_login(user)
+    url = f"/console/people/{person.pk}/"
+    assert client.get(url).status_code == 200
+    times = []
+    for _ in range(200):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    return [
+        Figure("person page, 200 facts + 20 consents, server time p95", percentile(times, 95),
+               "ms", 50, note=f"median {percentile(times, 50):.1f} ms"),
+    ]
+
+
+def main() -> None:
+    url = database_url("people")
+    setup_django(url)
+    print(f"database: {url.split('://')[0]}", flush=True)
+    for line in bench_import() + bench_person_page():
+        print(line.line(), flush=True)
+
+
+if __name__ == "__main__":
+    main()
