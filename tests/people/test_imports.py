@@ -175,3 +175,17 @@ def test_any_cell_content_is_either_applied_or_reported(newsletter, cells):
         assert exc.line is not None
         return
     assert report.created + report.updated + len(report.issues) == report.rows_total
+
+
+def test_ids_of_erased_people_are_never_reused(newsletter):
+    """A privacy link names a person id; a later import must never inherit an erased id."""
+    run("email,consent\nfirst@example.com,yes\nsecond@example.com,yes\n")
+    last = Person.objects.order_by("-pk").first()
+    erased_id = last.pk
+    services.erase_person(last, None, requested_via="test")
+    run("email,consent\nthird@example.com,yes\n")
+    assert Person.objects.get(email="third@example.com").pk > erased_id
+    created = services.create_person(
+        "fourth@example.com", {}, services.EvidenceInput("observed", "x")
+    )
+    assert created.pk > Person.objects.get(email="third@example.com").pk

@@ -8,8 +8,8 @@ whole, with line number and reason, on the import batch.
 
 from __future__ import annotations
 
-import codecs
 import csv
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -47,7 +47,7 @@ KNOWN_COLUMNS = {"email", "first_name", "last_name", "company", "phone", "consen
 NOT_FACTS = {"email", "phone", "consent", "consent_at"}
 YES = {"yes", "y", "true", "1", "oui"}
 NO = {"no", "n", "false", "0", "non", ""}
-CHUNK = 1000
+CHUNK = 2000
 
 
 class _Rollback(Exception):
@@ -107,32 +107,32 @@ class ImportReport:
         }
 
 
-def _text_lines(stream: IO[bytes]) -> Iterator[str]:
-    """Decode UTF-8 (with or without BOM) line by line, naming the line that is not UTF-8."""
-    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
-    pending = ""
-    line_no = 1
-    for chunk in iter(lambda: stream.read(1 << 16), b""):
+def _first_bad_line(stream: IO[bytes]) -> int:
+    """The number of the first line that is not UTF-8 (the error path only: rescans)."""
+    stream.seek(0)
+    number = 0
+    for number, raw in enumerate(stream, start=1):
         try:
-            text = pending + decoder.decode(chunk)
+            raw.decode("utf-8")
         except UnicodeDecodeError:
-            # Find the first undecodable line to name it.
-            good = pending + chunk.decode("utf-8", errors="replace")
-            bad_line = line_no + good[: good.find("\ufffd")].count("\n")
-            raise ImportRejected(
-                "the file is not UTF-8 text (save it as 'CSV UTF-8' and try again)",
-                line=bad_line,
-            ) from None
-        *complete, pending = text.split("\n")
-        for line in complete:
-            line_no += 1
-            yield line + "\n"
+            return number
+    return max(number, 1)
+
+
+def _text_lines(stream: IO[bytes]) -> Iterator[str]:
+    """Decode UTF-8 (with or without BOM); name the first line that is not UTF-8.
+
+    The file is streamed through a TextIOWrapper; only when decoding fails is it
+    rescanned to name the line, so a good file is read once.
+    """
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
     try:
-        pending += decoder.decode(b"", final=True)
+        yield from text
     except UnicodeDecodeError:
-        raise ImportRejected("the file ends in the middle of a character", line=line_no) from None
-    if pending:
-        yield pending
+        line = _first_bad_line(stream) if stream.seekable() else None
+        raise ImportRejected(
+            "the file is not UTF-8 text (save it as 'CSV UTF-8' and try again)", line=line
+        ) from None
 
 
 def _parse_consent_at(raw: str) -> datetime | None:
@@ -303,6 +303,30 @@ def _insert(model, fields: list[str], rows: list[tuple]) -> None:
         )
 
 
+def _reserve_ids(model, count: int) -> list[int]:
+    """Take `count` fresh primary keys, never reusing one (erased people's ids stay dead).
+
+    On SQLite the import holds the write lock (IMMEDIATE transaction) and AUTOINCREMENT's
+    high-water mark in sqlite_sequence is the largest id ever used; on PostgreSQL the
+    identity sequence hands them out.
+    """
+    if count == 0:
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
+        start = max(row[0] if row else 0, cursor.fetchone()[0]) + 1
+    return list(range(start, start + count))
+
+
 class _Applier:
     """Writes one chunk of good rows with a handful of bulk statements."""
 
@@ -418,17 +442,18 @@ class _Applier:
 
     def _write(self, rows: list[_Row], existing: dict[str, int]) -> None:
         new_rows = [r for r in rows if r.email not in existing]
-        people = Person.objects.bulk_create(
+        ids = _reserve_ids(Person, len(new_rows))
+        stamp = connection.ops.adapt_datetimefield_value(self.now)
+        _insert(
+            Person,
+            ["id", "email", "display_name", "created_at", "updated_at"],
             [
-                Person(
-                    email=r.email,
-                    display_name=" ".join(r.facts[k] for k in NAME_KEYS if k in r.facts),
-                )
-                for r in new_rows
-            ]
+                (pk, r.email, " ".join(r.facts[k] for k in NAME_KEYS if k in r.facts), stamp, stamp)
+                for pk, r in zip(ids, new_rows, strict=True)
+            ],
         )
         person_of = dict(existing)
-        person_of.update({r.email: p.pk for r, p in zip(new_rows, people, strict=True)})
+        person_of.update({r.email: pk for r, pk in zip(new_rows, ids, strict=True)})
         self.report.created += len(new_rows)
         self.report.updated += len(rows) - len(new_rows)
 
