@@ -4,7 +4,8 @@ Import: N people (default 100,000; BENCH_PEOPLE_ROWS) from a generated CSV throu
 `import_people`; then the very rows that import wrote (people, identities, facts,
 consents, memberships) are deleted and inserted again into the same tables (same
 indexes) with raw `executemany` in one transaction — the ceiling for the same writes
-without parsing, validation, evidence and the ORM. Peak memory is the process's maximum resident set size.
+without parsing, validation, evidence and the ORM. Peak memory is the process's
+maximum resident set size.
 
 Person page: a person with 200 facts and 20 consents, the console page rendered through
 Django's test client (server time, no network), p95 of 200 requests.
@@ -127,8 +128,13 @@ def bench_person_page() -> list:
         times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200
     return [
-        Figure("person page, 200 facts + 20 consents, server time p95", percentile(times, 95),
-               "ms", 50, note=f"median {percentile(times, 50):.1f} ms"),
+        Figure(
+            "person page, 200 facts + 20 consents, server time p95",
+            percentile(times, 95),
+            "ms",
+            50,
+            note=f"median {percentile(times, 50):.1f} ms",
+        ),
     ]
 
 

@@ -55,13 +55,14 @@ def _person_context(request: HttpRequest, person_id: int) -> dict:
     person = queries.get_person(person_id)
     context = {
         "person": person,
-        "identities": queries.identities(person),
-        "facts": queries.current_facts(person),
-        "history": queries.fact_history(person),
-        "consents": queries.current_consents(person),
-        "consent_history": queries.consent_history(person),
-        "memberships": queries.memberships(person),
-        "audit": queries.audit_trail(person),
+        # Lists, not querysets: the template reads each more than once.
+        "identities": list(queries.identities(person)),
+        "facts": list(queries.current_facts(person)),
+        "history": list(queries.fact_history(person)),
+        "consents": list(queries.current_consents(person)),
+        "consent_history": list(queries.consent_history(person)),
+        "memberships": list(queries.memberships(person)),
+        "audit": list(queries.audit_trail(person)),
         "purposes": Purpose.objects.order_by("name"),
         "lists": AudienceList.objects.select_related("purpose"),
         "staff": get_user_model().objects.filter(is_active=True).order_by("username"),

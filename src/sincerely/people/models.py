@@ -145,13 +145,14 @@ class Evidence(models.Model):
 
     @property
     def evidence_text(self) -> str:
-        parts = [self.get_source_kind_display()]
+        """'imported — web-summit-scans.csv, by J. Doe, 2024-03-02' (pages show it per row)."""
+        text = self.get_source_kind_display()
         if self.source_ref:
-            parts.append(f"({self.source_ref})")
+            text += f" — {self.source_ref}"
         if self.recorded_by_id:
-            parts.append(f"by {self.recorded_by}")
-        parts.append(f"on {self.recorded_at:%Y-%m-%d}")
-        return " ".join(parts)
+            user = self.recorded_by
+            text += f", by {user.get_full_name() or user.get_username()}"
+        return f"{text}, {self.recorded_at:%Y-%m-%d}"
 
 
 class Fact(Evidence):
