@@ -132,10 +132,11 @@ def load_demo(stdout=None) -> dict:
     Product.objects.bulk_create(products.values())
     products = {p.sku: p for p in Product.objects.all()}
 
-    signup = services.EvidenceInput(SourceKind.SELF_DECLARED, "signup form on /newsletter")
-    orders = services.EvidenceInput(SourceKind.TRANSACTION, "order history")
     scans = services.EvidenceInput(
-        SourceKind.IMPORTED, "badge scan, web-summit-scans.csv", recorded_by=staff["marie"]
+        SourceKind.IMPORTED,
+        "badge scan, web-summit-scans.csv",
+        recorded_by=staff["marie"],
+        recorded_at=timezone.now() - timedelta(days=19),
     )
     lines: list[PurchaseLine] = []
     touchpoints: list[Touchpoint] = []
@@ -155,6 +156,12 @@ def load_demo(stdout=None) -> dict:
         email = "".join(ch for ch in email if ch.isascii())
         first_order = min(_aware(r["InvoiceDate"]) for r in rows) + shift
         signup_at = first_order - timedelta(days=rng.randint(1, 60))
+        signup = services.EvidenceInput(
+            SourceKind.SELF_DECLARED, "signup form on /newsletter", recorded_at=signup_at
+        )
+        orders = services.EvidenceInput(
+            SourceKind.TRANSACTION, "order history", recorded_at=first_order
+        )
         facts = {"first_name": first, "last_name": last, "city": locale_fake.city()}
         if rng.random() < 0.45:
             facts["company"] = locale_fake.company()
