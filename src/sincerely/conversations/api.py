@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from sincerely.console.access import ensure_can
 from sincerely.conversations import queries, services
@@ -103,7 +103,7 @@ def create_post(request: HttpRequest, payload: PostIn):
         translated_by=payload.author if original else None,
         slug=payload.slug,
     )
-    return 201, _out(post)
+    return Status(201, _out(post))
 
 
 @router.get("", response=list[PostOut])

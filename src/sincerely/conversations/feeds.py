@@ -66,7 +66,8 @@ class BlogAtom(BlogRss):
 
 class AuthorRss(BlogRss):
     def get_object(self, request, username: str):
-        return get_object_or_404(User, username=username, posts__isnull=False, is_active=True)
+        authors = User.objects.filter(posts__isnull=False, is_active=True).distinct()
+        return get_object_or_404(authors, username=username)
 
     def title(self, obj) -> str:
         return f"Posts by {obj.get_full_name() or obj.username}"

@@ -525,6 +525,7 @@ def moderate_comment(comment: Comment, action: str, actor) -> Comment:
     """Staff approve, reject or mark spam; an approved reply tells the subscribers above it."""
     if action not in MODERATION:
         raise DomainError(f"action must be one of {', '.join(MODERATION)}", field="action")
+    comment = Comment.objects.select_for_update().select_related("post").get(pk=comment.pk)
     if comment.status == Comment.Status.UNVERIFIED:
         raise DomainError("the commenter has not confirmed their address yet", field="action")
     was_public = comment.status == Comment.Status.APPROVED
@@ -681,6 +682,18 @@ def set_conversation_status(conversation: Conversation, status: str, actor) -> C
     return conversation
 
 
+def _privacy_line(person: Person) -> str:
+    """The footer line with the person's privacy-centre link, once that page exists."""
+    from django.urls import NoReverseMatch
+
+    from sincerely.privacy.links import privacy_url
+
+    try:
+        return f"See, correct or take away what we hold about you: {privacy_url(person)}\n"
+    except NoReverseMatch:
+        return "Write back to ask what we hold about you, or to be forgotten.\n"
+
+
 def _sender(actor) -> str:
     if not actor.email:
         raise DomainError("your account has no email address to reply from", field="from")
@@ -719,11 +732,8 @@ def reply_by_email(conversation: Conversation, text: str, actor) -> Entry:
         subject = f"Re: {subject}"
     footer = ""
     if conversation.person_id:
-        from sincerely.privacy.links import privacy_url
-
-        footer = (
-            "\n\n--\nYou wrote to us and this is my answer. "
-            f"See what we hold about you: {privacy_url(conversation.person)}\n"
+        footer = "\n\n--\nYou wrote to us and this is my answer.\n" + _privacy_line(
+            conversation.person
         )
     EmailMessage(
         subject=subject,
@@ -903,15 +913,13 @@ def send_incident_notice(incident: Incident, person: Person, why: str) -> Incide
     latest = incident.updates.first()
     status_line = f"{latest.get_status_display()}: {latest.text}\n\n" if latest else ""
     message_id = make_msgid(domain=spokesperson.email.rsplit("@", 1)[1])
-    from sincerely.privacy.links import privacy_url
 
     body = (
         f"{incident.post.title}\n\n{status_line}"
         f"We keep the full story and every update here: {post_url}\n\n"
         f"Questions? Answer this email and it reaches me, {spokesperson.get_full_name() or ''}"
         f" — or ask in public: {ask_url}\n\n"
-        f"--\nWhy you got this: {why}\n"
-        f"See or change what we hold about you: {privacy_url(person)}\n"
+        f"--\nWhy you got this: {why}\n" + _privacy_line(person)
     )
     EmailMessage(
         subject=f"[{incident.get_severity_display()}] {incident.post.title}",
