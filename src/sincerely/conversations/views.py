@@ -275,7 +275,7 @@ def conversation_act(request: HttpRequest, conversation_id: int, action: str) ->
 def moderate(request: HttpRequest, comment_id: int) -> HttpResponse:
     item = get_object_or_404(Comment, pk=comment_id)
     try:
-        services.moderate_comment(item, request.POST.get("action", ""), request.user)
+        item = services.moderate_comment(item, request.POST.get("action", ""), request.user)
         messages.success(request, f"Comment by {item.name}: {item.get_status_display()}.")
     except DomainError as error:
         messages.error(request, str(error))
