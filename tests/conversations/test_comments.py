@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -195,3 +197,31 @@ def test_export_includes_comments_and_conversations(published):
     data = export_person(comment.person)
     assert data["blog_comments"][0]["text"] == "Hi there"
     assert data["conversations"][0]["messages"][0]["text"] == "Hi there"
+
+
+def test_cached_post_page_still_carries_a_working_csrf_token(published, writer):
+    from django.test import Client
+
+    first = Client(enforce_csrf_checks=True)
+    first.get(f"/blog/{published.slug}/")  # renders and caches the page
+    reader = Client(enforce_csrf_checks=True)
+    page = reader.get(f"/blog/{published.slug}/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = reader.post(
+        f"/blog/{published.slug}/comment",
+        {"csrfmiddlewaretoken": token, "name": "Ann", "email": "ann@example.org", "body": "Hi"},
+    )
+    assert response.status_code == 302
+    # Without the token the comment is refused.
+    assert (
+        Client(enforce_csrf_checks=True)
+        .post(
+            f"/blog/{published.slug}/comment", {"name": "x", "email": "x@example.org", "body": "x"}
+        )
+        .status_code
+        == 403
+    )
+    # A newly approved comment shows at once, cache or not.
+    services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
+    services.moderate_comment(Comment.objects.get(), "approve", writer)
+    assert "Ann" in reader.get(f"/blog/{published.slug}/").content.decode()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -93,7 +95,65 @@ def _preferred_version(request: HttpRequest, versions: list) -> object | None:
     return None
 
 
-def post(request: HttpRequest, slug: str, form: dict | None = None, status: int = 200):
+# Whole post pages are cached for anonymous readers, keyed by the post's and its comments'
+# change times (queries.post_head) and the banner; an author's profile edit shows within a
+# minute. The CSRF token is the one per-reader part: it is put in at response time.
+CSRF_PLACEHOLDER = "@@csrf-token-placeholder@@"
+PER_READER_COOKIES = ("sessionid", "messages")
+
+
+def _is_cacheable(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and set(request.GET) <= {"lang"}
+        and not any(name in request.COOKIES for name in PER_READER_COOKIES)
+    )
+
+
+def _cached_post(request: HttpRequest, slug: str) -> HttpResponse | None:
+    head = queries.post_head(slug)
+    if head is None:
+        raise Http404("no such post")
+    if head["has_translations"] and "lang" not in request.GET:
+        return None  # the reader's language decides: the full path negotiates
+    from django.core.cache import cache
+
+    from sincerely.conversations.templatetags.blog_tags import incident_banner
+
+    banner = incident_banner()["banner"]
+    key = "blog:page:{}:{}:{}:{}".format(
+        head["pk"],
+        head["updated_at"].timestamp(),
+        head["comments_changed_at"].timestamp(),
+        hashlib.sha1(repr(sorted(banner.items())).encode(), usedforsecurity=False).hexdigest()[:12]
+        if banner
+        else 0,
+    )
+    parts = cache.get(key)
+    if parts is None:
+        rendered = post(request, slug, csrf_placeholder=True)
+        if rendered.status_code != 200:
+            return rendered
+        # Kept as bytes around the token's place: no per-request search or encoding.
+        parts = rendered.content.split(CSRF_PLACEHOLDER.encode())
+        cache.set(key, parts, 60)
+    response = HttpResponse(get_token(request).encode().join(parts))
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def post(
+    request: HttpRequest,
+    slug: str,
+    form: dict | None = None,
+    status: int = 200,
+    *,
+    csrf_placeholder: bool = False,
+):
+    if form is None and not csrf_placeholder and _is_cacheable(request):
+        cached = _cached_post(request, slug)
+        if cached is not None:
+            return cached
     item = queries.live_post(slug)
     if item is None:
         raise Http404("no such post")
@@ -129,6 +189,8 @@ def post(request: HttpRequest, slug: str, form: dict | None = None, status: int 
         "form": form or {},
         "og_image": item.images.order_by("id").first(),
     }
+    if csrf_placeholder:
+        context["csrf_token"] = CSRF_PLACEHOLDER
     response = render(request, "conversations/post.html", context, status=status)
     patch_vary_headers(response, ["Accept-Language"])
     return response

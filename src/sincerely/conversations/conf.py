@@ -24,3 +24,6 @@ COMMENTS_PER_EMAIL_PER_HOUR = _int("COMMENTS_PER_EMAIL_PER_HOUR", 5)
 SPAM_THRESHOLD = _int("SPAM_THRESHOLD", 5)
 # How long an emailed comment-confirmation or reader link stays valid (seconds).
 COMMENT_LINK_MAX_AGE = _int("COMMENT_LINK_MAX_AGE", 7 * 24 * 3600)
+# Anonymous readers get cached post pages; a change shows at once on the process that made
+# it and within this many seconds on the others (unless CACHES is shared).
+PAGE_CACHE_SECONDS = _int("BLOG_PAGE_CACHE_SECONDS", 5)

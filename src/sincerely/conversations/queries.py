@@ -6,6 +6,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -50,6 +51,36 @@ def live_post(slug: str) -> Post | None:
         .filter(slug=slug)
         .first()
     )
+
+
+def _head_key(slug: str) -> str:
+    return f"blog:head:{slug}"
+
+
+def post_head(slug: str) -> dict | None:
+    """What decides whether a cached post page is still right, itself cached briefly.
+
+    Every change to a post or its comments forgets it at once in this process; other web
+    processes see the change within conf.PAGE_CACHE_SECONDS (a shared cache makes it
+    immediate everywhere).
+    """
+    key = _head_key(slug)
+    head = cache.get(key)
+    if head is None:
+        row = (
+            Post.objects.filter(slug=slug, status__in=LIVE, publish_at__lte=timezone.now())
+            .values("pk", "updated_at", "comments_changed_at")
+            .first()
+        )
+        if row is not None:
+            row["has_translations"] = Post.objects.filter(translation_of_id=row["pk"]).exists()
+        head = row or {}
+        cache.set(key, head, conf.PAGE_CACHE_SECONDS)
+    return head or None
+
+
+def forget_post_head(slug: str) -> None:
+    cache.delete(_head_key(slug))
 
 
 def versions_of(post: Post) -> list[Post]:

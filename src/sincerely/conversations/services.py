@@ -12,6 +12,7 @@ from email.utils import formataddr, make_msgid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -258,6 +259,9 @@ def create_post(
     )
     if tags:
         set_tags(post, tags)
+    _forget_page(post.pk)
+    if translation_of is not None:
+        _forget_page(translation_of.pk)
     return post
 
 
@@ -287,6 +291,9 @@ def update_post(post: Post, **changes) -> Post:
     post.save()
     if "tags" in changes:
         set_tags(post, changes["tags"] or [])
+    _forget_page(post.pk)
+    if post.translation_of_id:
+        _forget_page(post.translation_of_id)
     return post
 
 
@@ -307,9 +314,12 @@ def attach_image(post: Post, upload: UploadedFile, *, alt: str = "", actor=None)
         raise DomainError("only PNG, JPEG, GIF or WebP images can be attached", field="image")
     extension = content_type.split("/")[1]
     upload.name = f"{slugify(post.slug)[:40] or 'image'}.{extension}"
-    return PostImage.objects.create(
+    image = PostImage.objects.create(
         post=post, file=upload, content_type=content_type, alt=alt[:200], uploaded_by=actor
     )
+    Post.objects.filter(pk=post.pk).update(updated_at=timezone.now())
+    _forget_page(post.pk)
+    return image
 
 
 # ---------------------------------------------------------------------------- comments
@@ -511,6 +521,14 @@ def _file_in_inbox(comment: Comment) -> Conversation:
 
 def _comments_changed(comment: Comment) -> None:
     Post.objects.filter(pk=comment.post_id).update(comments_changed_at=timezone.now())
+    _forget_page(comment.post_id)
+
+
+def _forget_page(post_id: int) -> None:
+    from sincerely.conversations.queries import forget_post_head
+
+    for slug in Post.objects.filter(pk=post_id).values_list("slug", flat=True):
+        forget_post_head(slug)
 
 
 MODERATION = {
@@ -838,6 +856,11 @@ def add_incident_update(incident: Incident, status: str, text: str, actor) -> In
     if not text:
         raise DomainError("say what changed", field="text")
     update = IncidentUpdate.objects.create(incident=incident, status=status, text=text, by=actor)
+    Post.objects.filter(pk=incident.post_id).update(updated_at=update.at)
+    _forget_page(incident.post_id)
+    from sincerely.conversations.templatetags.blog_tags import BANNER_CACHE_KEY
+
+    cache.delete(BANNER_CACHE_KEY)
     if status == IncidentUpdate.Status.RESOLVED:
         incident.resolved_at = update.at
         incident.save(update_fields=["resolved_at"])
