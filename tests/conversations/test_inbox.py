@@ -138,3 +138,12 @@ def test_reply_needs_a_real_sender_address(email_thread, db):
     with pytest.raises(DomainError) as error:
         services.reply_by_email(email_thread, "hello", staff)
     assert error.value.field == "from"
+
+
+def test_merging_people_moves_their_conversations(customer, email_thread):
+    from sincerely.people.services import merge_people
+
+    survivor = factories.make_person("cara.work@example.com")
+    merge_people(survivor, customer, None)
+    email_thread.refresh_from_db()
+    assert email_thread.person == survivor

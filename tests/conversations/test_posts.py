@@ -122,3 +122,21 @@ def test_svg_or_html_upload_is_refused(writer, published):
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok\n"
+
+
+def test_author_edits_their_public_profile(client, writer):
+    client.force_login(writer)
+    client.post(
+        "/console/blog/",
+        {"title": "Editor", "bio": "Twenty years of answering letters.",
+         "photo": SimpleUploadedFile("me.png", PNG)},
+    )  # fmt: skip
+    client.logout()
+    body = client.get("/blog/authors/wren/").content.decode()
+    assert "Editor" in body and "Twenty years of answering letters." in body
+    assert client.get("/blog/authors/wren/photo")["Content-Type"] == "image/png"
+    with pytest.raises(DomainError) as error:
+        services.update_author_profile(
+            writer, title="x", bio="", photo=SimpleUploadedFile("x.png", b"<html>")
+        )
+    assert error.value.field == "photo"

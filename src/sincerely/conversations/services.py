@@ -322,6 +322,31 @@ def attach_image(post: Post, upload: UploadedFile, *, alt: str = "", actor=None)
     return image
 
 
+def update_author_profile(user, *, title: str, bio: str, photo: UploadedFile | None = None) -> None:
+    """What readers see on /blog/authors/<username>/: title, bio and photo (PNG/JPEG/GIF/WebP)."""
+    from sincerely.console.models import StaffProfile
+
+    profile = StaffProfile.objects.filter(user=user).first()
+    if profile is None:
+        raise DomainError("only staff have an author profile", field="user")
+    if len(title or "") > 120:
+        raise DomainError("keep the title under 120 characters", field="title")
+    profile.title = (title or "").strip()
+    profile.bio = (bio or "").strip()[:5000]
+    if photo is not None:
+        if photo.size and photo.size > MAX_IMAGE_BYTES:
+            raise DomainError("photos must be under 5 MB", field="photo")
+        head = photo.read(16)
+        photo.seek(0)
+        known = any(head.startswith(sig) for sig in IMAGE_SIGNATURES) or (
+            head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+        )
+        if not known:
+            raise DomainError("the photo must be a PNG, JPEG, GIF or WebP image", field="photo")
+        profile.photo.save(f"{user.get_username()}-photo", photo, save=False)
+    profile.save()
+
+
 # ---------------------------------------------------------------------------- comments
 
 
@@ -555,8 +580,12 @@ def moderate_comment(comment: Comment, action: str, actor) -> Comment:
         notify_reply_subscribers(comment)
     if was_public or action == "approve":
         _comments_changed(comment)
-    if action == "spam" and comment.email:
-        Entry.objects.filter(comment=comment).delete()
+    if action == "spam":
+        entry = Entry.objects.filter(comment=comment).select_related("conversation").first()
+        if entry is not None:
+            entry.delete()
+            if not entry.conversation.entries.exists():
+                entry.conversation.delete()
     return comment
 
 

@@ -43,8 +43,21 @@ def _authors():
 
 @requires("posts.write")
 def posts(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            services.update_author_profile(
+                request.user,
+                title=request.POST.get("title", ""),
+                bio=request.POST.get("bio", ""),
+                photo=request.FILES.get("photo"),
+            )
+            messages.success(request, "Your author profile is saved.")
+        except DomainError as error:
+            messages.error(request, str(error))
+        return redirect("conversations:posts")
     rows = Post.objects.select_related("author").prefetch_related("tags").order_by("-updated_at")
-    return render(request, "conversations/posts.html", {"posts": rows[:200], "now": timezone.now()})
+    profile = getattr(request.user, "staff_profile", None)
+    return render(request, "conversations/posts.html", {"posts": rows[:200], "profile": profile})
 
 
 def _post_form_action(request: HttpRequest, post: Post | None) -> tuple[str, datetime | None]:
