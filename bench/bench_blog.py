@@ -74,7 +74,9 @@ def seed(comments: int) -> str:
     return post.get_absolute_url()
 
 
-def load(base: str, path: str, seconds: float, clients: int) -> tuple[float, list[float]]:
+def load(
+    base: str, path: str, seconds: float, clients: int, cookie: str = ""
+) -> tuple[float, list[float]]:
     """Requests per second and every latency (ms) from `clients` keep-alive connections."""
     parts = urlsplit(base)
     latencies: list[float] = []
@@ -87,7 +89,10 @@ def load(base: str, path: str, seconds: float, clients: int) -> tuple[float, lis
         mine: list[float] = []
         while time.perf_counter() < stop_at:
             t0 = time.perf_counter()
-            conn.request("GET", path, headers={"Accept-Language": "en"})
+            headers = {"Accept-Language": "en"}
+            if cookie:
+                headers["Cookie"] = cookie
+            conn.request("GET", path, headers=headers)
             response = conn.getresponse()
             response.read()
             if response.status != 200:
@@ -118,10 +123,35 @@ def main() -> None:
             load(base, path, 1.0, CLIENTS)
         health_rps, _ = load(base, "/healthz", SECONDS, CLIENTS)
         post_rps, latencies = load(base, post_path, SECONDS, CLIENTS)
+        # A reader with a session cookie skips the whole-page cache: the page is rendered,
+        # only the comment list comes from the fragment cache.
+        load(base, post_path, 1.0, CLIENTS, cookie="sessionid=bench")
+        session_rps, session_latencies = load(
+            base, post_path, SECONDS, CLIENTS, cookie="sessionid=bench"
+        )
     note = f"{COMMENTS} comments, {CLIENTS} clients, {SECONDS:g} s each, 2 gunicorn workers"
     print(Result("blog post page vs /healthz", post_rps, health_rps, "req/s", 0.3, note).line())
     print(Figure("blog post page p95", percentile(latencies, 95), "ms", 100, note).line())
     print(Figure("blog post page p50", percentile(latencies, 50), "ms", 100, note).line())
+    print(
+        Result(
+            "blog post page, signed-in reader (no page cache) vs /healthz",
+            session_rps,
+            health_rps,
+            "req/s",
+            None,
+            note,
+        ).line()
+    )
+    print(
+        Figure(
+            "blog post page p95, signed-in reader",
+            percentile(session_latencies, 95),
+            "ms",
+            100,
+            note,
+        ).line()
+    )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from sincerely.console.access import user_can
 from sincerely.conversations import links, queries, services
-from sincerely.conversations.models import Comment, PostImage, Tag
+from sincerely.conversations.models import Comment, Incident, PostImage, Tag
 from sincerely.errors import DomainError
 
 User = get_user_model()
@@ -157,7 +157,8 @@ def post(
     item = queries.live_post(slug)
     if item is None:
         raise Http404("no such post")
-    versions = queries.versions_of(item)
+    head = queries.post_head(slug) or {}
+    versions = queries.versions_of(item, has_translations=head.get("has_translations", True))
     if "lang" not in request.GET and item.translation_of_id is None and len(versions) > 1:
         # The reader's language wins on the original's address; ?lang= keeps a choice.
         preferred = _preferred_version(request, versions)
@@ -174,7 +175,10 @@ def post(
             known_reader = Person.objects.filter(pk=links.read_reader_token(reader_token)).first()
         except DomainError:
             reader_token = ""
-    incident = getattr(item, "incident", None) if hasattr(item, "incident") else None
+    try:
+        incident = item.incident
+    except Incident.DoesNotExist:
+        incident = None
     context = {
         "post": item,
         "versions": versions,
@@ -182,7 +186,8 @@ def post(
         "updates": incident.updates.select_related("by").all() if incident else [],
         # Called by the template only when the cached comment fragment is stale.
         "comments": partial(queries.approved_comments, item),
-        "comment_count": item.comments.filter(status=Comment.Status.APPROVED).count(),
+        # Counted only when the cached comment fragment is stale.
+        "comment_count": item.comments.filter(status=Comment.Status.APPROVED).count,
         "reader_token": reader_token,
         "known_reader": known_reader,
         "reply_to": _reply_to(item, request.GET.get("reply_to")),

@@ -47,7 +47,13 @@ def blog_index(*, tag: str = "", author: str = "") -> QuerySet[Post]:
 def live_post(slug: str) -> Post | None:
     return (
         live_posts()
-        .select_related("translation_of", "translation_of__author", "translated_by")
+        .select_related(
+            "translation_of",
+            "translation_of__author",
+            "translated_by",
+            "incident",
+            "incident__spokesperson",
+        )
         .filter(slug=slug)
         .first()
     )
@@ -83,9 +89,11 @@ def forget_post_head(slug: str) -> None:
     cache.delete(_head_key(slug))
 
 
-def versions_of(post: Post) -> list[Post]:
+def versions_of(post: Post, *, has_translations: bool = True) -> list[Post]:
     """The original and every live translation, the original first."""
     original = post.translation_of or post
+    if not has_translations and original is post:
+        return [post]
     return [original, *live_posts().filter(translation_of=original).order_by("language")]
 
 
