@@ -7,7 +7,7 @@ The inbound email path (messaging) calls `receive_email_reply`; the privacy cent
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import formataddr, make_msgid
 
 from django.conf import settings
@@ -159,8 +159,14 @@ IMAGE_SIGNATURES = {
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
+# First path segments under /blog/ that belong to other pages.
+RESERVED_SLUGS = {"authors", "tags", "comments", "images", "rss-xml", "atom-xml"}
+
+
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:200] or "post"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-post"
     slug, n = base, 2
     while Post.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -242,6 +248,8 @@ def create_post(
         translated_by = _author(translated_by or author, field="translated_by")
     if slug:
         slug = slugify(slug)[:220]
+        if slug in RESERVED_SLUGS:
+            raise DomainError(f"'{slug}' is reserved for another page", field="slug")
         if Post.objects.filter(slug=slug).exists():
             raise DomainError("another post already has this address", field="slug")
     post = Post.objects.create(
@@ -418,6 +426,7 @@ def submit_comment(
         if parent is None:
             raise DomainError("the comment you answer is not there", field="parent")
     sent_this_hour = spam.check_rate(ip or "unknown", email)
+    forget_unconfirmed_comments()
     verdict = spam.score_comment(body, name=name, recent_from_sender=sent_this_hour)
     comment = Comment.objects.create(
         post=post,
@@ -438,6 +447,17 @@ def submit_comment(
     else:
         send_comment_confirmation(comment)
     return comment
+
+
+def forget_unconfirmed_comments() -> int:
+    """Comments whose address was never confirmed go once their link has expired."""
+    from sincerely.conversations import conf
+
+    cutoff = timezone.now() - timedelta(seconds=conf.COMMENT_LINK_MAX_AGE)
+    deleted, _ = Comment.objects.filter(
+        status=Comment.Status.UNVERIFIED, created_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def send_comment_confirmation(comment: Comment) -> None:
