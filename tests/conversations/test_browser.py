@@ -89,6 +89,9 @@ def test_publish_comment_moderate_reply(page, live_server):  # noqa: F811
     page.check("#via-comment")
     page.click("text=Send reply")
     page.wait_for_selector("text=Your reply is published under the post.")
+    # Answered in place: the thread now shows the reply, the page did not change.
+    assert "/console/inbox/" in page.url and page.url.rstrip("/").split("/")[-1].isdigit()
+    assert page.locator("#thread li", has_text="Ask me anything.").count() == 1
 
     # The reader sees the reply, marked as the author's, under their comment.
     page.context.clear_cookies()

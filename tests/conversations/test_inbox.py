@@ -147,3 +147,19 @@ def test_merging_people_moves_their_conversations(customer, email_thread):
     merge_people(survivor, customer, None)
     email_thread.refresh_from_db()
     assert email_thread.person == survivor
+
+
+def test_reply_in_place_with_htmx_swaps_the_thread(client, email_thread, support):
+    client.force_login(support)
+    response = client.post(
+        f"/console/inbox/{email_thread.pk}/reply",
+        {"channel": "email", "text": "On its way."},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and body.startswith('<div id="thread">')
+    assert "On its way." in body and "Your reply is sent from your own address." in body
+    refused = client.post(
+        f"/console/inbox/{email_thread.pk}/reply", {"text": ""}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "write a reply first" in refused

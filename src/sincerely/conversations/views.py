@@ -260,14 +260,11 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
 def conversation_act(request: HttpRequest, conversation_id: int, action: str) -> HttpResponse:
     item = get_object_or_404(Conversation, pk=conversation_id)
     data = request.POST
+    if action == "reply" and request.htmx:
+        return _reply_in_place(request, item)
     try:
         if action == "reply":
-            if data.get("channel") == "comment":
-                services.reply_as_comment(item, data.get("text", ""), request.user)
-                messages.success(request, "Your reply is published under the post.")
-            else:
-                services.reply_by_email(item, data.get("text", ""), request.user)
-                messages.success(request, "Your reply is sent from your own address.")
+            messages.success(request, _reply(request, item))
         elif action == "assign":
             services.assign_conversation(item, data.get("assigned_to", ""), request.user)
             messages.success(request, "Assigned.")
@@ -281,6 +278,33 @@ def conversation_act(request: HttpRequest, conversation_id: int, action: str) ->
     except DomainError as error:
         messages.error(request, str(error))
     return redirect("conversations:conversation", item.pk)
+
+
+def _reply(request: HttpRequest, item: Conversation) -> str:
+    if request.POST.get("channel") == "comment":
+        services.reply_as_comment(item, request.POST.get("text", ""), request.user)
+        return "Your reply is published under the post."
+    services.reply_by_email(item, request.POST.get("text", ""), request.user)
+    return "Your reply is sent from your own address."
+
+
+def _reply_in_place(request: HttpRequest, item: Conversation) -> HttpResponse:
+    """htmx: answer and swap the thread in place, with the outcome announced."""
+    draft = ""
+    try:
+        notice, kind = _reply(request, item), "success"
+    except DomainError as error:
+        notice, kind, draft = str(error), "error", request.POST.get("text", "")
+    return render(
+        request,
+        "conversations/thread_partial.html",
+        {
+            "c": queries.conversation_detail(item.pk),
+            "notice": notice,
+            "notice_kind": kind,
+            "draft": draft,
+        },
+    )
 
 
 @requires("conversations.handle")
