@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -99,14 +100,15 @@ def _preferred_version(request: HttpRequest, versions: list) -> object | None:
 # change times (queries.post_head) and the banner; an author's profile edit shows within a
 # minute. The CSRF token is the one per-reader part: it is put in at response time.
 CSRF_PLACEHOLDER = "@@csrf-token-placeholder@@"
-PER_READER_COOKIES = ("sessionid", "messages")
 
 
 def _is_cacheable(request: HttpRequest) -> bool:
+    """Anonymous readers with nothing personal to show: no session, no flash message."""
+    per_reader = (settings.SESSION_COOKIE_NAME, "messages")
     return (
         request.method == "GET"
         and set(request.GET) <= {"lang"}
-        and not any(name in request.COOKIES for name in PER_READER_COOKIES)
+        and not any(name in request.COOKIES for name in per_reader)
     )
 
 
