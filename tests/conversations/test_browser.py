@@ -1,0 +1,127 @@
+"""In Chromium: an author publishes, a reader comments, staff moderate and reply, reader sees it.
+
+Accessibility of the public pages is checked with axe-core (the axe.min.js shipped in the
+axe-playwright-python wheel, injected by Playwright; nothing is fetched at run time).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+
+from sincerely.conversations import services
+from tests import factories
+from tests.browser.conftest import browser, page  # noqa: F401 - shared Chromium fixtures
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _axe_source() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+def assert_accessible(page) -> None:  # noqa: F811 - the fixture's name, used as a value
+    page.add_script_tag(content=_axe_source())
+    result = page.evaluate("async () => await axe.run(document)")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, f"{page.url}:\n" + "\n".join(serious)
+
+
+def sign_in(page, username: str) -> None:  # noqa: F811
+    page.context.clear_cookies()
+    page.goto("/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", factories.PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/console/"))
+
+
+def test_publish_comment_moderate_reply(page, live_server):  # noqa: F811
+    factories.make_staff("wren", "author", first_name="Wren", last_name="Okafor")
+    factories.make_staff("suki", "support", first_name="Suki", last_name="Tanaka")
+
+    # An author writes with a live preview and publishes.
+    sign_in(page, "wren")
+    page.goto("/console/blog/new/")
+    page.fill("#p-title", "Our promise")
+    page.fill("#p-body", "We answer **every** question.")
+    page.locator("#p-body").press("End")
+    page.wait_for_selector("#preview strong:text('every')")
+    page.click("button[value=publish]")
+    page.wait_for_selector("text=Saved “Our promise” (published)")
+
+    # A reader comments without an account.
+    page.context.clear_cookies()
+    page.goto("/blog/our-promise/")
+    assert "Wren Okafor" in page.inner_text(".post-meta")
+    assert_accessible(page)
+    page.fill("#c-name", "Rita Reader")
+    page.fill("#c-email", "rita@example.org")
+    page.fill("#c-body", "Do you *really*?")
+    page.check("#c-sub")
+    page.click("text=Post comment")
+    page.wait_for_selector("text=open it to confirm your comment")
+    confirm = re.search(r"https?://\S+/blog/comments/confirm/\S+", mail.outbox[-1].body).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", live_server.url, confirm))
+    page.wait_for_selector("text=waits for a person to review it")
+    assert_accessible(page)
+    page.goto("/blog/our-promise/")
+    assert "Do you" not in page.inner_text("#comments")
+
+    # Staff approve it from the inbox; the author answers in public from the inbox.
+    sign_in(page, "suki")
+    page.goto("/console/inbox/")
+    page.click("#held-h + .card button[value=approve]")
+    page.wait_for_selector("text=Comment by Rita Reader: published")
+    sign_in(page, "wren")
+    page.goto("/console/inbox/?view=mine")
+    page.click("text=Comment on “Our promise”")
+    page.fill("#reply-text", "Yes, **really**. Ask me anything.")
+    page.check("#via-comment")
+    page.click("text=Send reply")
+    page.wait_for_selector("text=Your reply is published under the post.")
+    # Answered in place: the thread now shows the reply, the page did not change.
+    assert "/console/inbox/" in page.url and page.url.rstrip("/").split("/")[-1].isdigit()
+    assert page.locator("#thread li", has_text="Ask me anything.").count() == 1
+
+    # The reader sees the reply, marked as the author's, under their comment.
+    page.context.clear_cookies()
+    page.goto("/blog/our-promise/")
+    reply = page.locator(".comment.by-author")
+    assert "Wren Okafor" in reply.inner_text() and "Author" in reply.inner_text()
+    assert reply.locator("strong", has_text="really").count() == 1
+    assert page.locator("ol.replies .by-author").count() == 1
+    assert_accessible(page)
+    assert "Ask me anything." in mail.outbox[-1].body  # the subscriber was told
+
+
+def test_public_pages_are_accessible(page, live_server):  # noqa: F811
+    writer = factories.make_staff("wren", "author", first_name="Wren", title="Editor")
+    support = factories.make_staff("suki", "support", first_name="Suki")
+    post = services.create_post(
+        author=writer, title="Accessible", body="Text with [a link](https://example.org).",
+        status="published", tags="a11y",
+    )  # fmt: skip
+    services.open_incident(title="Outage", body="Down.", spokesperson=support, severity="critical")
+    for path in (
+        "/blog/",
+        post.get_absolute_url(),
+        "/blog/authors/wren/",
+        "/blog/tags/a11y/",
+    ):
+        page.goto(path)
+        assert page.locator(".incident-banner").count() == 1
+        assert_accessible(page)
+    # Readable on a phone: no horizontal scrolling at 360 px.
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(post.get_absolute_url())
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
