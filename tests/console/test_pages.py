@@ -139,3 +139,9 @@ def test_dashboard_shows_counts_and_chart(console):
     factories.make_person("f@example.com")
     body = console.get("/console/").content.decode()
     assert "<svg" in body and "People added per week" in body
+
+
+def test_an_author_signing_in_lands_on_the_blog(client, author):
+    client.force_login(author)
+    response = client.get("/console/")
+    assert response.status_code == 302 and response["Location"] == "/console/blog/"

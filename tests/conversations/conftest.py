@@ -14,8 +14,15 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    # Rate-limit counters and the banner live in the cache; each test starts from zero.
+def fresh_cache(request):
+    # Rate-limit counters and the banner live in the cache (a database table); each test
+    # that touches the database starts from zero. Pure tests have no database to clear.
+    uses_db = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    if not uses_db:
+        yield
+        return
     cache.clear()
     yield
     cache.clear()

@@ -99,3 +99,17 @@ def test_privacy_pages_need_csrf(anna):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(url(anna, "withdraw/"), {"purpose": "newsletter"})
     assert response.status_code == 403
+
+
+def test_write_to_us_opens_a_conversation_for_the_owner(client, anna, sales):
+    from sincerely.conversations.models import Conversation
+
+    anna.owner = sales
+    anna.save()
+    response = client.post(
+        url(anna, "write/"), {"text": "Why do you have my company?"}, follow=True
+    )
+    assert b"A named person from our team will answer you" in response.content
+    conversation = Conversation.objects.get(person=anna)
+    assert conversation.channel == "privacy" and conversation.assigned_to == sales
+    assert conversation.entries.get().text == "Why do you have my company?"

@@ -8,6 +8,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,10 +33,17 @@ from sincerely.privacy.services import export_person
 PERSON_PANELS: list = []
 
 
-@requires("people.view")
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The dashboard; a role that may not see people (an author) lands on its first section."""
+    from sincerely.console.nav import sections_for
     from sincerely.console.queries import dashboard_figures
 
+    if not user_can(request.user, "people.view"):
+        sections = sections_for(request.user, request.path)
+        if not sections:
+            raise PermissionDenied("Your account has no staff role yet; ask an administrator.")
+        return redirect(sections[0]["url"])
     return render(request, "console/home.html", dashboard_figures())
 
 

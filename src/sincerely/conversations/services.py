@@ -750,15 +750,10 @@ def set_conversation_status(conversation: Conversation, status: str, actor) -> C
 
 
 def _privacy_line(person: Person) -> str:
-    """The footer line with the person's privacy-centre link, once that page exists."""
-    from django.urls import NoReverseMatch
-
+    """The footer line with the person's privacy-centre link."""
     from sincerely.privacy.links import privacy_url
 
-    try:
-        return f"See, correct or take away what we hold about you: {privacy_url(person)}\n"
-    except NoReverseMatch:
-        return "Write back to ask what we hold about you, or to be forgotten.\n"
+    return f"See, correct or take away what we hold about you: {privacy_url(person)}\n"
 
 
 def _sender(actor) -> str:
