@@ -39,6 +39,11 @@ class Touchpoint(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def link(self) -> str:
+        """The URL when it is safe to make it a link (http or https), else ""."""
+        return self.url if self.url.startswith(("https://", "http://")) else ""
+
 
 class ClientEvent(models.Model):
     """A client event id already accepted, so a retried batch counts once.

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
 
-from django.db.models import Q
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count, F, Min, Q, Sum
 
 from sincerely.errors import DomainError
-from sincerely.people.models import Person
-from sincerely.timeline.models import Touchpoint
+from sincerely.people.models import Consent, Person
+from sincerely.timeline.models import PurchaseLine, Touchpoint
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
@@ -103,3 +106,126 @@ def kinds_for(person: Person) -> list[str]:
         Touchpoint.objects.filter(person=person).values_list("kind", flat=True).distinct()[:50]
     )
     return COMMON_KINDS + sorted(own - set(COMMON_KINDS))
+
+
+def _money(value) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _open_conversations(person: Person) -> int | None:
+    """Open conversations, when the conversations app has a Conversation with a status."""
+    try:
+        model = apps.get_model("conversations", "Conversation")
+        model._meta.get_field("person")
+        model._meta.get_field("status")
+    except (LookupError, FieldDoesNotExist):
+        return None
+    closed = {"closed", "resolved", "done", "archived", "spam"}
+    return model.objects.filter(person=person).exclude(status__in=closed).count()
+
+
+def before_you_call(person: Person) -> dict:
+    """What a salesperson reads before calling: where they came from, what they read,
+    bought and said, what they agreed to, and who owns the relationship."""
+    mine = Touchpoint.objects.filter(person=person)
+    first_touch = mine.order_by("at", "id").first()
+    campaign_touch = (
+        mine.filter(properties__has_key="utm_campaign").order_by("at", "id").first()
+        if first_touch is not None
+        else None
+    )
+    pages = list(mine.filter(kind="page_view").order_by("-at", "-id")[:5])
+    products = list(
+        PurchaseLine.objects.filter(person=person)
+        .values("product__sku", "product__name")
+        .annotate(quantity=Sum("quantity"), spend=Sum(F("quantity") * F("unit_price")))
+        .order_by("-spend")[:10]
+    )
+    spend = list(
+        PurchaseLine.objects.filter(person=person)
+        .values("currency")
+        .annotate(
+            total=Sum(F("quantity") * F("unit_price")), orders=Count("order_id", distinct=True)
+        )
+        .order_by("currency")
+    )
+    consents = list(
+        Consent.objects.filter(person=person, is_current=True, status=Consent.Status.GRANTED)
+        .select_related("purpose")
+        .order_by("purpose__name")
+    )
+    return {
+        "first_touch": first_touch,
+        "campaign_touch": campaign_touch,
+        "pages": pages,
+        "products": products,
+        "spend": spend,
+        "open_conversations": _open_conversations(person),
+        "consents": consents,
+        "owner": person.owner,
+    }
+
+
+@dataclass
+class CampaignRow:
+    campaign: str
+    visitors: int = 0
+    people: int = 0
+    purchases: int = 0
+    revenue: Decimal = Decimal("0")
+    sources: set[str] = field(default_factory=set)
+
+
+def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
+    """Per UTM campaign: visitors who landed with it, people among them, and the purchases
+    and revenue of those people within `window_days` of their first touch with it.
+
+    A person who came through two campaigns counts for both (influence, not a split of
+    credit), so the revenue column is not meant to be summed.
+    """
+    window = timedelta(days=window_days)
+    rows: dict[str, CampaignRow] = {}
+    first_touch: dict[tuple[str, int], datetime] = {}
+    visitors: dict[str, set[str]] = {}
+    touches = (
+        Touchpoint.objects.filter(properties__has_key="utm_campaign")
+        .values("properties__utm_campaign", "properties__utm_source", "visitor_id", "person_id")
+        .annotate(first=Min("at"))
+    )
+    for touch in touches:
+        campaign = str(touch["properties__utm_campaign"] or "")[:200]
+        if not campaign:
+            continue
+        row = rows.setdefault(campaign, CampaignRow(campaign))
+        if touch["properties__utm_source"]:
+            row.sources.add(str(touch["properties__utm_source"])[:100])
+        if touch["visitor_id"]:
+            visitors.setdefault(campaign, set()).add(touch["visitor_id"])
+        if touch["person_id"]:
+            key = (campaign, touch["person_id"])
+            if key not in first_touch or touch["first"] < first_touch[key]:
+                first_touch[key] = touch["first"]
+    for campaign, ids in visitors.items():
+        rows[campaign].visitors = len(ids)
+    people_by_campaign: dict[str, list[tuple[int, datetime]]] = {}
+    for (campaign, person_id), at in first_touch.items():
+        people_by_campaign.setdefault(campaign, []).append((person_id, at))
+        rows[campaign].people += 1
+    person_ids = {person_id for _, person_id in first_touch}
+    purchases: dict[int, list[tuple[datetime, Decimal]]] = {}
+    for person_id, at, properties in Touchpoint.objects.filter(
+        kind="purchase", person_id__in=person_ids
+    ).values_list("person_id", "at", "properties"):
+        total = _money((properties or {}).get("total", 0)) or Decimal("0")
+        purchases.setdefault(person_id, []).append((at, total))
+    for campaign, people in people_by_campaign.items():
+        row = rows[campaign]
+        for person_id, first in people:
+            for at, total in purchases.get(person_id, []):
+                if first <= at <= first + window:
+                    row.purchases += 1
+                    row.revenue += total
+    return sorted(rows.values(), key=lambda r: (-r.revenue, -r.visitors, r.campaign))

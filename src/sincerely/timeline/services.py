@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from sincerely.errors import DomainError
 from sincerely.people.models import Identity, Person
-from sincerely.people.services import audit
+from sincerely.people.services import audit, find_person_by_email
 from sincerely.timeline.events import EventError, ParsedEvent
 from sincerely.timeline.models import ClientEvent, Touchpoint
+from sincerely.timeline.tracking import Beacon
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -314,3 +315,49 @@ def log_interaction(
         properties={"text": text, "by": actor.get_full_name() or actor.get_username()},
         recorded_by=actor,
     )
+
+
+def record_beacon(beacon: Beacon) -> int:
+    """Store what the tracking snippet sent; identification first, so the events that came
+    with it already land on the person's timeline. Returns how many touchpoints were added.
+
+    An identify by email only joins a person we already know: the public tracker never
+    creates people. A `sid` from a link in our own mail identifies whoever it was sent to.
+    """
+    person = None
+    if beacon.identify_sid:
+        try:
+            person = Person.objects.filter(pk=read_visitor_token(beacon.identify_sid)).first()
+        except DomainError:
+            person = None
+        how = "signed link from an email"
+    elif beacon.identify_email:
+        try:
+            person = find_person_by_email(beacon.identify_email)
+        except DomainError:
+            person = None
+        how = "form on the website"
+
+    def write() -> int:
+        with transaction.atomic():
+            if person is not None:
+                identify_visitor(beacon.visitor_id, person, how=how)
+            if not beacon.events:
+                return 0
+            owner = _people_of_visitors([beacon.visitor_id]).get(beacon.visitor_id)
+            Touchpoint.objects.bulk_create(
+                [
+                    Touchpoint(
+                        person=owner,
+                        visitor_id=beacon.visitor_id,
+                        kind=event.kind,
+                        at=event.at,
+                        url=event.url,
+                        properties=event.properties,
+                    )
+                    for event in beacon.events
+                ]
+            )
+            return len(beacon.events)
+
+    return with_write_retry(write)
