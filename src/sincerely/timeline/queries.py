@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, F, Min, Q, Sum
+from django.db.models import Count, DecimalField, F, Min, Q, Sum
 
 from sincerely.errors import DomainError
 from sincerely.people.models import Consent, Person
@@ -127,6 +127,12 @@ def _open_conversations(person: Person) -> int | None:
     return model.objects.filter(person=person).exclude(status__in=closed).count()
 
 
+def _line_total() -> Sum:
+    return Sum(
+        F("quantity") * F("unit_price"), output_field=DecimalField(max_digits=16, decimal_places=2)
+    )
+
+
 def before_you_call(person: Person) -> dict:
     """What a salesperson reads before calling: where they came from, what they read,
     bought and said, what they agreed to, and who owns the relationship."""
@@ -141,15 +147,13 @@ def before_you_call(person: Person) -> dict:
     products = list(
         PurchaseLine.objects.filter(person=person)
         .values("product__sku", "product__name")
-        .annotate(quantity=Sum("quantity"), spend=Sum(F("quantity") * F("unit_price")))
+        .annotate(bought=Sum("quantity"), spend=_line_total())
         .order_by("-spend")[:10]
     )
     spend = list(
         PurchaseLine.objects.filter(person=person)
         .values("currency")
-        .annotate(
-            total=Sum(F("quantity") * F("unit_price")), orders=Count("order_id", distinct=True)
-        )
+        .annotate(total=_line_total(), orders=Count("order_id", distinct=True))
         .order_by("currency")
     )
     consents = list(
