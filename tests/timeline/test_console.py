@@ -40,10 +40,11 @@ def test_before_you_call_summary(console, sales, newsletter):
     )
     for n in range(7):
         _visit(person, f"https://shop.example/p/{n}", f"Product {n}", now - timedelta(hours=10 - n))
+    bought = (now - timedelta(days=2)).isoformat()
     import_purchases(
         io.BytesIO(
             b"order_id,email,sku,product_name,quantity,unit_price,currency,at\n"
-            + f"O1,ana@example.com,MUG-1,Blue mug,2,4.50,GBP,{(now - timedelta(days=2)).isoformat()}\n".encode()
+            + f"O1,ana@example.com,MUG-1,Blue mug,2,4.50,GBP,{bought}\n".encode()
         ),
         filename="o.csv",
         source="shop",

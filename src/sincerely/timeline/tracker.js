@@ -11,6 +11,10 @@
  *   <script src="https://crm.example.com/t.js" data-require-consent async></script>
  *     … then sincerely.consent(true) once the visitor agrees, sincerely.consent(false) to stop.
  *
+ *   <script src="https://crm.example.com/t.js" data-keep-params="id,page" async></script>
+ *     … recorded URLs keep only utm_*, gclid, fbclid, msclkid and the parameters listed
+ *     here: a form sent with GET puts what was typed into the URL, and that stays out.
+ *
  *   sincerely.identify(email)        this visitor is the person with that address
  *   sincerely.track(kind, {…})       a custom event (strings, numbers, booleans)
  *   sincerely.page()                 another page view (single-page applications)
@@ -24,7 +28,9 @@
   var endpoint = new URL("t/collect", base).href;
   var requireConsent = !!(script && script.hasAttribute("data-require-consent"));
   var VISITOR = "sincerely_vid", CONSENT = "sincerely_consent", YEAR = 60 * 60 * 24 * 395;
-  var PRIVATE = /^(e-?mail|mail|name|first_?name|last_?name|full_?name|phone|tel|mobile|password|pass|passwd|token|sid|address|street|zip|postcode|q|query|search|message|comment)$/i;
+  var KEEP = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "gclid", "fbclid", "msclkid"]
+    .concat(((script && script.getAttribute("data-keep-params")) || "").split(",")
+      .map(function (p) { return p.trim(); }).filter(Boolean));
   var queue = [], timer = null;
 
   function privacySignal() {
@@ -58,7 +64,7 @@
   function cleanUrl(href) {
     try {
       var u = new URL(href, location.href), drop = [];
-      u.searchParams.forEach(function (_, key) { if (PRIVATE.test(key)) drop.push(key); });
+      u.searchParams.forEach(function (_, key) { if (KEEP.indexOf(key) < 0) drop.push(key); });
       drop.forEach(function (key) { u.searchParams.delete(key); });
       u.hash = "";
       return u.href;
