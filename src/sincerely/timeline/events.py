@@ -50,6 +50,7 @@ class ParsedEvent:
     visitor_id: str = ""
     url: str = ""
     properties: dict = field(default_factory=dict)
+    properties_json: str = "{}"
 
 
 class _Bad(Exception):
@@ -94,8 +95,8 @@ def parse_events(
 def _parse_one(index: int, raw: Any, now: datetime) -> ParsedEvent:
     if not isinstance(raw, dict):
         raise _Bad("an event must be a JSON object")
-    unknown = sorted(str(k) for k in raw if k not in EVENT_FIELDS)
-    if unknown:
+    if not EVENT_FIELDS.issuperset(raw):
+        unknown = sorted(str(k) for k in raw if k not in EVENT_FIELDS)
         raise _Bad(f"unknown field '{unknown[0]}'", unknown[0])
     kind = raw.get("kind")
     if not isinstance(kind, str) or not KIND_RE.match(kind):
@@ -133,6 +134,7 @@ def _parse_one(index: int, raw: Any, now: datetime) -> ParsedEvent:
             # PostgreSQL's jsonb cannot hold a NUL character.
             raise _Bad("properties must not contain NUL characters", "properties")
         event.properties = properties
+        event.properties_json = encoded.decode()
     return event
 
 
@@ -142,9 +144,13 @@ def _parse_at(value: Any, now: datetime) -> datetime:
     if not isinstance(value, str):
         raise _Bad("at must be an ISO 8601 string such as 2024-03-02T10:15:00Z", "at")
     try:
-        at = parse_datetime(value.strip())
+        # The C parser takes the common forms; Django's parser the rest of ISO 8601.
+        at = datetime.fromisoformat(value)
     except ValueError:
-        at = None
+        try:
+            at = parse_datetime(value.strip())
+        except ValueError:
+            at = None
     if at is None:
         raise _Bad(f"'{value[:40]}' is not an ISO 8601 time", "at")
     if timezone.is_naive(at):
