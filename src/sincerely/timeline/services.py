@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -51,6 +53,26 @@ def with_write_retry(action: Callable[[], T]) -> T:
             time.sleep(delay)
             delay *= 2
     raise AssertionError("unreachable")
+
+
+@contextmanager
+def _writer_turn() -> Iterator[None]:
+    """On a SQLite file, wait for our turn to write on an OS file lock.
+
+    SQLite allows one writer; the others poll with sleeps that grow to 100 ms, so with four
+    ingest requests at once most time went to sleeping (measured: 7k events/s with four
+    clients against 16k with two). A blocking flock wakes the next writer the moment the
+    previous one is done. PostgreSQL needs no such thing.
+    """
+    if connection.vendor != "sqlite" or connection.in_atomic_block or connection.is_in_memory_db():
+        yield
+        return
+    with open(f"{connection.settings_dict['NAME']}.writer-lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _claim_client_ids(keys: dict[str, tuple[str, datetime]]) -> set[str]:
@@ -315,7 +337,7 @@ def _ingest(
             keys[event.client_id] = (event.kind, event.at)
         else:
             unkeyed.append(row)
-    with transaction.atomic():
+    with _writer_turn(), transaction.atomic():
         claimed = _claim_client_ids(keys)
         result.duplicates += len(keys) - len(claimed)
         rows = unkeyed + [row for key, row in keyed.items() if key in claimed]
@@ -381,7 +403,7 @@ def record_beacon(beacon: Beacon) -> int:
         how = "form on the website"
 
     def write() -> int:
-        with transaction.atomic():
+        with _writer_turn(), transaction.atomic():
             if person is not None:
                 identify_visitor(beacon.visitor_id, person, how=how)
             if not beacon.events:
