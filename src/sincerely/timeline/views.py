@@ -20,6 +20,9 @@ from sincerely.people.models import Person
 from sincerely.timeline import queries, services, tracking
 
 SNIPPET = Path(__file__).resolve().parent / "tracker.js"
+# Items per scroll step on the person page: enough to fill a screen, few enough to render
+# fast; htmx fetches the next ones as the list is scrolled.
+PANEL_PAGE = 30
 
 
 @cache
@@ -80,8 +83,8 @@ def collect(request: HttpRequest) -> HttpResponse:
 
 def timeline_panel(request: HttpRequest, person: Person) -> dict | None:
     """The person page's panel: the "before you call" summary and the timeline."""
-    kinds = request.GET.getlist("kind")
-    page = queries.timeline_page(person, kinds=kinds)
+    kinds = [k for k in request.GET.getlist("kind") if k]
+    page = queries.timeline_page(person, kinds=kinds, limit=PANEL_PAGE)
     return {
         "summary": queries.before_you_call(person),
         "page": page,
@@ -98,7 +101,9 @@ def person_timeline(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=person_id)
     kinds = [k for k in request.GET.getlist("kind") if k]
     try:
-        page = queries.timeline_page(person, kinds=kinds, before=request.GET.get("before", ""))
+        page = queries.timeline_page(
+            person, kinds=kinds, before=request.GET.get("before", ""), limit=PANEL_PAGE
+        )
     except DomainError as exc:
         return HttpResponse(str(exc), status=422, content_type="text/plain")
     context = {"person": person, "page": page, "selected": kinds}
@@ -125,7 +130,11 @@ def log_interaction(request: HttpRequest, person_id: int) -> HttpResponse:
         messages.error(request, f"Not logged: {exc}")
         return redirect("console:person", person_id=person.pk)
     if request.htmx:
-        return render(request, "timeline/logged_partial.html", {"t": touchpoint})
+        return render(
+            request,
+            "timeline/timeline_items_partial.html",
+            {"person": person, "page": queries.TimelinePage([touchpoint], None)},
+        )
     messages.success(request, f"{services.LOGGED_KINDS[touchpoint.kind]} logged.")
     return redirect("console:person", person_id=person.pk)
 
