@@ -23,6 +23,17 @@ def pricing(request):
     return HttpResponse(PAGE.format(title="Pricing for teams", body=SIGNUP))
 
 
+def consent_page(request):
+    page = PAGE.format(title="Asks first", body='<button id="agree">Agree</button>')
+    page = page.replace('<script src="/t.js" async>', '<script src="/t.js" data-require-consent>')
+    page = page.replace(
+        "</body>",
+        "<script>document.getElementById('agree').onclick = function () "
+        "{ window.sincerely.consent(true); window.sincerely.flush(); };</script></body>",
+    )
+    return HttpResponse(page)
+
+
 @csrf_exempt
 def thanks(request):
     return HttpResponse(PAGE.format(title="Thanks for signing up", body="<p>Thanks.</p>"))
@@ -32,5 +43,6 @@ urlpatterns = [
     path("test-site/landing/", landing),
     path("test-site/pricing/", pricing),
     path("test-site/thanks/", thanks),
+    path("test-site/consent/", consent_page),
     path("", include("sincerely.urls")),
 ]

@@ -101,3 +101,20 @@ def test_global_privacy_control_sends_nothing(page, live_server, settings):
     assert "sincerely_vid" not in page.evaluate("document.cookie")
     assert sent == []
     assert not Touchpoint.objects.exists()
+
+
+def test_require_consent_mode_waits_for_consent(page, live_server, settings):
+    settings.TRACKING_ORIGINS = [live_server.url]
+    sent = []
+    page.on("request", lambda r: sent.append(r.url) if "/t/collect" in r.url else None)
+    page.goto(f"/test-site/consent/{CAMPAIGN}")
+    page.wait_for_function("window.sincerely && window.sincerely.loaded")
+    page.evaluate("window.sincerely.flush()")
+    assert "sincerely_vid" not in page.evaluate("document.cookie")
+    assert sent == []
+    page.click("#agree")
+    assert _eventually(lambda: Touchpoint.objects.filter(kind="page_view").exists())
+    view = Touchpoint.objects.get(kind="page_view")
+    assert view.properties["title"] == "Asks first"
+    assert view.properties["utm_campaign"] == "spring-sale"
+    assert "sincerely_vid" in page.evaluate("document.cookie")
