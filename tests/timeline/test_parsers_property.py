@@ -114,9 +114,12 @@ beacon_events = st.fixed_dictionaries(
                 "javascript:alert(1)",
                 "ftp://x",
                 "https://s.example/?gclid=1",
+                "https://s.example/\x00?gclid=%00x",
+                "https://s.example/?utm_campaign=a%00b",
             ]
         )
-        | st.text(max_size=30),
+        | st.text(max_size=30)
+        | st.text(max_size=30).map(lambda t: "https://s.example/?utm_source=" + t),
         "title": json_values,
         "referrer": json_values,
         "age": json_values,
@@ -151,3 +154,5 @@ def test_a_beacon_never_smuggles_reserved_kinds_or_private_params(body):
         assert "email=" not in event.url and "name=" not in event.url
         assert not any(PRIVATE_PARAMS.match(str(k)) for k in event.properties)
         assert (NOW - event.at).total_seconds() <= 3600
+        # PostgreSQL text and jsonb cannot hold NUL: nothing may reach the database with one.
+        assert "\x00" not in event.url and b"\\u0000" not in orjson.dumps(event.properties)

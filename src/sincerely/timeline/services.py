@@ -365,7 +365,7 @@ def log_interaction(
     """A salesperson logs a call, a meeting or a note on the person's timeline."""
     if kind not in LOGGED_KINDS:
         raise DomainError(f"log one of: {', '.join(LOGGED_KINDS)}", field="kind")
-    text = (text or "").strip()
+    text = (text or "").replace("\x00", "").strip()
     if not text:
         raise DomainError("write what was said or done", field="text")
     if len(text) > 5000:

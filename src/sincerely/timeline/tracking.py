@@ -95,7 +95,7 @@ def privacy_signal(meta: dict) -> bool:
 
 
 def clean_url(raw: Any) -> str:
-    if not isinstance(raw, str) or not raw or len(raw) > 4000:
+    if not isinstance(raw, str) or not raw or len(raw) > 4000 or "\x00" in raw:
         return ""
     try:
         parts = urlsplit(raw.strip())
@@ -103,7 +103,7 @@ def clean_url(raw: Any) -> str:
         return ""
     if parts.scheme not in {"http", "https"}:
         return ""
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    query = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(k, v) for k, v in query if not PRIVATE_PARAMS.match(k)]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), ""))[:2000]
 
@@ -178,9 +178,11 @@ def parse_beacon(body: bytes, *, now: datetime, ip: str) -> Beacon:
             custom = raw.get("properties")
             if isinstance(custom, dict) and len(orjson.dumps(custom)) <= 4096:
                 properties = {
-                    str(k)[:64]: v
+                    k[:64]: v
                     for k, v in custom.items()
-                    if isinstance(v, str | int | float | bool) and not PRIVATE_PARAMS.match(str(k))
+                    if isinstance(v, str | int | float | bool)
+                    and "\x00" not in k
+                    and not PRIVATE_PARAMS.match(k)
                 }
                 properties = {
                     k: _text(v, 500) if isinstance(v, str) else v for k, v in properties.items()
@@ -204,9 +206,9 @@ def _page_properties(raw: dict, url: str) -> dict:
         properties["referrer"] = referrer
     query = dict(parse_qsl(urlsplit(url).query)) if url else {}
     for name in (*CAMPAIGN_PARAMS, *CLICK_IDS):
-        value = query.get(name, "")
+        value = _text(query.get(name, ""), 200)
         if value:
-            properties[name] = value[:200]
+            properties[name] = value
     return properties
 
 
