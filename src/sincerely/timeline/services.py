@@ -389,6 +389,7 @@ def record_beacon(beacon: Beacon) -> int:
     creates people. A `sid` from a link in our own mail identifies whoever it was sent to.
     """
     person = None
+    how = ""
     if beacon.identify_sid:
         try:
             person = Person.objects.filter(pk=read_visitor_token(beacon.identify_sid)).first()
