@@ -171,7 +171,7 @@ def test_attribution_report(console):
     }
     # campaign: sources, visitors, people, purchases, revenue
     assert rows["spring"][1:] == ["2", "1", "1", "50.00"]
-    assert rows["autumn"][1:] == ["0", "1", "1", "15.50"]
+    assert rows["autumn"][1:] == ["1", "1", "1", "15.50"]
 
 
 def test_export_merge_and_erasure(console):

@@ -191,7 +191,7 @@ class CampaignRow:
 
 
 def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
-    """Per UTM campaign: visitors who landed with it, people among them, and the purchases
+    """Per UTM campaign: visitors who came with it, people among them, and the purchases
     and revenue of those people within `window_days` of their first touch with it.
 
     A person who came through two campaigns counts for both (influence, not a split of
@@ -213,8 +213,10 @@ def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
         row = rows.setdefault(campaign, CampaignRow(campaign))
         if touch["properties__utm_source"]:
             row.sources.add(str(touch["properties__utm_source"])[:100])
-        if touch["visitor_id"]:
-            visitors.setdefault(campaign, set()).add(touch["visitor_id"])
+        # A browser counts once by its visitor id; a person reached without one (an event
+        # sent through the API) counts as a visitor of their own.
+        who = touch["visitor_id"] or f"person:{touch['person_id']}"
+        visitors.setdefault(campaign, set()).add(who)
         if touch["person_id"]:
             key = (campaign, touch["person_id"])
             if key not in first_touch or touch["first"] < first_touch[key]:
