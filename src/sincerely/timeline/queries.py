@@ -208,7 +208,7 @@ def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
     )
     for touch in touches:
         campaign = str(touch["properties__utm_campaign"] or "")[:200]
-        if not campaign:
+        if not campaign or not (touch["visitor_id"] or touch["person_id"]):
             continue
         row = rows.setdefault(campaign, CampaignRow(campaign))
         if touch["properties__utm_source"]:
