@@ -156,3 +156,66 @@ def test_a_beacon_never_smuggles_reserved_kinds_or_private_params(body):
         assert (NOW - event.at).total_seconds() <= 3600
         # PostgreSQL text and jsonb cannot hold NUL: nothing may reach the database with one.
         assert "\x00" not in event.url and b"\\u0000" not in orjson.dumps(event.properties)
+
+
+csv_cells = st.sampled_from(
+    [
+        "A1",
+        "ana@example.com",
+        "nobody@example.com",
+        "MUG-1",
+        "Blue mug",
+        "2",
+        "-1",
+        "0",
+        "4.50",
+        "-3",
+        "abc",
+        "GBP",
+        "gbp",
+        "EURO",
+        "2024-03-02",
+        "2999-01-01",
+        "",
+        '"',
+        "\xff",
+    ]
+) | st.text(max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(csv_cells, min_size=0, max_size=10), max_size=12),
+    st.booleans(),
+)
+@pytest.mark.django_db
+def test_a_purchase_file_is_refused_whole_or_every_row_is_accounted_for(rows, with_header):
+    import csv
+    import io
+
+    from sincerely.errors import ImportRejected
+    from sincerely.people.models import Identity
+    from sincerely.timeline.imports import import_purchases
+    from tests.factories import make_person
+
+    if not Identity.objects.filter(value="ana@example.com").exists():
+        make_person("ana@example.com")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    if with_header:
+        writer.writerow(
+            ["order_id", "email", "sku", "product_name", "quantity", "unit_price", "currency", "at"]
+        )
+    writer.writerows(rows)
+    try:
+        report = import_purchases(
+            io.BytesIO(out.getvalue().encode("utf-8", "surrogatepass")),
+            filename="p.csv",
+            source="property test",
+            dry_run=True,
+        )
+    except ImportRejected as exc:
+        assert exc.reason
+        return
+    assert report.lines_created + len(report.rejected) == report.rows_total
+    assert all(issue.line >= 2 and issue.reason for issue in report.issues)
