@@ -224,6 +224,12 @@ def _rows(stream: IO[bytes], report: PurchaseImportReport, progress) -> Iterator
         except csv.Error as exc:
             raise ImportRejected(f"broken CSV quoting: {exc}", line=reader.line_num) from None
         line = reader.line_num
+        if any("\x00" in v for v in values):
+            # A NUL byte means a binary file (a spreadsheet saved wrongly), and PostgreSQL
+            # could not even keep the row to show it back.
+            raise ImportRejected(
+                "this line holds a NUL character: the file is not a text CSV", line=line
+            )
         if not any(v.strip() for v in values):
             continue
         report.rows_total += 1
