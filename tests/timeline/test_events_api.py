@@ -149,3 +149,13 @@ def test_timeline_errors_name_the_field(api):
     assert status == 422 and body["field"] == "limit"
     status, body = api.get("/people/999999/timeline")
     assert status == 404
+
+
+def test_record_touchpoint_counts_a_retried_call_once():
+    from sincerely.timeline.services import record_touchpoint
+
+    person = make_person("fay@example.com")
+    first = record_touchpoint(person, "email_sent", client_event_id="message-7-sent")
+    again = record_touchpoint(person, "email_sent", client_event_id="message-7-sent")
+    assert again.pk == first.pk
+    assert Touchpoint.objects.filter(person=person).count() == 1

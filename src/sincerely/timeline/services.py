@@ -86,12 +86,13 @@ def _claim_client_ids(keys: dict[str, tuple[str, datetime]]) -> set[str]:
     table = ClientEvent._meta.db_table
     claimed: set[str] = set()
     items = list(keys.items())
+    adapt = _db_time_adapter()
     for start in range(0, len(items), 300):
         chunk = items[start : start + 300]
         placeholders = ", ".join(["(%s, %s, %s)"] * len(chunk))
         params: list = []
         for key, (kind, at) in chunk:
-            params += [key, kind, at]
+            params += [key, kind, adapt(at)]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (key, kind, at) VALUES {placeholders} "  # noqa: S608 - table name is ours
