@@ -145,11 +145,12 @@ def before_you_call(person: Person) -> dict:
     bought and said, what they agreed to, and who owns the relationship."""
     mine = Touchpoint.objects.filter(person=person)
     first_touch = mine.order_by("at", "id").first()
-    campaign_touch = (
-        mine.filter(properties__has_key="utm_campaign").order_by("at", "id").first()
-        if first_touch is not None
-        else None
-    )
+    if first_touch is None or "utm_campaign" in (first_touch.properties or {}):
+        campaign_touch = first_touch
+    else:
+        campaign_touch = (
+            mine.filter(properties__has_key="utm_campaign").order_by("at", "id").first()
+        )
     pages = list(mine.filter(kind="page_view").order_by("-at", "-id")[:5])
     products = list(
         PurchaseLine.objects.filter(person=person)
