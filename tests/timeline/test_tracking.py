@@ -8,7 +8,7 @@ from django.test import Client
 
 from sincerely.people.models import Identity
 from sincerely.timeline.models import Touchpoint
-from sincerely.timeline.services import visitor_token
+from sincerely.timeline.services import link_with_sid, visitor_token
 from sincerely.timeline.tracking import truncate_ip
 from tests.factories import make_person
 
@@ -153,3 +153,14 @@ def test_signed_link_identifies_and_a_forged_one_does_not():
     assert Touchpoint.objects.filter(person=person).count() == 0
     beacon([{"kind": "identify", "sid": visitor_token(person)}, page_view(f"{SITE}/landing")])
     assert Touchpoint.objects.filter(person=person).count() == 2
+
+
+def test_links_in_mail_carry_a_sid_that_identifies():
+    person = make_person("cleo@example.com")
+    link = link_with_sid(f"{SITE}/spring?utm_campaign=spring-sale#top", person)
+    assert link.startswith(f"{SITE}/spring?utm_campaign=spring-sale&sid=") and link.endswith("#top")
+    sid = link.split("sid=")[1].split("#")[0]
+    from urllib.parse import unquote
+
+    beacon([{"kind": "identify", "sid": unquote(sid)}, page_view(f"{SITE}/spring")])
+    assert Touchpoint.objects.filter(person=person, kind="page_view").count() == 1

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
@@ -186,6 +187,14 @@ def identify_visitor(visitor_id: str, person: Person, *, how: str) -> int:
 def visitor_token(person: Person) -> str:
     """The `sid` value for links in mail: opening one identifies the browser as this person."""
     return signing.dumps({"p": person.pk}, salt=SID_SALT, compress=True)
+
+
+def link_with_sid(url: str, person: Person) -> str:
+    """`url` with `sid=<token>` added, for links in mail to a site carrying the snippet."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "sid"]
+    query.append(("sid", visitor_token(person)))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
 
 
 def read_visitor_token(token: str) -> int:
