@@ -191,6 +191,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # How long a privacy-centre link stays valid.
 PRIVACY_LINK_MAX_AGE = int(env("PRIVACY_LINK_MAX_AGE", str(7 * 24 * 3600)))
 
+# The tracking snippet (/t.js) posts to /t/collect from the sites listed here (origins such
+# as https://www.example.com or https://*.example.com, comma-separated); the console's own
+# origin is always allowed. Requests per minute per IP address before /t/collect says 429.
+TRACKING_ORIGINS = [o.strip().rstrip("/") for o in env("TRACKING_ORIGINS").split(",") if o.strip()]
+TRACKING_RATE_LIMIT = int(env("TRACKING_RATE_LIMIT", "120"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -21,7 +21,10 @@ class Touchpoint(models.Model):
     at = models.DateTimeField()
     url = models.CharField(max_length=2000, blank=True)
     properties = models.JSONField(default=dict, blank=True)
-    client_event_id = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    # Not unique here: on PostgreSQL the table is partitioned by month, and a partitioned
+    # table's unique constraints must include the partition key. Deduplication of client
+    # event ids lives in ClientEvent below; this column only remembers the id.
+    client_event_id = models.CharField(max_length=100, null=True, blank=True)
     recorded_by = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -35,6 +38,27 @@ class Touchpoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def link(self) -> str:
+        """The URL when it is safe to make it a link (http or https), else ""."""
+        return self.url if self.url.startswith(("https://", "http://")) else ""
+
+
+class ClientEvent(models.Model):
+    """A client event id already accepted, so a retried batch counts once.
+
+    A small table of its own because the partitioned touchpoint table cannot hold a unique
+    constraint on the id alone. Ids should be opaque (a UUID, an order line number): they
+    are kept after the event, without the person, to recognise a retry.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=32)
+    at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class PurchaseLine(models.Model):
