@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.test import Client
 
 from tests import factories
+
+pytest_plugins = ["tests.browser_fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def standard_purposes(request):
+    """Transactional tests flush every table, seeded purposes included; put them back."""
+    if not any(name in request.fixturenames for name in ("transactional_db", "live_server")):
+        marker = request.node.get_closest_marker("django_db")
+        if not (marker and marker.kwargs.get("transaction")):
+            return
+    request.getfixturevalue("transactional_db")
+    from sincerely.people.models import Purpose
+
+    seed = importlib.import_module("sincerely.people.migrations.0002_purposes")
+    for slug, name, description in seed.PURPOSES:
+        Purpose.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from django.core import mail
 
 from sincerely.conversations import services
 from tests import factories
-from tests.browser.conftest import browser, page  # noqa: F401 - shared Chromium fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +24,7 @@ def _axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 
 
-def assert_accessible(page) -> None:  # noqa: F811 - the fixture's name, used as a value
+def assert_accessible(page) -> None:
     page.add_script_tag(content=_axe_source())
     result = page.evaluate("async () => await axe.run(document)")
     serious = [
@@ -36,7 +35,7 @@ def assert_accessible(page) -> None:  # noqa: F811 - the fixture's name, used as
     assert not serious, f"{page.url}:\n" + "\n".join(serious)
 
 
-def sign_in(page, username: str) -> None:  # noqa: F811
+def sign_in(page, username: str) -> None:
     page.context.clear_cookies()
     page.goto("/login/")
     page.fill("#id_username", username)
@@ -45,7 +44,7 @@ def sign_in(page, username: str) -> None:  # noqa: F811
     page.wait_for_url(re.compile(r"/console/"))
 
 
-def test_publish_comment_moderate_reply(page, live_server):  # noqa: F811
+def test_publish_comment_moderate_reply(page, live_server):
     factories.make_staff("wren", "author", first_name="Wren", last_name="Okafor")
     factories.make_staff("suki", "support", first_name="Suki", last_name="Tanaka")
 
@@ -104,7 +103,7 @@ def test_publish_comment_moderate_reply(page, live_server):  # noqa: F811
     assert "Ask me anything." in mail.outbox[-1].body  # the subscriber was told
 
 
-def test_public_pages_are_accessible(page, live_server):  # noqa: F811
+def test_public_pages_are_accessible(page, live_server):
     writer = factories.make_staff("wren", "author", first_name="Wren", title="Editor")
     support = factories.make_staff("suki", "support", first_name="Suki")
     post = services.create_post(
