@@ -105,11 +105,12 @@ TEMPLATES = [
 ]
 
 DATABASE_URL = env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'sincerely.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers run beside the one writer; IMMEDIATE transactions take the write
     # lock up front so two writers queue on the busy timeout instead of failing mid-way.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",

@@ -324,12 +324,9 @@ def _load_app_demos(staff: dict, lists: dict, say) -> dict:
         load_demo_messaging(staff["marie"], lists["web-summit-2025"])
         loaded["campaigns"] = True
         say("demo campaign created\n")
-    try:
-        from sincerely.conversations.demo import load_demo_blog
-    except ImportError:
-        load_demo_blog = None
-    if load_demo_blog:
-        load_demo_blog(staff["aisha"])
-        loaded["blog"] = True
-        say("demo blog posts created\n")
+    from sincerely.conversations.demo import load_demo_blog
+
+    load_demo_blog(staff["aisha"])
+    loaded["blog"] = True
+    say("demo blog posts created\n")
     return loaded
