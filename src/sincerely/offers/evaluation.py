@@ -138,7 +138,9 @@ def read_events(stream: Iterable[str], *, fmt: str = "events") -> Dataset:
                 raise DomainError("is empty", field="item_id", line=line)
             quantity = 1.0
             if "quantity" in index and row[index["quantity"]].strip():
-                quantity = _number(row[index["quantity"]], line=line, column=header[index["quantity"]])
+                quantity = _number(
+                    row[index["quantity"]], line=line, column=header[index["quantity"]]
+                )
             if quantity <= 0:
                 dropped["return_or_zero_quantity"] += 1
                 continue
@@ -286,19 +288,24 @@ def tune_weights(train: Interactions, base: BlendParams) -> BlendParams:
     model = None
     for half_life in (30.0, 90.0, 365.0):
         for trend in (30.0, 90.0):
-            params = BlendParams(**{**base.as_dict(), "half_life_days": half_life,
-                                    "trend_days": trend})
+            params = BlendParams(
+                **{**base.as_dict(), "half_life_days": half_life, "trend_days": trend}
+            )
             model = fit_blend(inner.train, params, now=inner.cutoff)
             for w_cooc, w_als, w_pop in (
-                (0.6, 0.1, 0.3), (0.5, 0.2, 0.3), (0.4, 0.2, 0.4), (0.7, 0.0, 0.3),
-                (0.3, 0.3, 0.4), (0.5, 0.0, 0.5), (0.8, 0.1, 0.1), (0.2, 0.2, 0.6),
+                (0.6, 0.1, 0.3),
+                (0.5, 0.2, 0.3),
+                (0.4, 0.2, 0.4),
+                (0.7, 0.0, 0.3),
+                (0.3, 0.3, 0.4),
+                (0.5, 0.0, 0.5),
+                (0.8, 0.1, 0.1),
+                (0.2, 0.2, 0.6),
             ):
                 model.params = BlendParams(
                     **{**params.as_dict(), "w_cooc": w_cooc, "w_als": w_als, "w_pop": w_pop}
                 )
-                ndcg = metrics(_ours_top(model, users), users, inner.test, train.n_items)[
-                    "ndcg@10"
-                ]
+                ndcg = metrics(_ours_top(model, users), users, inner.test, train.n_items)["ndcg@10"]
                 if ndcg > best_ndcg:
                     best, best_ndcg = model.params, ndcg
     return best
@@ -317,7 +324,9 @@ def evaluate(dataset: Dataset) -> dict:
     split = time_split(dataset.events)
     users = np.asarray(sorted(split.test), dtype=np.int32)
     if len(users) == 0:
-        raise DomainError("no person has purchases both before and after the time cut", field="data")
+        raise DomainError(
+            "no person has purchases both before and after the time cut", field="data"
+        )
     n_items = dataset.events.n_items
     report: dict = {}
     ours, seconds, params = evaluate_ours(split, users)
