@@ -61,6 +61,11 @@ def tier_distribution() -> list[dict]:
     ]
 
 
+def last_computed():
+    score = ValueScore.objects.order_by("-computed_at").only("computed_at").first()
+    return score.computed_at if score else None
+
+
 def rfm_grid() -> list[dict]:
     """People per (R, F) cell: the classic RFM heat table."""
     return list(
