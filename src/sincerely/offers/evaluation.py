@@ -241,9 +241,12 @@ def _mask_top(scores: np.ndarray, owned: sparse.csr_matrix) -> np.ndarray:
     scores = scores.copy()
     rows, cols = owned.nonzero()
     scores[rows, cols] = -np.inf
-    part = np.argpartition(-scores, K - 1, axis=1)[:, :K]
-    order = np.argsort(-np.take_along_axis(scores, part, axis=1), axis=1)
-    return np.take_along_axis(part, order, axis=1)
+    k = min(K, scores.shape[1])
+    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    part_scores = np.take_along_axis(scores, part, axis=1)
+    order = np.argsort(-part_scores, axis=1)
+    top = np.take_along_axis(part, order, axis=1)
+    return np.where(np.isfinite(np.take_along_axis(part_scores, order, axis=1)), top, -1)
 
 
 def evaluate_popularity(split: Split, users: np.ndarray) -> tuple[np.ndarray, float]:
@@ -269,7 +272,9 @@ def evaluate_implicit(split: Split, users: np.ndarray, kind: str) -> tuple[np.nd
         started = time.perf_counter()
         model.fit(counts, show_progress=False)
         seconds = time.perf_counter() - started
-        ids, _scores = model.recommend(users, counts[users], N=K, filter_already_liked_items=True)
+        ids, _scores = model.recommend(
+            users, counts[users], N=min(K, counts.shape[1]), filter_already_liked_items=True
+        )
     return np.asarray(ids), seconds
 
 
