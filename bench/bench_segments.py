@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -257,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(Figure("segment 3 conditions, evaluation time", ours_s, "s", 5.0, note=note).line())
     print(f"duckdb same query: {duck_s:.3f} s (count {duck_count:,})")
+    if db_url.startswith("sqlite:///"):
+        connection.close()
+        shutil.rmtree(Path(db_url.removeprefix("sqlite:///")).parent, ignore_errors=True)
     return 0
 
 
