@@ -69,3 +69,6 @@ def crowd(db, newsletter, garden):
     buy(bob, garden["seeds"], order="B1", days_ago=3)
     buy(dan, garden["lamp"], order="D1", days_ago=200, price="80.00")
     return {"anna": anna, "bob": bob, "cleo": cleo, "dan": dan, "eve": eve}
+
+
+from tests.offers.conftest import shop  # noqa: E402, F401 - the shop fixture, shared
