@@ -3,6 +3,8 @@
 The data is generated once, deterministically, inside DuckDB (hash-based columns), exported
 as CSV and loaded into the Django database (SQLite by default, PostgreSQL with
 SINCERELY_BENCH_DATABASE_URL): both engines answer the same question over the same rows.
+Touchpoints and purchase lines get their ids in time order, as an append-only event log
+does in production (rows are inserted as things happen).
 
 The segment: viewed /pricing in the last 14 days AND bought in category Garden in at least
 two orders AND NOT answered campaign spring-sale in the last 30 days.
@@ -60,8 +62,8 @@ def generate(duck, people: int, touchpoints: int, purchases: int, now: datetime)
     duck.execute(
         f"""CREATE TABLE touchpoint AS
         WITH r AS (SELECT range AS i, hash(range) AS h, hash(range * 7 + 3) AS g
-                   FROM range({touchpoints}))
-        SELECT i + 1 AS id,
+                   FROM range({touchpoints})),
+        t AS (SELECT
           ((h % {people}) + 1)::BIGINT AS person_id,
           CASE WHEN g % 10 < 6 THEN 'page_view' WHEN g % 10 < 8 THEN 'email_opened'
                WHEN g % 10 < 9 THEN 'email_clicked' ELSE 'ad_click' END AS kind,
@@ -71,20 +73,24 @@ def generate(duck, people: int, touchpoints: int, purchases: int, now: datetime)
                ELSE '' END AS url,
           CASE WHEN (g >> 16) % 100 < 3 THEN '{{"utm_campaign": "spring-sale"}}'
                WHEN (g >> 16) % 100 < 5 THEN '{{"campaign": "winter"}}'
-               ELSE '{{}}' END AS properties
-        FROM r"""
+               ELSE '{{}}' END AS properties, i
+          FROM r)
+        SELECT row_number() OVER (ORDER BY "at", i) AS id, * EXCLUDE (i) FROM t
+        ORDER BY id"""
     )
     duck.execute(
         f"""CREATE TABLE purchaseline AS
         WITH r AS (SELECT range AS i, range // 3 AS o, hash(range // 3) AS ho,
-                          hash(range * 13 + 5) AS h FROM range({purchases}))
-        SELECT i + 1 AS id, 'O' || o AS order_id,
+                          hash(range * 13 + 5) AS h FROM range({purchases})),
+        t AS (SELECT 'O' || o AS order_id,
           ((ho % {max(people * 3 // 10, 1)}) + 1)::BIGINT AS person_id,
           ((h % 2000) + 1)::BIGINT AS product_id,
           CASE WHEN h % 100 < 3 THEN -1 ELSE (1 + (h >> 10) % 4)::INTEGER END AS quantity,
           (1 + ((h >> 20) % 5000) / 100.0)::DECIMAL(12, 2) AS unit_price,
-          TIMESTAMP '{now_s}' - to_seconds(((ho >> 24) % (730 * 86400))::BIGINT) AS at
-        FROM r"""
+          TIMESTAMP '{now_s}' - to_seconds(((ho >> 24) % (730 * 86400))::BIGINT) AS at, i
+          FROM r)
+        SELECT row_number() OVER (ORDER BY "at", i) AS id, * EXCLUDE (i) FROM t
+        ORDER BY id"""
     )
 
 

@@ -170,7 +170,7 @@ def _campaign_filter(campaign: str) -> Q:
     return exact
 
 
-def _subquery(rule: dict) -> tuple[QuerySet, int, str]:
+def _subquery(rule: dict, *, correlated: bool = False) -> tuple[QuerySet, int, str]:
     """Rows that satisfy the condition, with the count they must reach and what to count."""
     from django.db.models import TextField
     from django.db.models.functions import Cast
@@ -219,9 +219,15 @@ def _subquery(rule: dict) -> tuple[QuerySet, int, str]:
             products = products.filter(category__iexact=rule["category"])
         if rule["sku"]:
             products = products.filter(sku=rule["sku"])
-        if rule["category"] or rule["sku"]:
-            # A product-id list (not a join) lets the database start from the few matching
-            # products' lines through the product index.
+        if correlated:
+            # Probing one person's few lines: join each to its product by primary key.
+            if rule["category"]:
+                lines = lines.filter(product__category__iexact=rule["category"])
+            if rule["sku"]:
+                lines = lines.filter(product__sku=rule["sku"])
+        elif rule["category"] or rule["sku"]:
+            # Scanning everyone: a product-id list lets the database start from the few
+            # matching products' lines through the product index.
             lines = lines.filter(product_id__in=products.values("id"))
         if rule["within_days"]:
             lines = lines.filter(at__gte=_since(rule["within_days"]))
@@ -233,7 +239,7 @@ def _subquery(rule: dict) -> tuple[QuerySet, int, str]:
 
 
 def _condition(rule: dict, *, correlated: bool) -> Q:
-    rows, minimum, count_field = _subquery(rule)
+    rows, minimum, count_field = _subquery(rule, correlated=correlated)
     if minimum > 1:
         rows = (
             rows.values("person_id")
