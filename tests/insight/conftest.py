@@ -2,37 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from decimal import Decimal
-
 import pytest
-from django.utils import timezone
 
 from sincerely.offers.models import Product
-from sincerely.timeline.models import PurchaseLine
-from sincerely.timeline.services import record_touchpoint
 from tests import factories
-
-
-def buy(person, product, *, order: str, days_ago: float = 1, quantity: int = 1, price="10.00"):
-    return PurchaseLine.objects.create(
-        order_id=order,
-        person=person,
-        product=product,
-        quantity=quantity,
-        unit_price=Decimal(price),
-        at=timezone.now() - timedelta(days=days_ago),
-    )
-
-
-def view(person, path: str, *, days_ago: float = 1, kind: str = "page_view", **properties):
-    return record_touchpoint(
-        person,
-        kind,
-        at=timezone.now() - timedelta(days=days_ago),
-        url=f"https://shop.example.com{path}",
-        properties=properties,
-    )
+from tests.insight.helpers import buy, view
 
 
 @pytest.fixture
@@ -69,6 +43,3 @@ def crowd(db, newsletter, garden):
     buy(bob, garden["seeds"], order="B1", days_ago=3)
     buy(dan, garden["lamp"], order="D1", days_ago=200, price="80.00")
     return {"anna": anna, "bob": bob, "cleo": cleo, "dan": dan, "eve": eve}
-
-
-from tests.offers.conftest import shop  # noqa: E402, F401 - the shop fixture, shared

@@ -33,19 +33,3 @@ def test_tiers_compute(crowd):
     assert "scored 3 people" in text and "dormant\t" in text
     with pytest.raises(CommandError, match="not an ISO date"):
         run("tiers", "compute", "--as-of", "last week")
-
-
-def test_recommend_train(shop):
-    text = run("recommend", "train")
-    assert "trained on" in text and "offers for" in text
-
-
-def test_merge_keeps_refusals_and_drops_derived_rows(shop):
-    from sincerely.offers.models import OfferRejection
-    from sincerely.offers.services import reject_offer, train_recommendations
-    from sincerely.people.services import merge_people
-
-    train_recommendations()
-    reject_offer(shop["stranger"], shop["products"]["MUG"], via="test")
-    merge_people(shop["newcomer"], shop["stranger"], None)
-    assert OfferRejection.objects.get().person == shop["newcomer"]

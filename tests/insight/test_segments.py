@@ -12,7 +12,7 @@ from sincerely.insight import services, tasks
 from sincerely.insight.queries import segment_people
 from sincerely.people.services import leave_list
 from sincerely.timeline.models import Touchpoint
-from tests.insight.conftest import view
+from tests.insight.helpers import view
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from sincerely.insight.models import ValueScore
 from sincerely.insight.rules import people_matching
 from sincerely.insight.services import compute_value_scores, predicted_value, tier_for
-from tests.insight.conftest import buy
+from tests.insight.helpers import buy
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from sincerely.offers.models import Product
 from tests import factories
-from tests.insight.conftest import buy
+from tests.insight.helpers import buy
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.test import override_settings
 from sincerely.offers.models import Offer, TrainingRun
 from sincerely.offers.queries import top_offers
 from sincerely.offers.services import reject_offer, train_recommendations
-from tests.insight.conftest import view
+from tests.insight.helpers import view
 
 pytestmark = pytest.mark.django_db
 
