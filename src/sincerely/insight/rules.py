@@ -239,6 +239,11 @@ def _subquery(rule: dict, *, correlated: bool = False) -> tuple[QuerySet, int, s
 
 
 def _condition(rule: dict, *, correlated: bool) -> Q:
+    if rule["type"] == "purchase" and (rule["category"] or rule["sku"]):
+        # Product filters need the product table: as a per-person probe PostgreSQL re-scans
+        # it for every probe (measured 0.6 s for 2,258 probes), while one uncorrelated list
+        # of buyers is computed once on both engines (0.1 s for 200k lines).
+        correlated = False
     rows, minimum, count_field = _subquery(rule, correlated=correlated)
     if minimum > 1:
         rows = (
