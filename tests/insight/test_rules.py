@@ -91,6 +91,7 @@ def test_not_ignores_anonymous_touchpoints(crowd):
         ({"all": [{"type": "list", "list": "x", "colour": "red"}]}, "rules.all[0].colour"),
         ({"type": "touchpoint", "kind": "page_view", "url_path": "pricing"}, "rules.url_path"),
         ([1, 2], "rules"),
+        ({"type": "tier", "tiers": [[]]}, "rules.tiers[0]"),
     ],
 )
 def test_errors_name_the_rule_path(rules, field):

@@ -146,7 +146,7 @@ def normalise(rules: Any, path: str = "rules", *, depth: int = 0, budget: list |
             raise DomainError("must list at least one tier", field=f"{path}.tiers")
         valid = set(ValueTier.values)
         for i, tier in enumerate(tiers):
-            if tier not in valid:
+            if not isinstance(tier, str) or tier not in valid:
                 raise DomainError(
                     f"must be one of {', '.join(ValueTier.values)}", field=f"{path}.tiers[{i}]"
                 )
