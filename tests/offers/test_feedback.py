@@ -90,3 +90,10 @@ def test_catalogue_page_shows_products_training_and_chart(console, shop):
     assert "Offers by the signal behind them" in body
     response = console.post("/console/offers/", follow=True)
     assert "Training queued" in response.content.decode()
+
+
+def test_support_does_not_see_offers_or_value(client, support, shop):
+    train_recommendations()
+    client.force_login(support)
+    body = client.get(f"/console/people/{shop['newcomer'].pk}/").content.decode()
+    assert "Offers for this person" not in body and "Value and segments" not in body
