@@ -19,6 +19,8 @@ def run(*args) -> str:
 def test_recommend_train(shop):
     text = run("recommend", "train")
     assert "trained on" in text and "offers for" in text
+    assert run("recommend", "schedule").strip() == "enqueued train_recommendations"
+    assert run("recommend", "schedule").strip() == "already scheduled"
 
 
 def test_merge_keeps_refusals_and_drops_derived_rows(shop):

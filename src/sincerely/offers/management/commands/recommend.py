@@ -22,6 +22,7 @@ class Command(BaseCommand):
         train.add_argument(
             "--as-of", default="", help="ISO date to treat as now (for historical data)"
         )
+        sub.add_parser("schedule", help="enqueue the self-renewing daily training job")
         evaluate = sub.add_parser("evaluate", help="time-ordered offline evaluation")
         evaluate.add_argument("--data", required=True, help="CSV: person_id,item_id,timestamp…")
         evaluate.add_argument("--json", action="store_true", help="print one JSON object")
@@ -36,6 +37,14 @@ class Command(BaseCommand):
         try:
             if action == "train":
                 self._train(options["as_of"])
+            elif action == "schedule":
+                from sincerely.insight.tasks import schedule
+                from sincerely.offers.tasks import train_recommendations
+
+                enqueued = schedule(train_recommendations)
+                self.stdout.write(
+                    "enqueued train_recommendations" if enqueued else "already scheduled"
+                )
             else:
                 self._evaluate(options["data"], options["format"], options["json"])
         except DomainError as exc:
