@@ -138,7 +138,9 @@ def _rejection_mask(person_ids: np.ndarray, catalogue: Catalogue) -> sparse.csr_
     )
 
 
-def _recent_views(stream: _Stream, rows: np.ndarray, now: float, n_rows: int, n_items: int):
+def _recent_views(
+    stream: _Stream, rows: np.ndarray, now: float, n_rows: int, n_items: int
+) -> sparse.csr_matrix:
     """Score of "you looked at it recently" per (person, item): 0.3 halving every 7 days."""
     weights = np.frombuffer(stream.weights, dtype=np.float32)
     times = np.frombuffer(stream.times, dtype=np.float64)
@@ -304,7 +306,14 @@ def _write_offers(
     return total, with_offers
 
 
-def _reasons(model, parts, hist, items, item_norms, catalogue):
+def _reasons(
+    model: BlendModel,
+    parts: np.ndarray,
+    hist: sparse.csr_matrix,
+    items: np.ndarray,
+    item_norms: np.ndarray | None,
+    catalogue: Catalogue,
+) -> list[tuple[str, str, int | None]]:
     """For each offered item: which signal carried it and, in words, why.
 
     The co-occurrence and factor similarities between the person's history and the offered
