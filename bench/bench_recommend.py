@@ -9,6 +9,7 @@ PostgreSQL with SINCERELY_BENCH_DATABASE_URL) and run `train_recommendations` on
 from __future__ import annotations
 
 import csv
+import shutil
 import sys
 import time
 from datetime import UTC, datetime
@@ -102,7 +103,8 @@ def load_retail() -> int:
 
 
 def job() -> None:
-    setup_django(database_url("recommend"))
+    db_url = database_url("recommend")
+    setup_django(db_url)
     from sincerely.offers.services import train_recommendations
 
     loaded = load_retail()
@@ -116,6 +118,11 @@ def job() -> None:
         f"{memory['peak_mb']:.0f} MB"
     )
     print(Figure("recommend training job on the database", seconds, "s", 60.0, note=note).line())
+    if db_url.startswith("sqlite:///"):
+        from django.db import connection
+
+        connection.close()
+        shutil.rmtree(Path(db_url.removeprefix("sqlite:///")).parent, ignore_errors=True)
 
 
 def main() -> int:
