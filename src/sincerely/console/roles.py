@@ -39,6 +39,7 @@ CAPABILITIES: dict[str, frozenset[Role]] = {
     "conversations.handle": frozenset({Role.ADMIN, Role.SUPPORT, Role.SALES, Role.AUTHOR}),
     "incidents.manage": frozenset({Role.ADMIN, Role.SUPPORT}),
     "insight.view": frozenset({Role.ADMIN, Role.MARKETER, Role.SALES}),
+    "insight.manage": frozenset({Role.ADMIN, Role.MARKETER}),
     "staff.manage": frozenset({Role.ADMIN}),
 }
 

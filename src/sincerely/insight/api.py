@@ -1,3 +1,168 @@
-"""API routes of insight: each (prefix, router) in `routers` is mounted under /api/v1/."""
+"""API of insight under /api/v1/: segments (CRUD, preview, refresh, people) and value tiers."""
 
-routers: list = []
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from sincerely.console.access import ensure_can
+from sincerely.errors import DomainError
+from sincerely.insight import queries, services
+from sincerely.insight.rules import describe
+
+segments_router = Router(tags=["segments"])
+tiers_router = Router(tags=["value tiers"])
+
+
+class SegmentIn(Schema):
+    slug: str
+    name: str
+    rules: Any = None
+    description: str = ""
+    refresh_minutes: int = 60
+
+
+class SegmentPatch(Schema):
+    name: str | None = None
+    rules: Any = None
+    description: str | None = None
+    refresh_minutes: int | None = None
+
+
+class PreviewIn(Schema):
+    rules: Any = None
+
+
+class SegmentOut(Schema):
+    slug: str
+    name: str
+    description: str
+    rules: dict
+    rules_in_words: str
+    refresh_minutes: int
+    size: int
+    refreshed_at: datetime | None
+
+
+class PreviewOut(Schema):
+    count: int
+    description: str
+    rules: dict
+
+
+class RefreshOut(Schema):
+    joined: int
+    left: int
+    size: int
+
+
+class MemberOut(Schema):
+    id: int
+    email: str
+    display_name: str
+
+
+class TierOut(Schema):
+    tier: str
+    label: str
+    people: int
+    spend: float
+    predicted: float
+
+
+def _out(segment) -> dict:
+    return {
+        "slug": segment.slug,
+        "name": segment.name,
+        "description": segment.description,
+        "rules": segment.rules,
+        "rules_in_words": describe(segment.rules),
+        "refresh_minutes": segment.refresh_minutes,
+        "size": segment.size,
+        "refreshed_at": segment.refreshed_at,
+    }
+
+
+def _rules(value: Any) -> Any:
+    if value is None:
+        raise DomainError("is required", field="rules")
+    return value
+
+
+@segments_router.get("", response=list[SegmentOut])
+def list_segments(request: HttpRequest):
+    ensure_can(request.user, "insight.view")
+    return [_out(s) for s in queries.segments_with_sizes()]
+
+
+@segments_router.post("", response={201: SegmentOut})
+def create_segment(request: HttpRequest, payload: SegmentIn):
+    ensure_can(request.user, "insight.manage")
+    segment = services.create_segment(
+        payload.slug,
+        payload.name,
+        _rules(payload.rules),
+        description=payload.description,
+        refresh_minutes=payload.refresh_minutes,
+        actor=request.user,
+    )
+    return 201, _out(segment)
+
+
+@segments_router.post("/preview", response=PreviewOut)
+def preview_segment(request: HttpRequest, payload: PreviewIn):
+    """How many people the rules select now, without saving anything."""
+    ensure_can(request.user, "insight.view")
+    return queries.preview(_rules(payload.rules))
+
+
+@segments_router.get("/{slug}", response=SegmentOut)
+def get_segment(request: HttpRequest, slug: str):
+    ensure_can(request.user, "insight.view")
+    return _out(services.get_segment(slug))
+
+
+@segments_router.patch("/{slug}", response=SegmentOut)
+def update_segment(request: HttpRequest, slug: str, payload: SegmentPatch):
+    ensure_can(request.user, "insight.manage")
+    changes = payload.dict(exclude_unset=True)
+    if "rules" in changes:
+        changes["rules"] = _rules(changes["rules"])
+    for key in ("name", "refresh_minutes"):
+        if key in changes and changes[key] is None:
+            raise DomainError("cannot be null", field=key)
+    return _out(services.update_segment(services.get_segment(slug), actor=request.user, **changes))
+
+
+@segments_router.delete("/{slug}", response={204: None})
+def delete_segment(request: HttpRequest, slug: str):
+    ensure_can(request.user, "insight.manage")
+    services.delete_segment(services.get_segment(slug), actor=request.user)
+    return 204, None
+
+
+@segments_router.post("/{slug}/refresh", response=RefreshOut)
+def refresh_segment(request: HttpRequest, slug: str):
+    ensure_can(request.user, "insight.manage")
+    return services.refresh_segment(services.get_segment(slug)).__dict__
+
+
+@segments_router.get("/{slug}/people", response=list[MemberOut])
+@paginate(LimitOffsetPagination)
+def segment_members(request: HttpRequest, slug: str):
+    """Members as of the last refresh (POST …/refresh first for the live answer)."""
+    ensure_can(request.user, "insight.view")
+    return queries.members(services.get_segment(slug))
+
+
+@tiers_router.get("", response=list[TierOut])
+def tier_distribution(request: HttpRequest):
+    ensure_can(request.user, "insight.view")
+    return queries.tier_distribution()
+
+
+routers = [("/segments", segments_router), ("/tiers", tiers_router)]

@@ -1,4 +1,4 @@
-"""Django app configuration for offers."""
+"""Django app configuration for offers: registers its person panel, export and merge hooks."""
 
 from django.apps import AppConfig
 
@@ -6,3 +6,13 @@ from django.apps import AppConfig
 class OffersConfig(AppConfig):
     name = "sincerely.offers"
     label = "offers"
+
+    def ready(self) -> None:
+        from sincerely.console.views import PERSON_PANELS
+        from sincerely.offers import hooks
+        from sincerely.people.services import MERGE_HOOKS
+        from sincerely.privacy.services import EXPORT_SECTIONS
+
+        PERSON_PANELS.append(("offers/person_panel_partial.html", hooks.person_panel))
+        EXPORT_SECTIONS.append(hooks.export_section)
+        MERGE_HOOKS.append(hooks.merge)

@@ -1,4 +1,11 @@
-"""Paths of offers: console pages and public pages, each at its own path."""
+"""Paths of offers: the console catalogue and the public "not for me" link."""
+
+from django.urls import path
+
+from sincerely.offers import views
 
 app_name = "offers"
-urlpatterns: list = []
+urlpatterns = [
+    path("console/offers/", views.catalogue, name="catalogue"),
+    path("offers/not-for-me/<str:token>/", views.not_for_me, name="not_for_me"),
+]
