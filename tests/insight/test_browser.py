@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from tests.browser.conftest import browser, page  # noqa: F401 - shared Chromium fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_live_size_then_save(page):  # noqa: F811
+def test_live_size_then_save(page):
     newsletter = factories.make_list("newsletter", "Newsletter", "newsletter")
     factories.make_person("anna@example.com", on_list=newsletter)
     factories.make_person("eve@example.com", on_list=newsletter)
