@@ -198,6 +198,14 @@ PRIVACY_LINK_MAX_AGE = int(env("PRIVACY_LINK_MAX_AGE", str(7 * 24 * 3600)))
 TRACKING_ORIGINS = [o.strip().rstrip("/") for o in env("TRACKING_ORIGINS").split(",") if o.strip()]
 TRACKING_RATE_LIMIT = int(env("TRACKING_RATE_LIMIT", "120"))
 
+# Segments, value tiers and offers (docs/insight.md).
+OFFER_MIN_SCORE = float(env("OFFER_MIN_SCORE", "0.08"))
+OFFERS_PER_PERSON = int(env("OFFERS_PER_PERSON", "10"))
+OFFER_LINK_MAX_AGE = int(env("OFFER_LINK_MAX_AGE", str(180 * 24 * 3600)))
+SEGMENT_TICK_SECONDS = int(env("SEGMENT_TICK_SECONDS", "300"))
+VALUE_SCORE_HOURS = int(env("VALUE_SCORE_HOURS", "24"))
+RECOMMEND_HOURS = int(env("RECOMMEND_HOURS", "24"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

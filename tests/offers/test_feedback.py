@@ -97,3 +97,14 @@ def test_support_does_not_see_offers_or_value(client, support, shop):
     client.force_login(support)
     body = client.get(f"/console/people/{shop['newcomer'].pk}/").content.decode()
     assert "Offers for this person" not in body and "Value and segments" not in body
+
+
+def test_privacy_centre_lists_offers_with_reasons_and_not_for_me(client, shop):
+    from sincerely.privacy.links import privacy_token
+
+    train_recommendations()
+    body = client.get(f"/privacy/{privacy_token(shop['newcomer'])}/").content.decode()
+    assert "What we would offer you, and why" in body
+    assert "Sleeping mat" in body and "Not for me" in body and "/offers/not-for-me/" in body
+    empty = client.get(f"/privacy/{privacy_token(shop['stranger'])}/").content.decode()
+    assert "none does" in empty, "nobody is offered padding"

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from sincerely.console.access import ensure_can
@@ -110,7 +110,7 @@ def create_segment(request: HttpRequest, payload: SegmentIn):
         refresh_minutes=payload.refresh_minutes,
         actor=request.user,
     )
-    return 201, _out(segment)
+    return Status(201, _out(segment))
 
 
 @segments_router.post("/preview", response=PreviewOut)
@@ -142,7 +142,7 @@ def update_segment(request: HttpRequest, slug: str, payload: SegmentPatch):
 def delete_segment(request: HttpRequest, slug: str):
     ensure_can(request.user, "insight.manage")
     services.delete_segment(services.get_segment(slug), actor=request.user)
-    return 204, None
+    return Status(204, None)
 
 
 @segments_router.post("/{slug}/refresh", response=RefreshOut)

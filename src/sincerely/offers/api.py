@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from sincerely.console.access import ensure_can
 from sincerely.errors import NotFound
@@ -66,7 +66,9 @@ def reject(request: HttpRequest, person_id: int, payload: RejectionIn):
     rejection = services.reject_offer(
         person, product, whole_category=payload.whole_category, via="staff (API)"
     )
-    return 201, {"sku": product.sku, "scope": rejection.scope, "category": rejection.category}
+    return Status(
+        201, {"sku": product.sku, "scope": rejection.scope, "category": rejection.category}
+    )
 
 
 routers = [("/offers", offers_router)]

@@ -12,7 +12,9 @@ class OffersConfig(AppConfig):
         from sincerely.offers import hooks
         from sincerely.people.services import MERGE_HOOKS
         from sincerely.privacy.services import EXPORT_SECTIONS
+        from sincerely.privacy.views import PRIVACY_PANELS
 
         PERSON_PANELS.append(("offers/person_panel_partial.html", hooks.person_panel))
         EXPORT_SECTIONS.append(hooks.export_section)
         MERGE_HOOKS.append(hooks.merge)
+        PRIVACY_PANELS.append(("offers/privacy_panel_partial.html", hooks.privacy_panel))

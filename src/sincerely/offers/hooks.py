@@ -60,3 +60,11 @@ def merge(survivor: Person, duplicate: Person) -> dict:
             rejection.save(update_fields=["person"])
             moved += 1
     return {"offer_feedback": moved}
+
+
+def privacy_panel(request: HttpRequest, person: Person, payload: dict) -> dict | None:
+    """In the person's own privacy centre: what we would offer them, why, and "not for me"."""
+    offers = top_offers(person, 10)
+    for offer in offers:
+        offer.feedback_url = not_for_me_url(offer)
+    return {"offers": offers}
