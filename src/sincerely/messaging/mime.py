@@ -11,13 +11,13 @@ from email.utils import format_datetime
 import dkim
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import escape
 
 from sincerely.messaging import conf
 from sincerely.messaging.models import Message
-from sincerely.privacy.links import privacy_url
+from sincerely.privacy.links import privacy_token, privacy_url
 
 LINK_SALT = "sincerely.messaging.link"
 # RFC 8058 §4: the DKIM signature must cover both List-Unsubscribe headers.
@@ -95,10 +95,19 @@ def footer_html(message: Message, privacy: str, unsubscribe: str) -> str:
     )
 
 
+def message_privacy_url(person, message: Message) -> str:
+    """The privacy centre page for this very message (signed, expiring)."""
+    try:
+        return privacy_url(person, message_id=message.pk)
+    except NoReverseMatch:
+        # Until the privacy centre's page is routed, link where it will live.
+        return f"{settings.BASE_URL}/privacy/{privacy_token(person, message_id=message.pk)}/"
+
+
 def build_email(message: Message, sender, *, person=None) -> EmailMessage:
     """The message with From = the staff member, Reply-To = their reply route, RFC 8058 headers."""
     person = person or message.person
-    privacy = privacy_url(person, message_id=message.pk)
+    privacy = message_privacy_url(person, message)
     unsubscribe = unsubscribe_url(message)
     name = message.sender_name or sender.get_full_name() or sender.get_username()
     email = EmailMessage(policy=SMTP)
