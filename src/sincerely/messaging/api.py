@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from sincerely.console.access import ensure_can
 from sincerely.errors import NotFound
@@ -97,7 +97,7 @@ def create_campaign(request, payload: CampaignIn):
         sender_name=payload.sender_name,
         actor=request.user,
     )
-    return 201, _campaign_out(campaign, findings)
+    return Status(201, _campaign_out(campaign, findings))
 
 
 @campaigns_router.get("")
@@ -164,7 +164,7 @@ def send_campaign(request, campaign_id: int):
     """Queue the campaign; 422 with `findings` while any claim is unguarded."""
     ensure_can(request.user, "campaigns.manage")
     campaign = services.queue_campaign(_campaign(campaign_id), actor=request.user)
-    return 202, {"id": campaign.pk, "status": campaign.status}
+    return Status(202, {"id": campaign.pk, "status": campaign.status})
 
 
 @campaigns_router.post("/lint")
@@ -190,7 +190,9 @@ def send_message(request, payload: MessageIn):
         actor=request.user,
         idempotency_key=payload.idempotency_key,
     )
-    return 201, {"id": message.pk, "status": message.status, "message_id": message.message_id}
+    return Status(
+        201, {"id": message.pk, "status": message.status, "message_id": message.message_id}
+    )
 
 
 @messages_router.get("/{int:message_id}")
