@@ -17,7 +17,11 @@ def main() -> None:
 
     django.setup()
     from sincerely.messaging import services
+    from sincerely.people.models import Purpose
     from tests import factories
+
+    # A transactional test run may have flushed the purposes the migrations created.
+    Purpose.objects.get_or_create(slug="newsletter", defaults={"name": "Newsletter"})
 
     sender = factories.make_staff("kim", "marketer")
     audience = factories.make_list("kill-test", "Kill test", "newsletter")

@@ -76,13 +76,14 @@ def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
         SINCERELY_LOG_LEVEL="WARNING",
     )
     env["SINCERELY_DATABASE_URL"] = _database_url(tmp_path, env)
-    subprocess.run(
+    seeded = subprocess.run(
         [sys.executable, "-m", "tests.messaging.outbox_scenario", str(RECIPIENTS)],
         env=env,
         cwd=ROOT,
-        check=True,
         capture_output=True,
+        text=True,
     )
+    assert seeded.returncode == 0, seeded.stderr[-2000:]
     worker_cmd = [sys.executable, "-m", "sincerely.cli", "worker", "--interval", "0.1"]
     workers = []
     try:

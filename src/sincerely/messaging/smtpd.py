@@ -7,7 +7,7 @@ import logging
 from email import message_from_bytes, policy
 
 from asgiref.sync import sync_to_async
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 log = logging.getLogger(__name__)
 
@@ -16,12 +16,16 @@ def _store_inbound(envelope) -> None:
     from sincerely.messaging.inbound import receive_inbound
 
     close_old_connections()
-    receive_inbound(
-        envelope.original_content or envelope.content,
-        channel="smtp",
-        mail_from=envelope.mail_from or "",
-        rcpt_to=", ".join(envelope.rcpt_tos),
-    )
+    try:
+        receive_inbound(
+            envelope.original_content or envelope.content,
+            channel="smtp",
+            mail_from=envelope.mail_from or "",
+            rcpt_to=", ".join(envelope.rcpt_tos),
+        )
+    finally:
+        # Inbound mail is rare: a fresh connection each time beats one held open forever.
+        connection.close()
 
 
 def _store_caught(envelope) -> None:
