@@ -311,3 +311,16 @@ def test_click_is_a_signed_redirect_and_a_touchpoint(newsletter, marketer, smtp_
     assert response.status_code == 302 and response["Location"] == "https://example.org/post?a=1"
     assert Touchpoint.objects.filter(person=person, kind="email_clicked").exists()
     assert client.get("/m/c/forged/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_esp_through_anymail_gets_the_same_message(web_summit_list, marketer, settings, mailoutbox):
+    settings.SINCERELY_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    campaign, _ = _campaign(marketer)
+    assert _send_all(campaign, marketer) == 3
+    anna = next(m for m in mailoutbox if m.to == ["anna@example.com"])
+    assert "great meeting you at Web Summit" in anna.body
+    assert anna.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    message = Message.objects.get(person=web_summit_list["anna"])
+    assert anna.extra_headers["Message-ID"] == message.message_id
+    assert message.status == Message.Status.SENT
