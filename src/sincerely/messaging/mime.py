@@ -8,14 +8,13 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-import dkim
 from django.conf import settings
 from django.core import signing
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from sincerely.messaging import conf
+from sincerely.messaging import conf, dkim_sign
 from sincerely.messaging.models import Message
 from sincerely.privacy.links import privacy_token, privacy_url
 
@@ -140,7 +139,7 @@ def to_bytes(email: EmailMessage) -> bytes:
     if key is None:
         return raw
     selector, domain, private_key = key
-    signature = dkim.sign(raw, selector, domain, private_key, include_headers=SIGNED_HEADERS)
+    signature = dkim_sign.sign(raw, selector, domain, private_key, SIGNED_HEADERS)
     return signature + raw
 
 
