@@ -144,13 +144,26 @@ class EspTransport:
 
         self.connection = get_connection(backend)
 
-    def send_message(self, message: Message, email) -> None:
+    def send_message(self, message: Message, raw: bytes) -> None:
+        from email import message_from_bytes, policy
+
         from django.core.mail import EmailMultiAlternatives
+
+        email = message_from_bytes(raw, policy=policy.default)
 
         headers = {
             k: str(v)
             for k, v in email.items()
-            if k not in {"From", "To", "Subject", "Content-Type", "MIME-Version"}
+            if k
+            not in {
+                "From",
+                "To",
+                "Subject",
+                "Content-Type",
+                "MIME-Version",
+                "Content-Transfer-Encoding",
+                "DKIM-Signature",
+            }
         }
         text_part = email.get_body(("plain",))
         html_part = email.get_body(("html",))
@@ -273,11 +286,11 @@ def _send_one(transport, message: Message, sender, person) -> bool:
         _hold(message.pk, "the person was erased")
         return False
     try:
-        email = mime.build_email(message, sender, person=person)
+        raw = mime.build_bytes(message, sender, person=person)
         if isinstance(transport, EspTransport):
-            transport.send_message(message, email)
+            transport.send_message(message, raw)
         else:
-            transport.send(mime.bounce_address(message), message.to_email, mime.to_bytes(email))
+            transport.send(mime.bounce_address(message), message.to_email, raw)
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
         code = _smtp_code(exc) or 0
         if 500 <= code < 600 and not isinstance(exc, smtplib.SMTPSenderRefused):
@@ -296,7 +309,7 @@ def _send_one(transport, message: Message, sender, person) -> bool:
             status=Message.Status.FAILED, last_error=str(exc)[:500], claimed_by=""
         )
         return False
-    services.mark_sent(message.pk)
+    services.mark_sent(message)
     return True
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from sincerely.console.services import check_real_address
 from sincerely.errors import DomainError, NotFound
 from sincerely.messaging import conf
+from sincerely.messaging.guard.evidence import EvidenceIndex
 from sincerely.messaging.guard.linter import Finding, UnguardedClaims, lint_message
 from sincerely.messaging.guard.renderer import (
     HeldBack,
@@ -205,6 +206,7 @@ def render_for(
     """Render the campaign for these people: (person, language, Rendered or HeldBack)."""
     versions = versions or _versions(campaign)
     facts = current_facts([p.pk for p in people])
+    index = EvidenceIndex([p.pk for p in people])
     suppressed = suppressed_hashes([p.email for p in people if p.email])
     out = []
     for person in people:
@@ -224,6 +226,7 @@ def render_for(
                 sender=campaign.sender,
                 sender_name=campaign.sender_name,
                 facts=facts[person.pk],
+                index=index,
             )
         except HeldBack as held:
             out.append((person, language, held))
@@ -364,15 +367,13 @@ def send_one(
 
 
 @transaction.atomic
-def mark_sent(message_id: int, at: datetime | None = None) -> None:
+def mark_sent(message: Message, at: datetime | None = None) -> None:
+    """The SMTP server took it: one short transaction, committed before the next send."""
     at = at or timezone.now()
-    updated = Message.objects.filter(pk=message_id, status=Message.Status.SENDING).update(
+    updated = Message.objects.filter(pk=message.pk, status=Message.Status.SENDING).update(
         status=Message.Status.SENT, sent_at=at, claimed_by="", last_error=""
     )
     if updated:
-        message = Message.objects.only("id", "person_id", "campaign_id", "message_id").get(
-            pk=message_id
-        )
         record_touchpoint(
             Person(pk=message.person_id),
             "email_sent",

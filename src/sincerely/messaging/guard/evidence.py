@@ -162,16 +162,62 @@ class PersonFacts:
         return line.product.name
 
 
+class EvidenceIndex:
+    """The low-volume evidence of a batch of recipients, loaded in one query when first asked.
+
+    Rendering a campaign asks the same question of thousands of people; one query per
+    batch instead of one per person is what keeps the guard cheap. Page views (the
+    high-volume kind) and purchases stay per-person queries that the database filters.
+    """
+
+    PREFETCHED = (ATTENDANCE_KIND, MEETING_KIND, CALL_KIND, *REQUEST_KINDS)
+
+    def __init__(self, person_ids: list[int]) -> None:
+        self.person_ids = person_ids
+        self._touchpoints: dict[int, list] | None = None
+        self._attended: dict[int, list[Fact]] | None = None
+
+    def touchpoints(self, person_id: int, kinds: tuple[str, ...]) -> list:
+        if self._touchpoints is None:
+            from sincerely.timeline.models import Touchpoint
+
+            self._touchpoints = {}
+            rows = Touchpoint.objects.filter(
+                person_id__in=self.person_ids, kind__in=self.PREFETCHED
+            ).order_by("-at", "-id")
+            for tp in rows:
+                self._touchpoints.setdefault(tp.person_id, []).append(tp)
+        return [tp for tp in self._touchpoints.get(person_id, []) if tp.kind in kinds]
+
+    def attended_facts(self, person_id: int) -> list[Fact]:
+        if self._attended is None:
+            self._attended = {}
+            rows = Fact.objects.filter(person_id__in=self.person_ids, key=ATTENDANCE_FACT).order_by(
+                "-recorded_at"
+            )
+            for fact in rows:
+                self._attended.setdefault(fact.person_id, []).append(fact)
+        return self._attended.get(person_id, [])
+
+
 class Evidence:
     """`evidence.<kind>(…)`: the record of an interaction with this recipient, or None."""
 
-    __slots__ = ("_person", "_facts", "_ledger", "_sender")
+    __slots__ = ("_person", "_facts", "_ledger", "_sender", "_index")
 
-    def __init__(self, person: Person, facts: dict[str, Fact], ledger: Ledger, sender) -> None:
+    def __init__(
+        self,
+        person: Person,
+        facts: dict[str, Fact],
+        ledger: Ledger,
+        sender,
+        index: EvidenceIndex | None = None,
+    ) -> None:
         self._person = person
         self._facts = facts
         self._ledger = ledger
         self._sender = sender
+        self._index = index or EvidenceIndex([person.pk])
 
     def _found(self, kind: str, argument: str, record: EvidenceRecord | None):
         if record is None:
@@ -179,15 +225,13 @@ class Evidence:
         self._ledger.add_evidence(kind, argument, record.as_ledger())
         return record
 
-    def _touchpoints(self, *kinds: str):
-        from sincerely.timeline.models import Touchpoint
-
-        return Touchpoint.objects.filter(person=self._person, kind__in=kinds).order_by("-at", "-id")
+    def _touchpoints(self, *kinds: str) -> list:
+        return self._index.touchpoints(self._person.pk, kinds)
 
     def attended(self, event) -> EvidenceRecord | None:
         """An `event_attendance` touchpoint or an `attended_event` fact naming the event."""
         name = _text_arg(event, "evidence.attended(event)")
-        for tp in self._touchpoints(ATTENDANCE_KIND).only("id", "at", "properties"):
+        for tp in self._touchpoints(ATTENDANCE_KIND):
             recorded = str((tp.properties or {}).get("event", ""))
             if _contains(name, recorded):
                 record = EvidenceRecord(
@@ -199,10 +243,7 @@ class Evidence:
                     name=recorded,
                 )
                 return self._found("attended", name, record)
-        facts = Fact.objects.filter(person=self._person, key=ATTENDANCE_FACT).order_by(
-            "-recorded_at"
-        )
-        for fact in facts:
+        for fact in self._index.attended_facts(self._person.pk):
             if _contains(name, fact.value):
                 record = EvidenceRecord(
                     "attended",
@@ -220,12 +261,13 @@ class Evidence:
         meetings = self._touchpoints(MEETING_KIND)
         sender = self._sender
         if sender is not None:
-            meetings = meetings.filter(
-                Q(recorded_by=sender)
-                | Q(properties__with=sender.get_username())
-                | Q(properties__with=sender.email)
-            )
-        tp = meetings.first()
+            names = {sender.get_username(), sender.email}
+            meetings = [
+                tp
+                for tp in meetings
+                if tp.recorded_by_id == sender.pk or (tp.properties or {}).get("with") in names
+            ]
+        tp = meetings[0] if meetings else None
         if tp is None:
             return None
         return self._found(
@@ -242,7 +284,8 @@ class Evidence:
 
     def called(self) -> EvidenceRecord | None:
         """A logged call with this person."""
-        tp = self._touchpoints(CALL_KIND).first()
+        calls = self._touchpoints(CALL_KIND)
+        tp = calls[0] if calls else None
         if tp is None:
             return None
         return self._found(
@@ -260,7 +303,7 @@ class Evidence:
     def asked(self, topic=None) -> EvidenceRecord | None:
         """A form submission or request from this person, about `topic` when one is named."""
         wanted = _text_arg(topic, "evidence.asked(topic)") if topic is not None else ""
-        for tp in self._touchpoints(*REQUEST_KINDS)[:200]:
+        for tp in self._touchpoints(*REQUEST_KINDS):
             props = tp.properties or {}
             said = " ".join(str(v) for v in props.values()) + " " + tp.url
             if not wanted or _contains(wanted, said):
@@ -306,7 +349,13 @@ class Evidence:
     def visited(self, path) -> EvidenceRecord | None:
         """A page view whose address contains `path`."""
         wanted = _text_arg(path, "evidence.visited(path)")
-        tp = self._touchpoints(VISIT_KIND).filter(url__icontains=wanted).first()
+        from sincerely.timeline.models import Touchpoint
+
+        tp = (
+            Touchpoint.objects.filter(person=self._person, kind=VISIT_KIND, url__icontains=wanted)
+            .order_by("-at", "-id")
+            .first()
+        )
         if tp is None:
             return None
         return self._found(

@@ -13,6 +13,7 @@ from sincerely.errors import DomainError
 from sincerely.messaging.guard.evidence import (
     EXTRA_VARIABLES,
     Evidence,
+    EvidenceIndex,
     Missing,
     MissingValue,
     PersonFacts,
@@ -131,6 +132,7 @@ def render_message(
     sender,
     sender_name: str = "",
     facts: dict[str, Fact] | None = None,
+    index: EvidenceIndex | None = None,
 ) -> Rendered:
     """Render subject, text and HTML for one person, or raise HeldBack with the reason."""
     if facts is None:
@@ -138,7 +140,7 @@ def render_message(
     ledger = Ledger()
     context = {
         "person": PersonFacts(person, facts, ledger),
-        "evidence": Evidence(person, facts, ledger, sender),
+        "evidence": Evidence(person, facts, ledger, sender, index),
         "sender": Sender(sender, sender_name) if sender is not None else Missing("sender"),
     }
     for name, factory in EXTRA_VARIABLES.items():
