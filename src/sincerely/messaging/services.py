@@ -417,12 +417,18 @@ def record_complaint(message: Message, *, at: datetime | None = None) -> None:
 
 
 def record_delivery(message: Message, *, at: datetime | None = None) -> None:
+    """A delivery report said it arrived; a repeated report adds nothing."""
+    from sincerely.timeline.models import Touchpoint
+
+    event_id = f"delivered:{message.message_id}"[:100]
+    if Touchpoint.objects.filter(client_event_id=event_id).exists():
+        return
     record_touchpoint(
         Person(pk=message.person_id),
         "email_delivered",
         at=at or timezone.now(),
         properties={"message": message.pk, "campaign": message.campaign_id},
-        client_event_id=f"delivered:{message.message_id}"[:100],
+        client_event_id=event_id,
     )
 
 
@@ -516,5 +522,8 @@ def person_export(person: Person) -> dict:
 
 
 def merge_messages(survivor: Person, duplicate: Person) -> dict:
-    """MERGE_HOOKS entry: a duplicate's messages move to the survivor."""
+    """MERGE_HOOKS entry: a duplicate's messages (and mail about them) move to the survivor."""
+    from sincerely.messaging.models import InboundMail
+
+    InboundMail.objects.filter(person=duplicate).update(person=survivor)
     return {"messages": Message.objects.filter(person=duplicate).update(person=survivor)}

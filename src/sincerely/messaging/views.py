@@ -163,7 +163,10 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
 @requires("campaigns.manage")
 def campaign_progress(request: HttpRequest, campaign_id: int) -> HttpResponse:
     item = get_object_or_404(Campaign, pk=campaign_id)
-    return render(request, "messaging/progress_partial.html", _results_context(item))
+    response = render(request, "messaging/progress_partial.html", _results_context(item))
+    if item.status in (Campaign.Status.SENT, Campaign.Status.DRAFT):
+        response.status_code = 286  # htmx: stop polling, the campaign is done
+    return response
 
 
 @requires("campaigns.manage")
