@@ -324,3 +324,36 @@ def test_esp_through_anymail_gets_the_same_message(web_summit_list, marketer, se
     message = Message.objects.get(person=web_summit_list["anna"])
     assert anna.extra_headers["Message-ID"] == message.message_id
     assert message.status == Message.Status.SENT
+
+
+@pytest.mark.django_db
+def test_non_ascii_sender_and_subject_survive_the_wire(newsletter, marketer, smtp_server):
+    zoe = factories.make_staff("zoe", "marketer", first_name="Zoé", email="zoe@sincerely.test")
+    factories.make_person("z@example.com", facts={"first_name": "Jérôme"}, on_list=newsletter)
+    campaign, _ = services.create_campaign(
+        name="Accents",
+        list_slug="newsletter",
+        sender=zoe,
+        subject="Des nouvelles pour {{ person.first_name }} — été 2026",
+        text="Bonjour {{ person.first_name }}, voici l'été.",
+        html="<p>Bonjour {{ person.first_name }}</p>",
+    )
+    _send_all(campaign, zoe)
+    parsed = smtp_server.messages[0]["parsed"]
+    assert parsed["Subject"] == "Des nouvelles pour Jérôme — été 2026"
+    assert parsed["From"].addresses[0].display_name.startswith("Zoé")
+    assert "voici l'été" in parsed.get_body(("plain",)).get_content()
+    assert "<p>Bonjour J&eacute;r&ocirc;me</p>" in parsed.get_body(("html",)).get_content() or (
+        "<p>Bonjour Jérôme</p>" in parsed.get_body(("html",)).get_content()
+    )
+
+
+@pytest.mark.django_db
+def test_merge_moves_messages_to_the_survivor(web_summit_list, marketer, smtp_server):
+    from sincerely.people.services import merge_people
+
+    campaign, _ = _campaign(marketer)
+    _send_all(campaign, marketer)
+    anna, bob = web_summit_list["anna"], web_summit_list["bob"]
+    merge_people(anna, bob, marketer)
+    assert Message.objects.filter(person=anna).count() == 2

@@ -112,3 +112,14 @@ def test_caught_mail_page_shows_headers_and_ledger(console, web_summit_list, mar
 def test_roles_without_campaigns_cannot_open_them(client, author):
     client.force_login(author)
     assert client.get("/console/campaigns/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_progress_polling_stops_when_the_campaign_is_sent(console, web_summit_list, marketer):
+    campaign, _ = services.create_campaign(
+        name="P", list_slug="newsletter", sender=marketer, subject="Hi", text="Hello."
+    )
+    services.queue_campaign(campaign)
+    assert console.get(f"/console/campaigns/{campaign.pk}/progress/").status_code == 200
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENT)
+    assert console.get(f"/console/campaigns/{campaign.pk}/progress/").status_code == 286
