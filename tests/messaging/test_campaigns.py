@@ -357,3 +357,22 @@ def test_merge_moves_messages_to_the_survivor(web_summit_list, marketer, smtp_se
     anna, bob = web_summit_list["anna"], web_summit_list["bob"]
     merge_people(anna, bob, marketer)
     assert Message.objects.filter(person=anna).count() == 2
+
+
+@pytest.mark.django_db
+def test_esp_tracking_events_reach_the_same_services(web_summit_list, marketer, settings):
+    from anymail.signals import AnymailTrackingEvent, tracking
+
+    settings.SINCERELY_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    campaign, _ = _campaign(marketer)
+    _send_all(campaign, marketer)
+    bob = Message.objects.get(person=web_summit_list["bob"])
+    event = AnymailTrackingEvent(
+        event_type="bounced", metadata={"sincerely_message": str(bob.pk)}, description="550"
+    )
+    tracking.send(sender=object, event=event, esp_name="Postmark")
+    bob.refresh_from_db()
+    assert bob.status == Message.Status.BOUNCED
+    from sincerely.people.services import is_suppressed
+
+    assert is_suppressed("bob@example.com").reason == Suppression.Reason.HARD_BOUNCE

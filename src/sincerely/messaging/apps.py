@@ -9,13 +9,14 @@ class MessagingConfig(AppConfig):
 
     def ready(self) -> None:
         from sincerely.console.views import PERSON_PANELS
-        from sincerely.messaging import services, views
+        from sincerely.messaging import esp, services, views
         from sincerely.people.services import MERGE_HOOKS
         from sincerely.privacy.services import EXPORT_SECTIONS
 
         PERSON_PANELS.append(("messaging/person_panel_partial.html", views.person_panel))
         EXPORT_SECTIONS.append(services.person_export)
         MERGE_HOOKS.append(services.merge_messages)
+        esp.connect()
 
     def worker_started(self) -> None:
         """`sincerely worker` calls this first: claims of a killed worker are taken back."""

@@ -177,6 +177,9 @@ class EspTransport:
         )
         if html_part is not None:
             out.attach_alternative(html_part.get_content(), "text/html")
+        from sincerely.messaging.esp import METADATA_KEY
+
+        out.metadata = {METADATA_KEY: str(message.pk)}
         out.send()
 
     def close(self) -> None:

@@ -1,6 +1,6 @@
 """Paths of messaging: console pages and public pages, each at its own path."""
 
-from django.urls import path
+from django.urls import include, path
 
 from sincerely.messaging import views
 
@@ -30,4 +30,6 @@ urlpatterns = [
     path("m/c/<str:token>/", views.click, name="click"),
     path("m/o/<str:token>/", views.open_pixel, name="open"),
     path("m/inbound/", views.inbound_webhook, name="inbound_webhook"),
+    # Provider webhooks (django-anymail): /m/esp/<provider>/tracking/ and …/inbound/.
+    path("m/esp/", include("anymail.urls")),
 ]
