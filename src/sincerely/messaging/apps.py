@@ -20,6 +20,14 @@ class MessagingConfig(AppConfig):
 
     def worker_started(self) -> None:
         """`sincerely worker` calls this first: claims of a killed worker are taken back."""
+        import logging
+
+        from django.db import DatabaseError
+
         from sincerely.messaging.outbox import resume_outbox
 
-        resume_outbox()
+        try:
+            resume_outbox()
+        except DatabaseError:
+            # Not migrated yet: nothing can have been left behind.
+            logging.getLogger(__name__).warning("outbox not resumed: run migrations first")
