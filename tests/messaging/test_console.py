@@ -123,3 +123,27 @@ def test_progress_polling_stops_when_the_campaign_is_sent(console, web_summit_li
     assert console.get(f"/console/campaigns/{campaign.pk}/progress/").status_code == 200
     Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENT)
     assert console.get(f"/console/campaigns/{campaign.pk}/progress/").status_code == 286
+
+
+@pytest.mark.django_db
+def test_translation_form_and_preview_by_address(console, web_summit_list, marketer):
+    campaign, _ = services.create_campaign(
+        name="T", list_slug="newsletter", sender=marketer, subject="Hi", text=GUARDED_TEXT
+    )
+    console.post(
+        f"/console/campaigns/{campaign.pk}/translation/",
+        {"language": "fr", "subject": "Salut", "text": "Bonjour {{ person.first_name }}."},
+    )
+    assert campaign.translations.get().subject == "Salut"
+    refused = console.post(
+        f"/console/campaigns/{campaign.pk}/translation/",
+        {"language": "de", "subject": "", "text": "x"},
+        follow=True,
+    )
+    assert b"Translation not saved" in refused.content
+    preview = console.get(
+        f"/console/campaigns/{campaign.pk}/preview/", {"email": "ANNA@example.com"}
+    )
+    assert b"great meeting you at Web Summit" in preview.content
+    missing = console.get(f"/console/campaigns/{campaign.pk}/preview/", {"email": "x@y.z"})
+    assert b"No person with the address" in missing.content

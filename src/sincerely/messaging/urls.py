@@ -21,6 +21,11 @@ urlpatterns = [
         name="campaign_preview",
     ),
     path("console/campaigns/<int:campaign_id>/send/", views.campaign_send, name="campaign_send"),
+    path(
+        "console/campaigns/<int:campaign_id>/translation/",
+        views.campaign_translation,
+        name="campaign_translation",
+    ),
     path("console/outbox/", views.outbox, name="outbox"),
     path("console/messages/<int:message_id>/", views.message_detail, name="message"),
     path("console/caught/", views.caught, name="caught"),

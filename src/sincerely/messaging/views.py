@@ -156,8 +156,27 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
         "lists": AudienceList.objects.all(),
         "staff": _staff(),
         "recipients": queries.audience(item)[:200],
+        "translations": item.translations.all(),
     }
     return render(request, "messaging/campaign.html", context)
+
+
+@requires("campaigns.manage")
+@require_POST
+def campaign_translation(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    item = get_object_or_404(Campaign, pk=campaign_id)
+    try:
+        findings = services.set_translation(
+            item,
+            request.POST.get("language", ""),
+            subject=request.POST.get("subject", ""),
+            text=request.POST.get("text", ""),
+            html=request.POST.get("html", ""),
+        )
+        flash.success(request, f"Translation saved ({len(findings)} finding(s)).")
+    except DomainError as exc:
+        flash.error(request, f"Translation not saved: {exc}")
+    return redirect("messaging:campaign", item.pk)
 
 
 @requires("campaigns.manage")
@@ -174,17 +193,23 @@ def campaign_preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
     """Counts of ready and held-back recipients, and one recipient's message beside its ledger."""
     item = get_object_or_404(Campaign.objects.select_related("sender"), pk=campaign_id)
     context: dict = {"campaign": item, "counts": queries.preview_counts(item)}
-    person_id = request.GET.get("person", "")
+    person_id = request.GET.get("person", "").strip()
+    email = request.GET.get("email", "").strip().lower()
+    person = None
     if person_id.isdigit():
         person = Person.objects.filter(pk=int(person_id)).first()
-        if person is not None:
-            (_, language, result) = services.render_for(item, [person])[0]
-            context["person"] = person
-            context["language"] = language
-            if isinstance(result, HeldBack):
-                context["held_reason"] = result.reason
-            else:
-                context["rendered"] = result
+    elif email:
+        person = Person.objects.filter(identities__kind="email", identities__value=email).first()
+        if person is None:
+            context["not_found"] = email
+    if person is not None:
+        (_, language, result) = services.render_for(item, [person])[0]
+        context["person"] = person
+        context["language"] = language
+        if isinstance(result, HeldBack):
+            context["held_reason"] = result.reason
+        else:
+            context["rendered"] = result
     return render(request, "messaging/preview_partial.html", context)
 
 
