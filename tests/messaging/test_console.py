@@ -37,7 +37,9 @@ def test_new_campaign_editor_and_live_lint(console, web_summit_list, marketer):
     anna = web_summit_list["anna"]
     preview = console.get(f"/console/campaigns/{campaign.pk}/preview/", {"person": anna.pk})
     assert b"great meeting you at Web Summit" in preview.content
-    assert b"evidence.attended" in preview.content and b"3</strong> ready" in preview.content
+    assert b"evidence.attended" in preview.content
+    counts = console.get(f"/console/campaigns/{campaign.pk}/preview/")
+    assert b"3</strong> ready" in counts.content
 
 
 @pytest.mark.django_db

@@ -192,7 +192,7 @@ def campaign_progress(request: HttpRequest, campaign_id: int) -> HttpResponse:
 def campaign_preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
     """Counts of ready and held-back recipients, and one recipient's message beside its ledger."""
     item = get_object_or_404(Campaign.objects.select_related("sender"), pk=campaign_id)
-    context: dict = {"campaign": item, "counts": queries.preview_counts(item)}
+    context: dict = {"campaign": item}
     person_id = request.GET.get("person", "").strip()
     email = request.GET.get("email", "").strip().lower()
     person = None
@@ -210,6 +210,9 @@ def campaign_preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
             context["held_reason"] = result.reason
         else:
             context["rendered"] = result
+    else:
+        # Counting renders every recipient: only when asked for, not with each single render.
+        context["counts"] = queries.preview_counts(item)
     return render(request, "messaging/preview_partial.html", context)
 
 
