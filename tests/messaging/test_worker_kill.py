@@ -1,4 +1,4 @@
-"""SIGKILL a real worker mid-campaign, restart it: no message lost, at most one repeated."""
+"""Real workers: SIGKILL mid-campaign loses nothing; two workers never send a message twice."""
 
 from __future__ import annotations
 
@@ -110,3 +110,43 @@ def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
     assert len(recorder.message_ids) <= RECIPIENTS + 1, counts.most_common(3)
     assert all(counts[mid] == 2 for mid in repeated)
     assert len(set(recorder.recipients)) == RECIPIENTS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_share_the_outbox_without_sending_twice(tmp_path):
+    recorder = SlowRecorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port, decode_data=False)
+    controller.start()
+    env = dict(os.environ)
+    env.update(
+        SINCERELY_DATA_DIR=str(tmp_path),
+        SINCERELY_SMTP_URL=f"smtp://127.0.0.1:{port}",
+        SINCERELY_SEND_BATCH="5",
+        SINCERELY_SEND_PARALLEL="2",
+        SINCERELY_LOG_LEVEL="WARNING",
+    )
+    env["SINCERELY_DATABASE_URL"] = _database_url(tmp_path, env)
+    seeded = subprocess.run(
+        [sys.executable, "-m", "tests.messaging.outbox_scenario", str(RECIPIENTS)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert seeded.returncode == 0, seeded.stderr[-2000:]
+    worker_cmd = [sys.executable, "-m", "sincerely.cli", "worker", "--interval", "0.1"]
+    workers = [
+        subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL) for _ in range(2)
+    ]
+    try:
+        assert _wait_for(lambda: len(recorder.message_ids) >= RECIPIENTS, 120)
+        time.sleep(1.0)
+    finally:
+        for proc in workers:
+            proc.terminate()
+            proc.wait(timeout=20)
+        controller.stop()
+    counts = Counter(recorder.message_ids)
+    assert len(counts) == RECIPIENTS
+    assert max(counts.values()) == 1
