@@ -203,6 +203,9 @@ def test_missing_fact_uses_fallback_or_holds_back(marketer):
     person = factories.make_person("nobody@example.com")
     assert _render(person, 'Hi {{ person.first_name | fallback("there") }}!').text == "Hi there!"
     assert _render(person, 'Hi {{ person.first_name or "there" }}!').text == "Hi there!"
+    assert _render(person, 'Hi {{ person.first_name | default("you") }}!').text == "Hi you!"
+    with pytest.raises(HeldBack):
+        _render(person, "Hi {{ person.first_name | upper }}!")
     with pytest.raises(HeldBack) as info:
         _render(person, "Hi {{ person.first_name }}!")
     assert "person.first_name" in info.value.reason

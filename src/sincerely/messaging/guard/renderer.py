@@ -63,6 +63,8 @@ class GuardedEnvironment(SandboxedEnvironment):
             keep_trailing_newline=True,
         )
         self.filters["fallback"] = fallback
+        # Jinja's own `default` only knows Undefined; authors reaching for it mean fallback.
+        self.filters["default"] = self.filters["d"] = fallback
 
 
 TEXT_ENV = GuardedEnvironment(autoescape=False)
