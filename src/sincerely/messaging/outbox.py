@@ -16,6 +16,7 @@ import logging
 import os
 import smtplib
 import socket
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
@@ -247,7 +248,12 @@ def _smtp_code(exc: Exception) -> int | None:
 
 
 def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int:
-    """Send ready messages until none are left (or `limit` are done); returns how many went."""
+    """Send ready messages until none are left (or `limit` are done); returns how many went.
+
+    The next message is built and signed while the previous one is on the wire (one SMTP
+    thread), but it is handed over only once the previous one is marked sent: there is
+    never more than one message accepted by the server and not yet recorded.
+    """
     owner = owner or worker_id()
     release_dead_claims()
     backend = conf.email_backend()
@@ -256,6 +262,8 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
     User = get_user_model()
     sent = 0
     campaigns: set[int] = set()
+    wire = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sincerely-smtp")
+    in_flight: tuple[Message, Future] | None = None
     try:
         while limit is None or sent < limit:
             size = conf.batch_size() if limit is None else min(conf.batch_size(), limit - sent)
@@ -275,45 +283,66 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
                 if sender is None:
                     sender = User.objects.get(pk=message.sender_id)
                     senders[message.sender_id] = sender
-                if _send_one(transport, message, sender, people.get(message.person_id)):
-                    sent += 1
+                raw = _build(message, sender, people.get(message.person_id))
+                if raw is None:
+                    continue
+                if in_flight is not None:
+                    sent += _settle(transport, *in_flight)
+                    in_flight = None
+                in_flight = (message, wire.submit(_transmit, transport, message, raw))
     finally:
+        if in_flight is not None:
+            sent += _settle(transport, *in_flight)
+        wire.shutdown(wait=True)
         transport.close()
     for campaign_id in campaigns:
         services.finish_campaign_if_done(campaign_id)
     return sent
 
 
-def _send_one(transport, message: Message, sender, person) -> bool:
+def _build(message: Message, sender, person) -> bytes | None:
     if person is None:
         _hold(message.pk, "the person was erased")
-        return False
+        return None
     try:
-        raw = mime.build_bytes(message, sender, person=person)
-        if isinstance(transport, EspTransport):
-            transport.send_message(message, raw)
-        else:
-            transport.send(mime.bounce_address(message), message.to_email, raw)
+        return mime.build_bytes(message, sender, person=person)
+    except Exception as exc:  # noqa: BLE001 - one bad row must not stop the campaign
+        log.exception("message #%s could not be built", message.pk)
+        Message.objects.filter(pk=message.pk).update(
+            status=Message.Status.FAILED, last_error=str(exc)[:500], claimed_by=""
+        )
+        return None
+
+
+def _transmit(transport, message: Message, raw: bytes) -> None:
+    if isinstance(transport, EspTransport):
+        transport.send_message(message, raw)
+    else:
+        transport.send(mime.bounce_address(message), message.to_email, raw)
+
+
+def _settle(transport, message: Message, future: Future) -> int:
+    """Wait for the server's answer and record it; 1 when the message went."""
+    try:
+        future.result()
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
         code = _smtp_code(exc) or 0
         if 500 <= code < 600 and not isinstance(exc, smtplib.SMTPSenderRefused):
             services.record_hard_bounce(message, f"{code} {exc}")
         else:
             _retry_later(message, f"{code} {exc}")
-        return False
+        return 0
     except (OSError, smtplib.SMTPException) as exc:
         log.warning("message #%s not sent yet: %s", message.pk, exc)
         transport.close()
         _retry_later(message, str(exc) or exc.__class__.__name__)
-        return False
-    except Exception as exc:  # noqa: BLE001 - one bad row must not stop the campaign
-        log.exception("message #%s could not be built", message.pk)
-        Message.objects.filter(pk=message.pk).update(
-            status=Message.Status.FAILED, last_error=str(exc)[:500], claimed_by=""
-        )
-        return False
+        return 0
+    except Exception as exc:  # noqa: BLE001 - e.g. an ESP's API error: retried like a 4xx
+        log.exception("message #%s not sent", message.pk)
+        _retry_later(message, str(exc)[:500] or exc.__class__.__name__)
+        return 0
     services.mark_sent(message)
-    return True
+    return 1
 
 
 def resume_outbox() -> bool:
