@@ -50,6 +50,7 @@ def test_lint_command_exit_status_and_report(tmp_path):
     broken.write_text("{% if %}", encoding="utf-8")
     result = _lint(broken, env)
     assert result.returncode == 2 and "broken.txt:1" in result.stderr
+    assert _lint(tmp_path / "missing.txt", env).returncode == 2
 
 
 @pytest.mark.django_db(transaction=True)

@@ -24,9 +24,9 @@ class Command(BaseCommand):
             try:
                 source = path.read_text(encoding="utf-8")
             except OSError as exc:
-                raise CommandError(f"{name}: {exc.strerror}") from None
+                raise CommandError(f"{name}: {exc.strerror}", returncode=2) from None
             except UnicodeDecodeError:
-                raise CommandError(f"{name}: not UTF-8 text") from None
+                raise CommandError(f"{name}: not UTF-8 text", returncode=2) from None
             try:
                 findings = lint_template(
                     source, field=name, is_html=path.suffix in {".html", ".htm"}
