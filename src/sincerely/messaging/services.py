@@ -246,18 +246,24 @@ def prepare_campaign(campaign_id: int) -> int:
         status=Campaign.Status.SENDING
     )
     versions = _versions(campaign)
-    done = set(Message.objects.filter(campaign=campaign).values_list("person_id", flat=True))
     created = 0
-    batch: list[Person] = []
-    for person in audience(campaign).iterator(chunk_size=PREPARE_CHUNK):
-        if person.pk in done:
-            continue
-        batch.append(person)
-        if len(batch) >= PREPARE_CHUNK:
+    last_id = 0
+    # Keyset pages, each read to the end before writing: on SQLite an open read cursor
+    # cannot become a writer once another process has written (WAL snapshot), so a
+    # streaming iterator here fails as soon as a second worker is sending.
+    while True:
+        page = list(audience(campaign).filter(id__gt=last_id)[:PREPARE_CHUNK])
+        if not page:
+            break
+        last_id = page[-1].pk
+        done = set(
+            Message.objects.filter(
+                campaign=campaign, person_id__in=[p.pk for p in page]
+            ).values_list("person_id", flat=True)
+        )
+        batch = [p for p in page if p.pk not in done]
+        if batch:
             created += _store(campaign, batch, versions)
-            batch = []
-    if batch:
-        created += _store(campaign, batch, versions)
     Campaign.objects.filter(pk=campaign.pk).update(prepared_at=timezone.now())
     log.info("campaign #%s: %s messages prepared", campaign.pk, created)
     finish_campaign_if_done(campaign.pk)
