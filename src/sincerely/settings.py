@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -187,6 +188,10 @@ EMAIL_USE_TLS = _smtp.scheme == "smtp+starttls"
 EMAIL_USE_SSL = _smtp.scheme == "smtps"
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "hello@example.com")
+# Campaign mail goes to SINCERELY_SMTP_URL unless an email service provider is set through
+# django-anymail: SINCERELY_EMAIL_BACKEND=anymail.backends.postmark.EmailBackend and its
+# settings as JSON, SINCERELY_ANYMAIL='{"POSTMARK_SERVER_TOKEN": "…"}'.
+ANYMAIL = json.loads(env("ANYMAIL", "{}"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # How long a privacy-centre link stays valid.

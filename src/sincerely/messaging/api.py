@@ -1,3 +1,213 @@
-"""API routes of messaging: each (prefix, router) in `routers` is mounted under /api/v1/."""
+"""API routes of messaging: campaigns (draft, preview, send), lint, one-to-one messages."""
 
-routers: list = []
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+
+from sincerely.console.access import ensure_can
+from sincerely.errors import NotFound
+from sincerely.messaging import queries, services
+from sincerely.messaging.guard.linter import lint_message
+from sincerely.messaging.models import Campaign, Message
+from sincerely.people.models import Person
+
+campaigns_router = Router(tags=["campaigns"])
+messages_router = Router(tags=["messages"])
+
+
+class CampaignIn(Schema):
+    name: str
+    list: str
+    sender: str
+    subject: str
+    text: str
+    html: str = ""
+    language: str = "en"
+    sender_name: str = ""
+
+
+class CampaignPatch(Schema):
+    name: str | None = None
+    list: str | None = None
+    sender: str | None = None
+    subject: str | None = None
+    text: str | None = None
+    html: str | None = None
+    language: str | None = None
+    sender_name: str | None = None
+
+
+class TranslationIn(Schema):
+    subject: str
+    text: str
+    html: str = ""
+
+
+class LintIn(Schema):
+    subject: str = ""
+    text: str = ""
+    html: str = ""
+
+
+class MessageIn(Schema):
+    person: int
+    subject: str
+    text: str
+    html: str = ""
+    idempotency_key: str = ""
+
+
+def _campaign(campaign_id: int) -> Campaign:
+    campaign = (
+        Campaign.objects.select_related("audience_list", "sender", "purpose")
+        .filter(pk=campaign_id)
+        .first()
+    )
+    if campaign is None:
+        raise NotFound(f"no campaign #{campaign_id}", field="id")
+    return campaign
+
+
+def _campaign_out(campaign: Campaign, findings=None) -> dict:
+    findings = services.campaign_findings(campaign) if findings is None else findings
+    return {
+        "id": campaign.pk,
+        "name": campaign.name,
+        "list": campaign.audience_list.slug,
+        "purpose": campaign.purpose.slug,
+        "sender": campaign.sender.get_username(),
+        "status": campaign.status,
+        "language": campaign.language,
+        "findings": [f.as_dict() for f in findings],
+    }
+
+
+@campaigns_router.post("", response={201: dict})
+def create_campaign(request, payload: CampaignIn):
+    ensure_can(request.user, "campaigns.manage")
+    campaign, findings = services.create_campaign(
+        name=payload.name,
+        list_slug=payload.list,
+        sender=payload.sender,
+        subject=payload.subject,
+        text=payload.text,
+        html=payload.html,
+        language=payload.language,
+        sender_name=payload.sender_name,
+        actor=request.user,
+    )
+    return Status(201, _campaign_out(campaign, findings))
+
+
+@campaigns_router.get("")
+def list_campaigns(request):
+    ensure_can(request.user, "campaigns.manage")
+    return [_campaign_out(c, []) | {"findings": None} for c in Campaign.objects.all()[:200]]
+
+
+@campaigns_router.get("/{int:campaign_id}")
+def get_campaign(request, campaign_id: int):
+    ensure_can(request.user, "campaigns.manage")
+    campaign = _campaign(campaign_id)
+    return _campaign_out(campaign) | {"results": queries.campaign_results(campaign)}
+
+
+@campaigns_router.patch("/{int:campaign_id}")
+def patch_campaign(request, campaign_id: int, payload: CampaignPatch):
+    ensure_can(request.user, "campaigns.manage")
+    campaign = _campaign(campaign_id)
+    fields = {k: v for k, v in payload.dict().items() if v is not None}
+    if "list" in fields:
+        fields["list_slug"] = fields.pop("list")
+    services.update_campaign(campaign, actor=request.user, **fields)
+    return _campaign_out(_campaign(campaign_id))
+
+
+@campaigns_router.put("/{int:campaign_id}/translations/{language}")
+def put_translation(request, campaign_id: int, language: str, payload: TranslationIn):
+    ensure_can(request.user, "campaigns.manage")
+    campaign = _campaign(campaign_id)
+    services.set_translation(
+        campaign, language, subject=payload.subject, text=payload.text, html=payload.html
+    )
+    return _campaign_out(campaign)
+
+
+@campaigns_router.get("/{int:campaign_id}/preview")
+def preview_campaign(request, campaign_id: int, person: int | None = None):
+    """Counts of ready and held-back recipients by reason; `?person=ID` renders one."""
+    ensure_can(request.user, "campaigns.manage")
+    campaign = _campaign(campaign_id)
+    body = queries.preview_counts(campaign)
+    if person is not None:
+        target = Person.objects.filter(pk=person).first()
+        if target is None:
+            raise NotFound(f"no person #{person}", field="person")
+        _, language, result = services.render_for(campaign, [target])[0]
+        if hasattr(result, "reason"):
+            body["render"] = {"person": person, "held_back": result.reason}
+        else:
+            body["render"] = {
+                "person": person,
+                "language": language,
+                "subject": result.subject,
+                "text": result.text,
+                "html": result.html,
+                "ledger": result.ledger,
+            }
+    return body
+
+
+@campaigns_router.post("/{int:campaign_id}/send", response={202: dict})
+def send_campaign(request, campaign_id: int):
+    """Queue the campaign; 422 with `findings` while any claim is unguarded."""
+    ensure_can(request.user, "campaigns.manage")
+    campaign = services.queue_campaign(_campaign(campaign_id), actor=request.user)
+    return Status(202, {"id": campaign.pk, "status": campaign.status})
+
+
+@campaigns_router.post("/lint")
+def lint(request, payload: LintIn):
+    ensure_can(request.user, "campaigns.manage")
+    findings = lint_message(payload.subject, payload.text, payload.html)
+    return {"findings": [f.as_dict() for f in findings]}
+
+
+@messages_router.post("", response={201: dict})
+def send_message(request, payload: MessageIn):
+    """A one-to-one message from the caller, through the same guard."""
+    ensure_can(request.user, "messages.send_one")
+    person = Person.objects.filter(pk=payload.person).first()
+    if person is None:
+        raise NotFound(f"no person #{payload.person}", field="person")
+    message = services.send_one(
+        person,
+        sender=request.user,
+        subject=payload.subject,
+        text=payload.text,
+        html=payload.html,
+        actor=request.user,
+        idempotency_key=payload.idempotency_key,
+    )
+    return Status(
+        201, {"id": message.pk, "status": message.status, "message_id": message.message_id}
+    )
+
+
+@messages_router.get("/{int:message_id}")
+def get_message(request, message_id: int):
+    ensure_can(request.user, "people.view")
+    message = get_object_or_404(Message, pk=message_id)
+    return {
+        "id": message.pk,
+        "status": message.status,
+        "held_reason": message.held_reason,
+        "message_id": message.message_id,
+        "subject": message.subject,
+        "ledger": message.ledger,
+        "sent_at": message.sent_at,
+    }
+
+
+routers = [("/campaigns", campaigns_router), ("/messages", messages_router)]

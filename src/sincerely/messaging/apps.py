@@ -1,4 +1,4 @@
-"""Django app configuration for messaging."""
+"""Django app configuration for messaging: registers its person panel, export and merge hooks."""
 
 from django.apps import AppConfig
 
@@ -6,3 +6,28 @@ from django.apps import AppConfig
 class MessagingConfig(AppConfig):
     name = "sincerely.messaging"
     label = "messaging"
+
+    def ready(self) -> None:
+        from sincerely.console.views import PERSON_PANELS
+        from sincerely.messaging import esp, services, views
+        from sincerely.people.services import MERGE_HOOKS
+        from sincerely.privacy.services import EXPORT_SECTIONS
+
+        PERSON_PANELS.append(("messaging/person_panel_partial.html", views.person_panel))
+        EXPORT_SECTIONS.append(services.person_export)
+        MERGE_HOOKS.append(services.merge_messages)
+        esp.connect()
+
+    def worker_started(self) -> None:
+        """`sincerely worker` calls this first: claims of a killed worker are taken back."""
+        import logging
+
+        from django.db import DatabaseError
+
+        from sincerely.messaging.outbox import resume_outbox
+
+        try:
+            resume_outbox()
+        except DatabaseError:
+            # Not migrated yet: nothing can have been left behind.
+            logging.getLogger(__name__).warning("outbox not resumed: run migrations first")

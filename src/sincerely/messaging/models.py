@@ -1,1 +1,180 @@
-"""Models of messaging."""
+"""Campaigns, the durable outbox of messages with their evidence ledgers, and inbound mail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Campaign(models.Model):
+    """One message to a list, sent by a named staff member for the list's purpose."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "draft"
+        QUEUED = "queued", "queued"
+        SENDING = "sending", "sending"
+        SENT = "sent", "sent"
+
+    name = models.CharField(max_length=200)
+    audience_list = models.ForeignKey(
+        "people.AudienceList", on_delete=models.PROTECT, related_name="campaigns"
+    )
+    purpose = models.ForeignKey("people.Purpose", on_delete=models.PROTECT, related_name="+")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sent_campaigns"
+    )
+    sender_name = models.CharField(
+        max_length=200, blank=True, help_text="A named team shown in From, e.g. 'Ana at Acme'"
+    )
+    language = models.CharField(max_length=8, default="en")
+    subject = models.CharField(max_length=500)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    prepared_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CampaignTranslation(models.Model):
+    """The same campaign in another language, for people whose `language` fact says so."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=8)
+    subject = models.CharField(max_length=500)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "language"], name="translation_unique")
+        ]
+
+
+class Message(models.Model):
+    """One email to one person: its rendering, its ledger, and where it is in the outbox.
+
+    The outbox protocol: `queued` rows are claimed in small batches (`sending`, with the
+    worker's id and time); each is marked `sent` as soon as the SMTP server accepts it.
+    A claim whose worker died is taken over, so at most the one message in flight at the
+    moment of a crash is sent twice, and it carries the same Message-ID both times.
+    """
+
+    class Status(models.TextChoices):
+        HELD_BACK = "held_back", "held back"
+        QUEUED = "queued", "queued"
+        SENDING = "sending", "sending"
+        SENT = "sent", "sent"
+        FAILED = "failed", "failed"
+        BOUNCED = "bounced", "bounced"
+
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sent_messages"
+    )
+    sender_name = models.CharField(max_length=200, blank=True)
+    audience_list = models.ForeignKey(
+        "people.AudienceList", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    purpose = models.ForeignKey(
+        "people.Purpose", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    why = models.TextField(blank=True, help_text="The footer's plain words: list, consent, when")
+    to_email = models.CharField(max_length=254)
+    language = models.CharField(max_length=8, default="en")
+    subject = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    ledger = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    held_reason = models.CharField(max_length=300, blank=True)
+    message_id = models.CharField(max_length=200, unique=True)
+    idempotency_key = models.CharField(max_length=100, unique=True)
+    reply_token = models.CharField(max_length=40, unique=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    bounced_at = models.DateTimeField(null=True, blank=True)
+    complained_at = models.DateTimeField(null=True, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    clicked_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="message_outbox"),
+            models.Index(fields=["campaign", "status"], name="message_campaign_status"),
+            models.Index(
+                fields=["claimed_at"],
+                name="message_claimed",
+                condition=Q(status="sending"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to_email}"
+
+
+class InboundMail(models.Model):
+    """Every mail that reached us (reply, bounce, complaint, auto-reply), kept whole."""
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", "reply"
+        AUTO_REPLY = "auto_reply", "out-of-office / auto-reply"
+        BOUNCE = "bounce", "bounce (DSN)"
+        DELAY = "delay", "delivery delayed (DSN)"
+        COMPLAINT = "complaint", "complaint (ARF)"
+        UNMATCHED = "unmatched", "not matched to a message"
+        MALFORMED = "malformed", "malformed"
+
+    received_at = models.DateTimeField(auto_now_add=True)
+    channel = models.CharField(max_length=10, default="smtp")
+    mail_from = models.CharField(max_length=500, blank=True)
+    rcpt_to = models.CharField(max_length=1000, blank=True)
+    raw = models.BinaryField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.UNMATCHED)
+    message = models.ForeignKey(
+        Message, null=True, blank=True, on_delete=models.CASCADE, related_name="inbound"
+    )
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+
+class CaughtMail(models.Model):
+    """A message the local demo catcher (`sincerely catcher`) received instead of delivering."""
+
+    received_at = models.DateTimeField(auto_now_add=True)
+    mail_from = models.CharField(max_length=500, blank=True)
+    rcpt_to = models.CharField(max_length=1000, blank=True)
+    message_id = models.CharField(max_length=300, blank=True, db_index=True)
+    subject = models.CharField(max_length=500, blank=True)
+    raw = models.BinaryField()
+
+    class Meta:
+        ordering = ["-received_at", "-id"]

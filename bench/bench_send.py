@@ -1,0 +1,295 @@
+"""Send benchmark: a campaign rendered, guarded, DKIM-signed and delivered over loopback SMTP.
+
+Ours: queue → render every recipient through the guard into the durable outbox → claim,
+DKIM-sign and send each over one reused SMTP connection, marking each sent. Ceiling: a bare
+smtplib loop sending pre-rendered messages to the same server in the same run.
+
+    python -m bench.bench_send                      # 20,000 recipients
+    python -m bench.bench_send --recipients 2000    # a quick look
+    python -m bench.bench_send --memory             # peak memory for 100,000 recipients
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import smtplib
+import subprocess
+import sys
+import tempfile
+import time
+from email.message import EmailMessage
+from pathlib import Path
+
+from bench.common import Figure, Result, database_url, free_port, setup_django
+
+SINK = """
+import asyncio, os, sys
+from aiosmtpd.controller import Controller
+count_file = sys.argv[2]
+fd = os.open(count_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+class Counting:
+    async def handle_DATA(self, server, session, envelope):
+        os.write(fd, b".")
+        return "250 OK"
+c = Controller(Counting(), hostname="127.0.0.1", port=int(sys.argv[1]), decode_data=False)
+c.start()
+print("ready", flush=True)
+sys.stdin.read()
+c.stop()
+"""
+
+TEXT = """Hi {{ person.first_name | fallback("there") }},
+{% if evidence.attended("Web Summit") %}
+It was great meeting you at Web Summit.
+{% endif %}
+Our analytics module now explains every number it shows: where it came from, who recorded
+it and when. Reply to this email if you want to know more; it reaches me, not a robot.
+
+{{ sender.name }}
+"""
+
+
+class SmtpSink:
+    """An aiosmtpd server in its own process that counts what it accepts."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.count_file = Path(tempfile.mkstemp(prefix="sinc-sink-")[1])
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", SINK, str(self.port), str(self.count_file)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout.readline().strip() == "ready"
+
+    def count(self) -> int:
+        return self.count_file.stat().st_size
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+        self.count_file.unlink(missing_ok=True)
+
+
+def make_dkim_key(directory: str) -> str:
+    path = os.path.join(directory, "dkim.pem")
+    subprocess.run(
+        ["openssl", "genrsa", "-traditional", "-out", path, "2048"],
+        check=True,
+        capture_output=True,
+    )
+    return path
+
+
+def seed(n: int):
+    """n consenting list members (a third with a Web Summit attendance fact), bulk-inserted."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from sincerely.console.services import create_staff
+    from sincerely.people.models import (
+        AudienceList,
+        Consent,
+        Fact,
+        Identity,
+        Membership,
+        Person,
+        Purpose,
+    )
+
+    User = get_user_model()
+    sender = User.objects.filter(username="bench").first() or create_staff(
+        "bench", role="marketer", email="ana@bench.example", first_name="Ana", last_name="Lima"
+    )
+    purpose, _ = Purpose.objects.get_or_create(slug="newsletter", defaults={"name": "Newsletter"})
+    audience, _ = AudienceList.objects.get_or_create(
+        slug="bench", defaults={"name": "Bench list", "purpose": purpose}
+    )
+    now = timezone.now()
+    chunk = 2000
+    for start in range(0, n, chunk):
+        people = Person.objects.bulk_create(
+            [
+                Person(email=f"p{i}@bench.example", display_name=f"P{i}")
+                for i in range(start, min(n, start + chunk))
+            ]
+        )
+        evidence = {"source_kind": "imported", "source_ref": "bench.csv", "recorded_at": now}
+        Identity.objects.bulk_create(
+            [Identity(person=p, kind="email", value=p.email, is_primary=True) for p in people]
+        )
+        facts = [Fact(person=p, key="first_name", value=p.display_name, **evidence) for p in people]
+        facts += [
+            Fact(person=p, key="attended_event", value="Web Summit 2025", **evidence)
+            for p in people
+            if p.pk % 3 == 0
+        ]
+        Fact.objects.bulk_create(facts)
+        Consent.objects.bulk_create(
+            [
+                Consent(
+                    person=p,
+                    purpose=purpose,
+                    status="granted",
+                    at=now,
+                    where="bench",
+                    method="import",
+                )
+                for p in people
+            ]
+        )
+        Membership.objects.bulk_create(
+            [
+                Membership(person=p, audience_list=audience, reason="bench", **evidence)
+                for p in people
+            ]
+        )
+    return sender, audience
+
+
+def run_ours(sender, audience) -> tuple[float, int]:
+    from sincerely.messaging import outbox, services
+
+    campaign, findings = services.create_campaign(
+        name=f"bench {time.time()}",
+        list_slug=audience.slug,
+        sender=sender,
+        subject="News for {{ person.first_name | fallback('you') }}",
+        text=TEXT,
+    )
+    assert not findings
+    started = time.perf_counter()
+    services.queue_campaign(campaign)
+    services.prepare_campaign(campaign.pk)
+    sent = outbox.deliver_outbox()
+    return time.perf_counter() - started, sent
+
+
+def run_ours_with_workers(sender, audience, sink: SmtpSink, workers: int) -> tuple[float, int]:
+    """The campaign again, sent by `workers` real `sincerely worker` processes (scale-out)."""
+    from sincerely.messaging import services
+
+    os.environ["SINCERELY_SEND_PARALLEL"] = str(workers)
+    campaign, _ = services.create_campaign(
+        name=f"bench workers {time.time()}",
+        list_slug=audience.slug,
+        sender=sender,
+        subject="News for {{ person.first_name | fallback('you') }}",
+        text=TEXT,
+    )
+    target = sink.count() + audience.memberships.count()
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "sincerely.cli", "worker", "--interval", "0.05"],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(workers)
+    ]
+    try:
+        time.sleep(3)  # let the workers import Django before the clock starts
+        started = time.perf_counter()
+        services.queue_campaign(campaign)
+        while sink.count() < target:
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - started
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return elapsed, audience.memberships.count()
+
+
+def run_ceiling(port: int, n: int) -> float:
+    """A bare smtplib loop over one connection, messages rendered before the clock starts."""
+    messages = []
+    for i in range(n):
+        mail = EmailMessage()
+        mail["From"] = "Ana Lima <ana@bench.example>"
+        mail["To"] = f"p{i}@bench.example"
+        mail["Subject"] = f"News for P{i}"
+        mail["Message-ID"] = f"<bench-{i}@bench.example>"
+        mail.set_content(TEXT.replace("{{", "").replace("}}", "") * 2)
+        messages.append((f"p{i}@bench.example", mail.as_bytes()))
+    started = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as client:
+        for to, raw in messages:
+            client.sendmail("ana@bench.example", [to], raw)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench.bench_send")
+    parser.add_argument(
+        "--recipients", type=int, default=int(os.environ.get("SINCERELY_BENCH_SEND_N", 20000))
+    )
+    parser.add_argument(
+        "--memory", action="store_true", help="report peak memory for 100,000 recipients"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="also send the campaign again with this many `sincerely worker` processes",
+    )
+    args = parser.parse_args(argv)
+    n = 100_000 if args.memory else args.recipients
+    workdir = tempfile.mkdtemp(prefix="sinc-bench-send-")
+    os.environ["SINCERELY_DATA_DIR"] = workdir
+    os.environ["SINCERELY_DKIM_KEY_FILE"] = make_dkim_key(workdir)
+    os.environ["SINCERELY_DKIM_SELECTOR"] = "bench"
+    os.environ["SINCERELY_DKIM_DOMAIN"] = "bench.example"
+    os.environ["SINCERELY_LOG_LEVEL"] = "WARNING"
+    os.environ["SINCERELY_SEND_BATCH"] = "200"
+    sink = SmtpSink()
+    os.environ["SINCERELY_SMTP_URL"] = f"smtp://127.0.0.1:{sink.port}"
+    try:
+        setup_django(database_url("send"), workdir)
+        sender, audience = seed(n)
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        ours_seconds, sent = run_ours(sender, audience)
+        rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        assert sent == n and sink.count() == n, (sent, sink.count())
+        if args.memory:
+            print(
+                Figure(
+                    f"send: peak memory, {n:,} recipients",
+                    rss_peak,
+                    "MB",
+                    300,
+                    note=f"process RSS; {rss_before:,.0f} MB before the campaign, "
+                    f"{n / ours_seconds:,.0f} messages/s",
+                ).line()
+            )
+            return
+        ceiling_seconds = run_ceiling(sink.port, n)
+        print(
+            Result(
+                f"send: {n:,}-recipient campaign rendered, guarded, DKIM-signed, delivered",
+                n / ours_seconds,
+                n / ceiling_seconds,
+                "messages/s",
+                target_ratio=0.8,
+                note=f"ceiling: bare smtplib loop of pre-rendered mail; RSS {rss_peak:,.0f} MB",
+            ).line()
+        )
+        if args.workers:
+            workers_seconds, _ = run_ours_with_workers(sender, audience, sink, args.workers)
+            print(
+                Result(
+                    f"send: {n:,} recipients with {args.workers} worker processes",
+                    n / workers_seconds,
+                    n / ceiling_seconds,
+                    "messages/s",
+                    target_ratio=0.8,
+                    note="queue → all accepted by the server, real workers",
+                ).line()
+            )
+    finally:
+        sink.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,388 @@
+"""What a template may know about its recipient: `person.<fact>` and `evidence.<kind>(…)`.
+
+Every value a template reads through these objects is written to the message's ledger,
+so the recipient can later see exactly which record stood behind each sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.db.models import Q
+
+from sincerely.messaging.guard.ledger import Ledger
+from sincerely.people.models import Fact, Person
+
+# Names a template may use besides `person`, `evidence` and `sender`. Another app adds a
+# variable with `EXTRA_VARIABLES["offers"] = factory` where factory(person, ledger) returns
+# the object the template sees (and records what it reveals in the ledger).
+EXTRA_VARIABLES: dict[str, Callable[[Person, Ledger], object]] = {}
+
+# Touchpoint kinds that stand behind each evidence kind (see docs/messaging.md).
+ATTENDANCE_KIND = "event_attendance"
+ATTENDANCE_FACT = "attended_event"
+MEETING_KIND = "meeting"
+CALL_KIND = "call"
+REQUEST_KINDS = ("form_submit", "request")
+VISIT_KIND = "page_view"
+
+
+class TemplateProblem(Exception):
+    """The template asked for something impossible (a bad argument, an unsafe name)."""
+
+
+class Missing:
+    """A fact the recipient does not have: falsy, and it refuses to be printed.
+
+    `{{ person.first_name | fallback("there") }}` (or `{{ person.first_name or "there" }}`)
+    replaces it with the author's words; printed bare, the recipient is held back.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        raise MissingValue(self.name)
+
+    __html__ = __str__
+
+    def __getattr__(self, name: str) -> Missing:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return Missing(f"{self.name}.{name}")
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+class MissingValue(Exception):
+    """Raised while rendering when a missing value would have been printed."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(name)
+
+
+class EvidenceRecord:
+    """The record behind an interaction; truthy, with what a template may print about it."""
+
+    __slots__ = ("kind", "summary", "at", "source", "record_id", "name")
+
+    def __init__(
+        self, kind: str, *, summary: str, at: datetime, source: str, record_id: int, name: str = ""
+    ) -> None:
+        self.kind = kind
+        self.summary = summary
+        self.at = at
+        self.source = source
+        self.record_id = record_id
+        self.name = name
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return self.name or self.summary
+
+    def as_ledger(self) -> dict:
+        return {
+            "id": self.record_id,
+            "record": self.source,
+            "summary": self.summary,
+            "at": self.at.isoformat(),
+        }
+
+
+def _text_arg(value: object, what: str) -> str:
+    if isinstance(value, Missing) or value is None:
+        raise TemplateProblem(f"{what} needs a value, not a missing fact")
+    text = str(value).strip()
+    if not text:
+        raise TemplateProblem(f"{what} needs a non-empty name")
+    return text
+
+
+def _contains(needle: str, haystack: str) -> bool:
+    return needle.casefold() in (haystack or "").casefold()
+
+
+class PersonFacts:
+    """`person.<key>` in a template: the current fact, recorded in the ledger, or Missing."""
+
+    __slots__ = ("_facts", "_ledger", "_person")
+
+    def __init__(self, person: Person, facts: dict[str, Fact], ledger: Ledger) -> None:
+        self._person = person
+        self._facts = facts
+        self._ledger = ledger
+
+    def __getattr__(self, key: str):
+        if key.startswith("_"):
+            raise AttributeError(key)
+        fact = self._facts.get(key)
+        if fact is not None:
+            self._ledger.add_fact(fact)
+            return fact.value
+        if key == "last_purchase":
+            return self._last_purchase()
+        return Missing(f"person.{key}")
+
+    __getitem__ = __getattr__
+
+    def _last_purchase(self):
+        from sincerely.timeline.models import PurchaseLine
+
+        line = (
+            PurchaseLine.objects.select_related("product")
+            .filter(person=self._person, quantity__gt=0)
+            .order_by("-at", "-id")
+            .first()
+        )
+        if line is None:
+            return Missing("person.last_purchase")
+        self._ledger.add_evidence(
+            "last_purchase",
+            "",
+            {
+                "id": line.pk,
+                "record": "purchase",
+                "summary": f"bought {line.product.name} (order {line.order_id})",
+                "at": line.at.isoformat(),
+            },
+        )
+        return line.product.name
+
+
+class EvidenceIndex:
+    """The low-volume evidence of a batch of recipients, loaded in one query when first asked.
+
+    Rendering a campaign asks the same question of thousands of people; one query per
+    batch instead of one per person is what keeps the guard cheap. Page views (the
+    high-volume kind) and purchases stay per-person queries that the database filters.
+    """
+
+    PREFETCHED = (ATTENDANCE_KIND, MEETING_KIND, CALL_KIND, *REQUEST_KINDS)
+
+    def __init__(self, person_ids: list[int]) -> None:
+        self.person_ids = person_ids
+        self._touchpoints: dict[int, list] | None = None
+        self._attended: dict[int, list[Fact]] | None = None
+
+    def touchpoints(self, person_id: int, kinds: tuple[str, ...]) -> list:
+        if self._touchpoints is None:
+            from sincerely.timeline.models import Touchpoint
+
+            self._touchpoints = {}
+            rows = Touchpoint.objects.filter(
+                person_id__in=self.person_ids, kind__in=self.PREFETCHED
+            ).order_by("-at", "-id")
+            for tp in rows:
+                self._touchpoints.setdefault(tp.person_id, []).append(tp)
+        return [tp for tp in self._touchpoints.get(person_id, []) if tp.kind in kinds]
+
+    def attended_facts(self, person_id: int) -> list[Fact]:
+        if self._attended is None:
+            self._attended = {}
+            rows = Fact.objects.filter(person_id__in=self.person_ids, key=ATTENDANCE_FACT).order_by(
+                "-recorded_at"
+            )
+            for fact in rows:
+                self._attended.setdefault(fact.person_id, []).append(fact)
+        return self._attended.get(person_id, [])
+
+
+class Evidence:
+    """`evidence.<kind>(…)`: the record of an interaction with this recipient, or None."""
+
+    __slots__ = ("_person", "_facts", "_ledger", "_sender", "_index")
+
+    def __init__(
+        self,
+        person: Person,
+        facts: dict[str, Fact],
+        ledger: Ledger,
+        sender,
+        index: EvidenceIndex | None = None,
+    ) -> None:
+        self._person = person
+        self._facts = facts
+        self._ledger = ledger
+        self._sender = sender
+        self._index = index or EvidenceIndex([person.pk])
+
+    def _found(self, kind: str, argument: str, record: EvidenceRecord | None):
+        if record is None:
+            return None
+        self._ledger.add_evidence(kind, argument, record.as_ledger())
+        return record
+
+    def _touchpoints(self, *kinds: str) -> list:
+        return self._index.touchpoints(self._person.pk, kinds)
+
+    def attended(self, event) -> EvidenceRecord | None:
+        """An `event_attendance` touchpoint or an `attended_event` fact naming the event."""
+        name = _text_arg(event, "evidence.attended(event)")
+        for tp in self._touchpoints(ATTENDANCE_KIND):
+            recorded = str((tp.properties or {}).get("event", ""))
+            if _contains(name, recorded):
+                record = EvidenceRecord(
+                    "attended",
+                    summary=f"attended {recorded}",
+                    at=tp.at,
+                    source="touchpoint",
+                    record_id=tp.pk,
+                    name=recorded,
+                )
+                return self._found("attended", name, record)
+        for fact in self._index.attended_facts(self._person.pk):
+            if _contains(name, fact.value):
+                record = EvidenceRecord(
+                    "attended",
+                    summary=f"attended {fact.value} ({fact.evidence_text})",
+                    at=fact.recorded_at,
+                    source="fact",
+                    record_id=fact.pk,
+                    name=fact.value,
+                )
+                return self._found("attended", name, record)
+        return None
+
+    def met(self) -> EvidenceRecord | None:
+        """A logged meeting with the sender of this message."""
+        meetings = self._touchpoints(MEETING_KIND)
+        sender = self._sender
+        if sender is not None:
+            names = {sender.get_username(), sender.email}
+            meetings = [
+                tp
+                for tp in meetings
+                if tp.recorded_by_id == sender.pk or (tp.properties or {}).get("with") in names
+            ]
+        tp = meetings[0] if meetings else None
+        if tp is None:
+            return None
+        return self._found(
+            "met",
+            "",
+            EvidenceRecord(
+                "met",
+                summary=str((tp.properties or {}).get("note", "")) or "a logged meeting",
+                at=tp.at,
+                source="touchpoint",
+                record_id=tp.pk,
+            ),
+        )
+
+    def called(self) -> EvidenceRecord | None:
+        """A logged call with this person."""
+        calls = self._touchpoints(CALL_KIND)
+        tp = calls[0] if calls else None
+        if tp is None:
+            return None
+        return self._found(
+            "called",
+            "",
+            EvidenceRecord(
+                "called",
+                summary=str((tp.properties or {}).get("note", "")) or "a logged call",
+                at=tp.at,
+                source="touchpoint",
+                record_id=tp.pk,
+            ),
+        )
+
+    def asked(self, topic=None) -> EvidenceRecord | None:
+        """A form submission or request from this person, about `topic` when one is named."""
+        wanted = _text_arg(topic, "evidence.asked(topic)") if topic is not None else ""
+        for tp in self._touchpoints(*REQUEST_KINDS):
+            props = tp.properties or {}
+            said = " ".join(str(v) for v in props.values()) + " " + tp.url
+            if not wanted or _contains(wanted, said):
+                about = str(props.get("topic") or props.get("subject") or wanted or tp.kind)
+                record = EvidenceRecord(
+                    "asked",
+                    summary=f"asked about {about}",
+                    at=tp.at,
+                    source="touchpoint",
+                    record_id=tp.pk,
+                    name=about,
+                )
+                return self._found("asked", wanted, record)
+        return None
+
+    def bought(self, product) -> EvidenceRecord | None:
+        """A purchase line of a product whose name contains `product` (or whose SKU is it)."""
+        from sincerely.timeline.models import PurchaseLine
+
+        wanted = _text_arg(product, "evidence.bought(product)")
+        line = (
+            PurchaseLine.objects.select_related("product")
+            .filter(person=self._person, quantity__gt=0)
+            .filter(Q(product__name__icontains=wanted) | Q(product__sku__iexact=wanted))
+            .order_by("-at", "-id")
+            .first()
+        )
+        if line is None:
+            return None
+        return self._found(
+            "bought",
+            wanted,
+            EvidenceRecord(
+                "bought",
+                summary=f"bought {line.product.name} (order {line.order_id})",
+                at=line.at,
+                source="purchase",
+                record_id=line.pk,
+                name=line.product.name,
+            ),
+        )
+
+    def visited(self, path) -> EvidenceRecord | None:
+        """A page view whose address contains `path`."""
+        wanted = _text_arg(path, "evidence.visited(path)")
+        from sincerely.timeline.models import Touchpoint
+
+        tp = (
+            Touchpoint.objects.filter(person=self._person, kind=VISIT_KIND, url__icontains=wanted)
+            .order_by("-at", "-id")
+            .first()
+        )
+        if tp is None:
+            return None
+        return self._found(
+            "visited",
+            wanted,
+            EvidenceRecord(
+                "visited",
+                summary=f"viewed {tp.url}",
+                at=tp.at,
+                source="touchpoint",
+                record_id=tp.pk,
+                name=tp.url,
+            ),
+        )
+
+
+class Sender:
+    """`sender` in a template: the staff member the message comes from (not personal data)."""
+
+    __slots__ = ("name", "first_name", "email", "title")
+
+    def __init__(self, user, display_name: str = "") -> None:
+        self.first_name = user.first_name or user.get_username()
+        self.name = display_name or user.get_full_name() or user.get_username()
+        self.email = user.email
+        profile = getattr(user, "staff_profile", None)
+        self.title = profile.title if profile else ""
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,364 @@
+"""The durable outbox: claiming rows, SMTP with connection reuse, retries, hard bounces.
+
+Claim protocol. A worker claims up to `batch` ready rows in one transaction (status
+`sending`, its id, the time; `FOR UPDATE SKIP LOCKED` on PostgreSQL so workers on many
+machines never take the same row). It marks each row `sent` in its own transaction the
+moment the SMTP server accepts it. If the worker dies, its claimed rows stay `sending`;
+a claim is taken over once its lease runs out, or at once when the claiming process on
+this host is gone. So a crash loses nothing, and only the one message that was accepted
+by the server but not yet marked may go out twice, with the same Message-ID.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import smtplib
+import socket
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import timedelta
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from sincerely.messaging import conf, mime, services
+from sincerely.messaging.models import Message
+from sincerely.messaging.queries import suppressed_hashes
+from sincerely.people.models import Consent, Membership, Person, Suppression
+
+log = logging.getLogger(__name__)
+
+HOST = socket.gethostname()
+# Backoff for temporary failures (4xx, refused connections), by attempt number.
+BACKOFF_SECONDS = (30, 120, 600, 1800, 3600, 7200, 14400)
+
+
+def worker_id() -> str:
+    return f"{HOST}:{os.getpid()}"
+
+
+def _process_is_gone(claimed_by: str) -> bool:
+    host, _, pid = claimed_by.rpartition(":")
+    if host != HOST or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return int(pid) != os.getpid() and _is_zombie(int(pid))
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
+def release_dead_claims() -> int:
+    """Give back rows claimed by a worker that is gone (same host) or whose lease ran out."""
+    lease_end = timezone.now() - timedelta(seconds=conf.lease_seconds())
+    stale = Message.objects.filter(status=Message.Status.SENDING)
+    released = stale.filter(claimed_at__lt=lease_end).update(
+        status=Message.Status.QUEUED, claimed_by=""
+    )
+    for owner in set(stale.values_list("claimed_by", flat=True)):
+        if owner and _process_is_gone(owner):
+            released += stale.filter(claimed_by=owner).update(
+                status=Message.Status.QUEUED, claimed_by=""
+            )
+    return released
+
+
+def claim_batch(owner: str, size: int) -> list[int]:
+    """Claim up to `size` ready rows for this worker; returns their ids in send order."""
+    now = timezone.now()
+    ready = Message.objects.filter(status=Message.Status.QUEUED).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            ids = list(
+                ready.select_for_update(skip_locked=True)
+                .order_by("id")
+                .values_list("id", flat=True)[:size]
+            )
+        else:
+            # SQLite has one writer: the IMMEDIATE transaction already serialises claims.
+            ids = list(ready.order_by("id").values_list("id", flat=True)[:size])
+        if ids:
+            Message.objects.filter(pk__in=ids, status=Message.Status.QUEUED).update(
+                status=Message.Status.SENDING, claimed_by=owner, claimed_at=now
+            )
+    return ids
+
+
+class SmtpTransport:
+    """One reused SMTP connection to SINCERELY_SMTP_URL (smtp://, smtp+starttls://, smtps://)."""
+
+    def __init__(self, url: str) -> None:
+        parts = urlsplit(url)
+        self.scheme = parts.scheme or "smtp"
+        self.host = parts.hostname or "127.0.0.1"
+        self.port = parts.port or (465 if self.scheme == "smtps" else 25)
+        self.username = unquote(parts.username or "")
+        self.password = unquote(parts.password or "")
+        self.client: smtplib.SMTP | None = None
+
+    def open(self) -> smtplib.SMTP:
+        if self.client is None:
+            cls = smtplib.SMTP_SSL if self.scheme == "smtps" else smtplib.SMTP
+            client = cls(self.host, self.port, timeout=30)
+            if self.scheme == "smtp+starttls":
+                client.starttls()
+            if self.username:
+                client.login(self.username, self.password)
+            self.client = client
+        return self.client
+
+    def send(self, mail_from: str, to: str, raw: bytes) -> None:
+        try:
+            self.open().sendmail(mail_from, [to], raw)
+        except smtplib.SMTPServerDisconnected:
+            self.client = None
+            self.open().sendmail(mail_from, [to], raw)
+
+    def close(self) -> None:
+        if self.client is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                self.client.quit()
+            self.client = None
+
+
+class EspTransport:
+    """An email service provider through django-anymail (SINCERELY_EMAIL_BACKEND)."""
+
+    def __init__(self, backend: str) -> None:
+        from django.core.mail import get_connection
+
+        self.connection = get_connection(backend)
+
+    def send_message(self, message: Message, raw: bytes) -> None:
+        from email import message_from_bytes, policy
+
+        from django.core.mail import EmailMultiAlternatives
+
+        email = message_from_bytes(raw, policy=policy.default)
+
+        headers = {
+            k: str(v)
+            for k, v in email.items()
+            if k
+            not in {
+                "From",
+                "To",
+                "Subject",
+                "Content-Type",
+                "MIME-Version",
+                "Content-Transfer-Encoding",
+                "DKIM-Signature",
+            }
+        }
+        text_part = email.get_body(("plain",))
+        html_part = email.get_body(("html",))
+        out = EmailMultiAlternatives(
+            subject=message.subject,
+            body=text_part.get_content() if text_part else "",
+            from_email=str(email["From"]),
+            to=[message.to_email],
+            headers=headers,
+            connection=self.connection,
+        )
+        if html_part is not None:
+            out.attach_alternative(html_part.get_content(), "text/html")
+        from sincerely.messaging.esp import METADATA_KEY
+
+        out.metadata = {METADATA_KEY: str(message.pk)}
+        out.send()
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _still_allowed(messages: list[Message]) -> dict[int, str]:
+    """{message id: reason} for rows that must not go: suppressed, consent or list gone."""
+    refused = {}
+    suppressed = suppressed_hashes([m.to_email for m in messages])
+    for m in messages:
+        if m.to_email in suppressed:
+            refused[m.pk] = f"suppressed: {Suppression.Reason(suppressed[m.to_email]).label}"
+    listed = [m for m in messages if m.audience_list_id and m.pk not in refused]
+    if listed:
+        people = [m.person_id for m in listed]
+        active = set(
+            Membership.objects.filter(
+                person_id__in=people,
+                audience_list_id__in={m.audience_list_id for m in listed},
+                left_at__isnull=True,
+            ).values_list("person_id", "audience_list_id")
+        )
+        consenting = set(
+            Consent.objects.filter(
+                person_id__in=people, is_current=True, status=Consent.Status.GRANTED
+            ).values_list("person_id", "purpose_id")
+        )
+        for m in listed:
+            if (m.person_id, m.audience_list_id) not in active:
+                refused[m.pk] = "left the list before sending"
+            elif (m.person_id, m.purpose_id) not in consenting:
+                refused[m.pk] = "consent withdrawn before sending"
+    return refused
+
+
+def _hold(message_id: int, reason: str) -> None:
+    Message.objects.filter(pk=message_id, status=Message.Status.SENDING).update(
+        status=Message.Status.HELD_BACK, held_reason=reason[:300], claimed_by=""
+    )
+
+
+def _retry_later(message: Message, error: str) -> None:
+    attempts = message.attempts + 1
+    if attempts >= conf.max_attempts():
+        Message.objects.filter(pk=message.pk).update(
+            status=Message.Status.FAILED, attempts=attempts, last_error=error[:500], claimed_by=""
+        )
+        return
+    delay = BACKOFF_SECONDS[min(attempts - 1, len(BACKOFF_SECONDS) - 1)]
+    Message.objects.filter(pk=message.pk, status=Message.Status.SENDING).update(
+        status=Message.Status.QUEUED,
+        attempts=attempts,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+        last_error=error[:500],
+        claimed_by="",
+    )
+
+
+def _smtp_code(exc: Exception) -> int | None:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        return codes[0] if codes else None
+    return getattr(exc, "smtp_code", None)
+
+
+def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int:
+    """Send ready messages until none are left (or `limit` are done); returns how many went.
+
+    The next message is built and signed while the previous one is on the wire (one SMTP
+    thread), but it is handed over only once the previous one is marked sent: there is
+    never more than one message accepted by the server and not yet recorded.
+    """
+    owner = owner or worker_id()
+    release_dead_claims()
+    backend = conf.email_backend()
+    transport = EspTransport(backend) if backend else SmtpTransport(conf.smtp_url())
+    senders: dict[int, object] = {}
+    User = get_user_model()
+    sent = 0
+    campaigns: set[int] = set()
+    wire = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sincerely-smtp")
+    in_flight: tuple[Message, Future] | None = None
+    try:
+        while limit is None or sent < limit:
+            size = conf.batch_size() if limit is None else min(conf.batch_size(), limit - sent)
+            ids = claim_batch(owner, size)
+            if not ids:
+                break
+            messages = list(Message.objects.filter(pk__in=ids).order_by("id"))
+            refused = _still_allowed(messages)
+            people = Person.objects.in_bulk([m.person_id for m in messages])
+            for message in messages:
+                if message.campaign_id:
+                    campaigns.add(message.campaign_id)
+                if message.pk in refused:
+                    _hold(message.pk, refused[message.pk])
+                    continue
+                sender = senders.get(message.sender_id)
+                if sender is None:
+                    sender = User.objects.get(pk=message.sender_id)
+                    senders[message.sender_id] = sender
+                raw = _build(message, sender, people.get(message.person_id))
+                if raw is None:
+                    continue
+                if in_flight is not None:
+                    sent += _settle(transport, *in_flight)
+                    in_flight = None
+                in_flight = (message, wire.submit(_transmit, transport, message, raw))
+    finally:
+        if in_flight is not None:
+            sent += _settle(transport, *in_flight)
+        wire.shutdown(wait=True)
+        transport.close()
+    for campaign_id in campaigns:
+        services.finish_campaign_if_done(campaign_id)
+    return sent
+
+
+def _build(message: Message, sender, person) -> bytes | None:
+    if person is None:
+        _hold(message.pk, "the person was erased")
+        return None
+    try:
+        return mime.build_bytes(message, sender, person=person)
+    except Exception as exc:  # noqa: BLE001 - one bad row must not stop the campaign
+        log.exception("message #%s could not be built", message.pk)
+        Message.objects.filter(pk=message.pk).update(
+            status=Message.Status.FAILED, last_error=str(exc)[:500], claimed_by=""
+        )
+        return None
+
+
+def _transmit(transport, message: Message, raw: bytes) -> None:
+    if isinstance(transport, EspTransport):
+        transport.send_message(message, raw)
+    else:
+        transport.send(mime.bounce_address(message), message.to_email, raw)
+
+
+def _settle(transport, message: Message, future: Future) -> int:
+    """Wait for the server's answer and record it; 1 when the message went."""
+    try:
+        future.result()
+    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+        code = _smtp_code(exc) or 0
+        if 500 <= code < 600 and not isinstance(exc, smtplib.SMTPSenderRefused):
+            services.record_hard_bounce(message, f"{code} {exc}")
+        else:
+            _retry_later(message, f"{code} {exc}")
+        return 0
+    except (OSError, smtplib.SMTPException) as exc:
+        log.warning("message #%s not sent yet: %s", message.pk, exc)
+        transport.close()
+        _retry_later(message, str(exc) or exc.__class__.__name__)
+        return 0
+    except Exception as exc:  # noqa: BLE001 - e.g. an ESP's API error: retried like a 4xx
+        log.exception("message #%s not sent", message.pk)
+        _retry_later(message, str(exc)[:500] or exc.__class__.__name__)
+        return 0
+    services.mark_sent(message)
+    return 1
+
+
+def resume_outbox() -> bool:
+    """On worker start: take back claims of dead workers and queue a delivery if any is due."""
+    released = release_dead_claims()
+    pending = Message.objects.filter(status=Message.Status.QUEUED).exists()
+    if released or pending:
+        from sincerely.messaging.tasks import deliver_outbox_task
+
+        deliver_outbox_task.enqueue()
+    from sincerely.messaging.models import Campaign
+
+    for campaign_id in Campaign.objects.filter(
+        status__in=[Campaign.Status.QUEUED, Campaign.Status.SENDING], prepared_at__isnull=True
+    ).values_list("pk", flat=True):
+        from sincerely.messaging.tasks import prepare_campaign_task
+
+        prepare_campaign_task.enqueue(campaign_id)
+    return bool(released or pending)

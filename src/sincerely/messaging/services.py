@@ -1,0 +1,535 @@
+"""Every action of messaging that changes state: campaigns, one-to-one messages, outcomes."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from sincerely.console.services import check_real_address
+from sincerely.errors import DomainError, NotFound
+from sincerely.messaging import conf
+from sincerely.messaging.guard.evidence import EvidenceIndex
+from sincerely.messaging.guard.linter import Finding, UnguardedClaims, lint_message
+from sincerely.messaging.guard.renderer import (
+    HeldBack,
+    compile_message,
+    current_facts,
+    render_message,
+)
+from sincerely.messaging.models import Campaign, CampaignTranslation, Message
+from sincerely.messaging.queries import audience, suppressed_hashes, why_lines
+from sincerely.people.models import Consent, Person, Suppression
+from sincerely.people.services import audit, get_list, leave_list, record_consent, suppress
+from sincerely.timeline.services import record_touchpoint
+
+log = logging.getLogger(__name__)
+
+PREPARE_CHUNK = 500
+LANGUAGE_FACTS = ("language", "preferred_language", "locale")
+
+
+def resolve_sender(sender, *, field: str = "sender"):
+    """A staff user who reads replies: by username or user object; noreply is refused."""
+    User = get_user_model()
+    user = sender if isinstance(sender, User) else None
+    if user is None:
+        user = User.objects.filter(username=str(sender or "").strip(), is_active=True).first()
+    if user is None or not user.is_active:
+        raise NotFound(f"no active staff user '{sender}'", field=field)
+    if not user.email:
+        raise DomainError("the sender has no email address to receive replies", field=field)
+    try:
+        check_real_address(user.email)
+    except DomainError as exc:
+        raise DomainError(exc.reason, field=field) from None
+    return user
+
+
+def _check_templates(subject: str, text: str, html: str) -> list[Finding]:
+    if not (subject or "").strip():
+        raise DomainError("a message needs a subject", field="subject")
+    if not (text or "").strip():
+        raise DomainError("a message needs a text body", field="text")
+    compile_message(subject, text, html or "")
+    return lint_message(subject, text, html or "")
+
+
+def _check_language(language: str) -> str:
+    language = (language or "en").strip().lower()
+    if not language.isalpha() or not 2 <= len(language) <= 8:
+        raise DomainError("a language is a code such as 'en' or 'fr'", field="language")
+    return language
+
+
+@transaction.atomic
+def create_campaign(
+    *,
+    name: str,
+    list_slug: str,
+    sender,
+    subject: str,
+    text: str,
+    html: str = "",
+    language: str = "en",
+    sender_name: str = "",
+    actor=None,
+) -> tuple[Campaign, list[Finding]]:
+    """Save a draft campaign and return it with the linter's findings (a draft may have some)."""
+    if not (name or "").strip():
+        raise DomainError("a campaign needs a name", field="name")
+    audience_list = get_list(list_slug)
+    user = resolve_sender(sender)
+    findings = _check_templates(subject, text, html)
+    campaign = Campaign.objects.create(
+        name=name.strip()[:200],
+        audience_list=audience_list,
+        purpose=audience_list.purpose,
+        sender=user,
+        sender_name=(sender_name or "").strip()[:200],
+        language=_check_language(language),
+        subject=subject.strip()[:500],
+        text=text,
+        html=html or "",
+        created_by=actor,
+    )
+    audit(actor, "campaign.create", None, f"campaign #{campaign.pk} {campaign.name}")
+    return campaign, findings
+
+
+def _editable(campaign: Campaign) -> None:
+    if campaign.status != Campaign.Status.DRAFT:
+        raise DomainError(
+            f"this campaign is {campaign.status}; only a draft can change", field="status"
+        )
+
+
+@transaction.atomic
+def update_campaign(campaign: Campaign, *, actor=None, **fields) -> list[Finding]:
+    """Change a draft's name, sender, list or templates; returns the new findings."""
+    _editable(campaign)
+    if "list_slug" in fields:
+        campaign.audience_list = get_list(fields.pop("list_slug"))
+        campaign.purpose = campaign.audience_list.purpose
+    if "sender" in fields:
+        campaign.sender = resolve_sender(fields.pop("sender"))
+    if "language" in fields:
+        campaign.language = _check_language(fields.pop("language"))
+    for name in ("name", "subject", "text", "html", "sender_name"):
+        if name in fields and fields[name] is not None:
+            setattr(campaign, name, fields.pop(name))
+    if not campaign.name.strip():
+        raise DomainError("a campaign needs a name", field="name")
+    findings = _check_templates(campaign.subject, campaign.text, campaign.html)
+    campaign.save()
+    return findings
+
+
+@transaction.atomic
+def set_translation(
+    campaign: Campaign, language: str, *, subject: str, text: str, html: str = ""
+) -> list[Finding]:
+    """Add or replace the campaign's text in another language."""
+    _editable(campaign)
+    language = _check_language(language)
+    findings = _check_templates(subject, text, html)
+    CampaignTranslation.objects.update_or_create(
+        campaign=campaign,
+        language=language,
+        defaults={"subject": subject, "text": text, "html": html or ""},
+    )
+    return findings
+
+
+def campaign_findings(campaign: Campaign) -> list[Finding]:
+    findings = lint_message(campaign.subject, campaign.text, campaign.html)
+    for tr in campaign.translations.all():
+        findings += [
+            Finding(f"{f.field}[{tr.language}]", f.line, f.sentence, f.kind, f.message)
+            for f in lint_message(tr.subject, tr.text, tr.html)
+        ]
+    return findings
+
+
+def queue_campaign(campaign: Campaign, *, actor=None) -> Campaign:
+    """Queue a draft for sending; refused while any claim is unguarded."""
+    findings = campaign_findings(campaign)
+    if findings:
+        raise UnguardedClaims(findings)
+    resolve_sender(campaign.sender)
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        _editable(locked)
+        locked.status = Campaign.Status.QUEUED
+        locked.queued_at = timezone.now()
+        locked.save(update_fields=["status", "queued_at", "updated_at"])
+        audit(actor, "campaign.send", None, f"queued campaign #{campaign.pk} {campaign.name}")
+    from sincerely.messaging.tasks import prepare_campaign_task
+
+    transaction.on_commit(lambda: prepare_campaign_task.enqueue(campaign.pk))
+    return locked
+
+
+def _versions(campaign: Campaign) -> dict[str, tuple]:
+    versions = {campaign.language: (campaign.subject, campaign.text, campaign.html)}
+    for tr in campaign.translations.all():
+        versions[tr.language] = (tr.subject, tr.text, tr.html)
+    return versions
+
+
+def language_for(facts: dict, versions: dict, default: str) -> str:
+    for key in LANGUAGE_FACTS:
+        fact = facts.get(key)
+        if fact is not None:
+            code = fact.value.strip().lower()[:2]
+            if code in versions:
+                return code
+    return default
+
+
+def new_message_fields() -> dict:
+    token = secrets.token_hex(10)
+    return {
+        "reply_token": token,
+        "message_id": f"<{secrets.token_hex(12)}.{token[:6]}@{conf.reply_domain()}>",
+    }
+
+
+def render_for(
+    campaign: Campaign, people: list[Person], versions: dict | None = None
+) -> list[tuple[Person, str, object]]:
+    """Render the campaign for these people: (person, language, Rendered or HeldBack)."""
+    versions = versions or _versions(campaign)
+    facts = current_facts([p.pk for p in people])
+    index = EvidenceIndex([p.pk for p in people])
+    suppressed = suppressed_hashes([p.email for p in people if p.email])
+    out = []
+    for person in people:
+        language = language_for(facts[person.pk], versions, campaign.language)
+        if not person.email:
+            out.append((person, language, HeldBack("no email address")))
+            continue
+        if person.email in suppressed:
+            reason = Suppression.Reason(suppressed[person.email]).label
+            out.append((person, language, HeldBack(f"suppressed: {reason}")))
+            continue
+        compiled = compile_message(*versions[language])
+        try:
+            rendered = render_message(
+                compiled,
+                person,
+                sender=campaign.sender,
+                sender_name=campaign.sender_name,
+                facts=facts[person.pk],
+                index=index,
+            )
+        except HeldBack as held:
+            out.append((person, language, held))
+            continue
+        out.append((person, language, rendered))
+    return out
+
+
+def prepare_campaign(campaign_id: int) -> int:
+    """Render every recipient into the outbox (or hold them back); safe to run again."""
+    campaign = Campaign.objects.select_related(
+        "audience_list", "purpose", "sender", "sender__staff_profile"
+    ).get(pk=campaign_id)
+    if campaign.status == Campaign.Status.DRAFT:
+        raise DomainError("queue the campaign before preparing it", field="status")
+    Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.QUEUED).update(
+        status=Campaign.Status.SENDING
+    )
+    versions = _versions(campaign)
+    created = 0
+    last_id = 0
+    # Keyset pages, each read to the end before writing: on SQLite an open read cursor
+    # cannot become a writer once another process has written (WAL snapshot), so a
+    # streaming iterator here fails as soon as a second worker is sending.
+    while True:
+        page = list(audience(campaign).filter(id__gt=last_id)[:PREPARE_CHUNK])
+        if not page:
+            break
+        last_id = page[-1].pk
+        done = set(
+            Message.objects.filter(
+                campaign=campaign, person_id__in=[p.pk for p in page]
+            ).values_list("person_id", flat=True)
+        )
+        batch = [p for p in page if p.pk not in done]
+        if batch:
+            created += _store(campaign, batch, versions)
+    Campaign.objects.filter(pk=campaign.pk).update(prepared_at=timezone.now())
+    log.info("campaign #%s: %s messages prepared", campaign.pk, created)
+    finish_campaign_if_done(campaign.pk)
+    return created
+
+
+def _store(campaign: Campaign, people: list[Person], versions: dict) -> int:
+    why = why_lines(campaign, [p.pk for p in people])
+    rows = []
+    for person, language, result in render_for(campaign, people, versions):
+        row = Message(
+            campaign=campaign,
+            person=person,
+            sender=campaign.sender,
+            sender_name=campaign.sender_name,
+            audience_list=campaign.audience_list,
+            purpose=campaign.purpose,
+            why=why.get(person.pk, ""),
+            to_email=person.email,
+            language=language,
+            idempotency_key=f"campaign:{campaign.pk}:person:{person.pk}",
+            **new_message_fields(),
+        )
+        if isinstance(result, HeldBack):
+            row.status = Message.Status.HELD_BACK
+            row.held_reason = result.reason[:300]
+        else:
+            row.status = Message.Status.QUEUED
+            row.subject = result.subject
+            row.text = result.text
+            row.html = result.html
+            row.ledger = result.ledger
+        rows.append(row)
+    with transaction.atomic():
+        Message.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def finish_campaign_if_done(campaign_id: int) -> bool:
+    """A prepared campaign with nothing left queued or in flight is sent."""
+    open_rows = Message.objects.filter(
+        campaign_id=campaign_id, status__in=[Message.Status.QUEUED, Message.Status.SENDING]
+    ).exists()
+    if open_rows:
+        return False
+    return bool(
+        Campaign.objects.filter(
+            pk=campaign_id, status=Campaign.Status.SENDING, prepared_at__isnull=False
+        ).update(status=Campaign.Status.SENT, finished_at=timezone.now())
+    )
+
+
+def send_one(
+    person: Person,
+    *,
+    sender,
+    subject: str,
+    text: str,
+    html: str = "",
+    actor=None,
+    idempotency_key: str = "",
+) -> Message:
+    """A one-to-one message from a staff member, through the same guard and ledger."""
+    user = resolve_sender(sender)
+    findings = _check_templates(subject, text, html)
+    if findings:
+        raise UnguardedClaims(findings)
+    if not person.email:
+        raise DomainError("this person has no email address", field="person")
+    held = suppressed_hashes([person.email])
+    if held:
+        reason = Suppression.Reason(held[person.email]).label
+        raise DomainError(f"this address is suppressed ({reason})", field="person")
+    key = idempotency_key.strip()[:90] or f"one:{secrets.token_hex(10)}"
+    existing = Message.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    try:
+        rendered = render_message(compile_message(subject, text, html or ""), person, sender=user)
+    except HeldBack as held_back:
+        raise DomainError(f"not sent: {held_back.reason}", field="text") from None
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                person=person,
+                sender=user,
+                to_email=person.email,
+                subject=rendered.subject,
+                text=rendered.text,
+                html=rendered.html,
+                ledger=rendered.ledger,
+                status=Message.Status.QUEUED,
+                idempotency_key=key,
+                why=f"{user.get_full_name() or user.get_username()} wrote to you personally.",
+                **new_message_fields(),
+            )
+            audit(actor, "message.send_one", person.pk, f"message #{message.pk}: {subject[:80]}")
+    except IntegrityError:
+        return Message.objects.get(idempotency_key=key)
+    from sincerely.messaging.tasks import deliver_outbox_task
+
+    transaction.on_commit(lambda: deliver_outbox_task.enqueue())
+    return message
+
+
+# Outcomes: each one changes the message and adds a touchpoint to the person's timeline.
+
+
+@transaction.atomic
+def mark_sent(message: Message, at: datetime | None = None) -> None:
+    """The SMTP server took it: one short transaction, committed before the next send."""
+    at = at or timezone.now()
+    updated = Message.objects.filter(pk=message.pk, status=Message.Status.SENDING).update(
+        status=Message.Status.SENT, sent_at=at, claimed_by="", last_error=""
+    )
+    if updated:
+        record_touchpoint(
+            Person(pk=message.person_id),
+            "email_sent",
+            at=at,
+            properties={"message": message.pk, "campaign": message.campaign_id},
+        )
+
+
+@transaction.atomic
+def record_hard_bounce(message: Message, diagnostic: str, *, at: datetime | None = None) -> None:
+    """A permanent failure: the address is suppressed for good, the message is bounced."""
+    at = at or timezone.now()
+    Message.objects.filter(pk=message.pk).update(
+        status=Message.Status.BOUNCED, bounced_at=at, last_error=diagnostic[:500], claimed_by=""
+    )
+    suppress(message.to_email, Suppression.Reason.HARD_BOUNCE)
+    record_touchpoint(
+        Person(pk=message.person_id),
+        "email_bounced",
+        at=at,
+        properties={
+            "message": message.pk,
+            "campaign": message.campaign_id,
+            "why": diagnostic[:200],
+        },
+    )
+
+
+@transaction.atomic
+def record_complaint(message: Message, *, at: datetime | None = None) -> None:
+    """An abuse report (RFC 5965): never mail this address again."""
+    at = at or timezone.now()
+    Message.objects.filter(pk=message.pk).update(complained_at=at)
+    suppress(message.to_email, Suppression.Reason.COMPLAINED)
+    record_touchpoint(
+        Person(pk=message.person_id),
+        "email_complained",
+        at=at,
+        properties={"message": message.pk, "campaign": message.campaign_id},
+    )
+
+
+def record_delivery(message: Message, *, at: datetime | None = None) -> None:
+    """A delivery report said it arrived; a repeated report adds nothing."""
+    from sincerely.timeline.models import Touchpoint
+
+    event_id = f"delivered:{message.message_id}"[:100]
+    if Touchpoint.objects.filter(client_event_id=event_id).exists():
+        return
+    record_touchpoint(
+        Person(pk=message.person_id),
+        "email_delivered",
+        at=at or timezone.now(),
+        properties={"message": message.pk, "campaign": message.campaign_id},
+        client_event_id=event_id,
+    )
+
+
+@transaction.atomic
+def record_click(message: Message, url: str) -> None:
+    now = timezone.now()
+    Message.objects.filter(pk=message.pk, clicked_at__isnull=True).update(clicked_at=now)
+    record_touchpoint(
+        Person(pk=message.person_id),
+        "email_clicked",
+        at=now,
+        url=url,
+        properties={"message": message.pk, "campaign": message.campaign_id},
+    )
+
+
+@transaction.atomic
+def record_open(message: Message) -> None:
+    now = timezone.now()
+    if Message.objects.filter(pk=message.pk, opened_at__isnull=True).update(opened_at=now):
+        record_touchpoint(
+            Person(pk=message.person_id),
+            "email_opened",
+            at=now,
+            properties={"message": message.pk, "campaign": message.campaign_id},
+        )
+
+
+@transaction.atomic
+def record_reply(message: Message, *, at: datetime | None = None) -> None:
+    Message.objects.filter(pk=message.pk, replied_at__isnull=True).update(
+        replied_at=at or timezone.now()
+    )
+
+
+@transaction.atomic
+def unsubscribe(message: Message, *, everything: bool = False, via: str = "one-click") -> str:
+    """Stop the mail this message came from: leave its list and withdraw that consent.
+
+    `everything` (or a message sent outside any list) suppresses the address entirely.
+    Returns plain words for the confirmation page. Repeating it changes nothing.
+    """
+    now = timezone.now()
+    person = message.person
+    said = []
+    if message.audience_list_id and not everything:
+        audience_list = message.audience_list
+        with contextlib.suppress(DomainError):
+            leave_list(person, audience_list, f"unsubscribed ({via}) from message #{message.pk}")
+        consent = Consent.objects.filter(
+            person=person, purpose_id=message.purpose_id, is_current=True
+        ).first()
+        if consent is not None and consent.status == Consent.Status.GRANTED:
+            record_consent(
+                person,
+                message.purpose.slug,
+                granted=False,
+                where=f"unsubscribe link in message #{message.pk}",
+                method=via,
+            )
+        said.append(f"You are off the list “{audience_list.name}” and will get no more of it.")
+    else:
+        suppress(message.to_email, Suppression.Reason.UNSUBSCRIBED)
+        said.append("You will get no more marketing email from us at this address.")
+    if Message.objects.filter(pk=message.pk, unsubscribed_at__isnull=True).update(
+        unsubscribed_at=now
+    ):
+        record_touchpoint(
+            person,
+            "email_unsubscribed",
+            at=now,
+            properties={"message": message.pk, "campaign": message.campaign_id, "via": via},
+        )
+    return " ".join(said)
+
+
+def person_export(person: Person) -> dict:
+    """The messages section of a person's privacy export: what we sent and why."""
+    from sincerely.messaging.queries import explain_message
+
+    rows = Message.objects.filter(person=person).order_by("created_at").values_list("pk", flat=True)
+    out = []
+    for pk in rows:
+        explained = explain_message(pk, person)
+        if explained:
+            explained["sent_at"] = (
+                explained["sent_at"].isoformat() if explained["sent_at"] else None
+            )
+            out.append(explained)
+    return {"messages": out}
+
+
+def merge_messages(survivor: Person, duplicate: Person) -> dict:
+    """MERGE_HOOKS entry: a duplicate's messages (and mail about them) move to the survivor."""
+    from sincerely.messaging.models import InboundMail
+
+    InboundMail.objects.filter(person=duplicate).update(person=survivor)
+    return {"messages": Message.objects.filter(person=duplicate).update(person=survivor)}

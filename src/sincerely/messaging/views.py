@@ -1,0 +1,388 @@
+"""Console pages for campaigns, the outbox and caught mail, and the public mail endpoints."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from email import message_from_bytes, policy
+
+from django.contrib import messages as flash
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from sincerely.console.access import requires, user_can
+from sincerely.console.charts import Bar, bar_chart
+from sincerely.errors import DomainError
+from sincerely.messaging import conf, inbound, mime, queries, services
+from sincerely.messaging.guard.linter import UnguardedClaims, lint_message
+from sincerely.messaging.guard.renderer import HeldBack
+from sincerely.messaging.models import Campaign, CaughtMail, Message
+from sincerely.people.models import AudienceList, Person
+
+log = logging.getLogger(__name__)
+
+EXAMPLE_TEXT = """Hi {{ person.first_name | fallback("there") }},
+
+{% if evidence.attended("Web Summit") %}It was great meeting you at Web Summit.
+{% endif %}Here is what is new this month.
+
+{{ sender.name }}
+"""
+
+
+def _staff():
+    return get_user_model().objects.filter(is_active=True).exclude(email="").order_by("username")
+
+
+@requires("campaigns.manage")
+def campaigns(request: HttpRequest) -> HttpResponse:
+    rows = Campaign.objects.select_related("audience_list", "sender")
+    return render(request, "messaging/campaigns.html", {"campaigns": rows})
+
+
+def _form_fields(request: HttpRequest) -> dict:
+    return {
+        name: request.POST.get(name, "")
+        for name in ("name", "list", "sender", "sender_name", "subject", "text", "html", "language")
+    }
+
+
+@requires("campaigns.manage")
+def campaign_new(request: HttpRequest) -> HttpResponse:
+    form = {"text": EXAMPLE_TEXT, "sender": request.user.get_username(), "language": "en"}
+    error = None
+    if request.method == "POST":
+        form = _form_fields(request)
+        try:
+            campaign, _ = services.create_campaign(
+                name=form["name"],
+                list_slug=form["list"],
+                sender=form["sender"],
+                sender_name=form["sender_name"],
+                subject=form["subject"],
+                text=form["text"],
+                html=form["html"],
+                language=form["language"] or "en",
+                actor=request.user,
+            )
+            return redirect("messaging:campaign", campaign.pk)
+        except DomainError as exc:
+            error = exc
+    context = {"form": form, "error": error, "lists": AudienceList.objects.all(), "staff": _staff()}
+    return render(request, "messaging/campaign_new.html", context)
+
+
+@requires("campaigns.manage")
+@require_POST
+def lint(request: HttpRequest) -> HttpResponse:
+    """Live lint for the editor (htmx): the findings of what is in the form right now."""
+    try:
+        findings = lint_message(
+            request.POST.get("subject", ""),
+            request.POST.get("text", ""),
+            request.POST.get("html", ""),
+        )
+        error = None
+    except DomainError as exc:
+        findings, error = [], exc
+    return render(
+        request, "messaging/findings_partial.html", {"findings": findings, "error": error}
+    )
+
+
+def _results_context(campaign: Campaign) -> dict:
+    results = queries.campaign_results(campaign)
+    bars = [
+        Bar("sent", results["sent"]),
+        Bar("held back", results["held_back"]),
+        Bar("bounced", results["bounced"]),
+        Bar("replied", results["replied"]),
+        Bar("unsubscribed", results["unsubscribed"]),
+        Bar("clicked", results["clicked"]),
+    ]
+    return {
+        "campaign": campaign,
+        "results": results,
+        "chart": bar_chart(bars, title=f"Results of {campaign.name}"),
+    }
+
+
+@requires("campaigns.manage")
+def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    item = get_object_or_404(
+        Campaign.objects.select_related("audience_list", "sender", "purpose"), pk=campaign_id
+    )
+    error = None
+    if request.method == "POST" and item.status == Campaign.Status.DRAFT:
+        fields = _form_fields(request)
+        try:
+            services.update_campaign(
+                item,
+                actor=request.user,
+                name=fields["name"],
+                list_slug=fields["list"],
+                sender=fields["sender"],
+                sender_name=fields["sender_name"],
+                subject=fields["subject"],
+                text=fields["text"],
+                html=fields["html"],
+                language=fields["language"] or item.language,
+            )
+            flash.success(request, "Saved.")
+            return redirect("messaging:campaign", item.pk)
+        except DomainError as exc:
+            error = exc
+            item.refresh_from_db()
+    context = {
+        **_results_context(item),
+        "error": error,
+        "form": {
+            "name": item.name,
+            "list": item.audience_list.slug,
+            "sender": item.sender.get_username(),
+            "sender_name": item.sender_name,
+            "subject": item.subject,
+            "text": item.text,
+            "html": item.html,
+            "language": item.language,
+        },
+        "findings": services.campaign_findings(item),
+        "lists": AudienceList.objects.all(),
+        "staff": _staff(),
+        "recipients": queries.audience(item)[:200],
+        "translations": item.translations.all(),
+    }
+    return render(request, "messaging/campaign.html", context)
+
+
+@requires("campaigns.manage")
+@require_POST
+def campaign_translation(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    item = get_object_or_404(Campaign, pk=campaign_id)
+    try:
+        findings = services.set_translation(
+            item,
+            request.POST.get("language", ""),
+            subject=request.POST.get("subject", ""),
+            text=request.POST.get("text", ""),
+            html=request.POST.get("html", ""),
+        )
+        flash.success(request, f"Translation saved ({len(findings)} finding(s)).")
+    except DomainError as exc:
+        flash.error(request, f"Translation not saved: {exc}")
+    return redirect("messaging:campaign", item.pk)
+
+
+@requires("campaigns.manage")
+def campaign_progress(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    item = get_object_or_404(Campaign, pk=campaign_id)
+    response = render(request, "messaging/progress_partial.html", _results_context(item))
+    if item.status in (Campaign.Status.SENT, Campaign.Status.DRAFT):
+        response.status_code = 286  # htmx: stop polling, the campaign is done
+    return response
+
+
+@requires("campaigns.manage")
+def campaign_preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    """Counts of ready and held-back recipients, and one recipient's message beside its ledger."""
+    item = get_object_or_404(Campaign.objects.select_related("sender"), pk=campaign_id)
+    context: dict = {"campaign": item}
+    person_id = request.GET.get("person", "").strip()
+    email = request.GET.get("email", "").strip().lower()
+    person = None
+    if person_id.isdigit():
+        person = Person.objects.filter(pk=int(person_id)).first()
+    elif email:
+        person = Person.objects.filter(identities__kind="email", identities__value=email).first()
+        if person is None:
+            context["not_found"] = email
+    if person is not None:
+        (_, language, result) = services.render_for(item, [person])[0]
+        context["person"] = person
+        context["language"] = language
+        if isinstance(result, HeldBack):
+            context["held_reason"] = result.reason
+        else:
+            context["rendered"] = result
+    else:
+        # Counting renders every recipient: only when asked for, not with each single render.
+        context["counts"] = queries.preview_counts(item)
+    return render(request, "messaging/preview_partial.html", context)
+
+
+@requires("campaigns.manage")
+@require_POST
+def campaign_send(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    item = get_object_or_404(Campaign, pk=campaign_id)
+    try:
+        services.queue_campaign(item, actor=request.user)
+        flash.success(request, "Queued: the worker is sending it now.")
+    except UnguardedClaims as exc:
+        flash.error(request, f"Not sent: {exc.reason}")
+    except DomainError as exc:
+        flash.error(request, str(exc))
+    return redirect("messaging:campaign", item.pk)
+
+
+@requires("campaigns.manage")
+def outbox(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    page = Paginator(queries.outbox(status), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "messaging/outbox.html",
+        {"page": page, "status": status, "statuses": Message.Status.choices},
+    )
+
+
+@requires("people.view")
+def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = get_object_or_404(Message.objects.select_related("person", "sender"), pk=message_id)
+    explained = queries.explain_message(message.pk, message.person)
+    return render(
+        request,
+        "messaging/message.html",
+        {
+            "message": message,
+            "explained": explained,
+            "inbound": queries.inbound_for(message),
+        },
+    )
+
+
+@requires("campaigns.manage")
+def caught(request: HttpRequest) -> HttpResponse:
+    page = Paginator(CaughtMail.objects.all(), 50).get_page(request.GET.get("page"))
+    return render(request, "messaging/caught.html", {"page": page})
+
+
+@requires("campaigns.manage")
+def caught_mail(request: HttpRequest, caught_id: int) -> HttpResponse:
+    item = get_object_or_404(CaughtMail, pk=caught_id)
+    parsed = message_from_bytes(bytes(item.raw), policy=policy.default)
+    body = parsed.get_body(("plain",))
+    html = parsed.get_body(("html",))
+    message = Message.objects.filter(message_id=item.message_id).select_related("person").first()
+    return render(
+        request,
+        "messaging/caught_mail.html",
+        {
+            "item": item,
+            "headers": list(parsed.items()),
+            "text": body.get_content() if body else "",
+            "html": html.get_content() if html else "",
+            "message": message,
+            "explained": queries.explain_message(message.pk, message.person) if message else None,
+        },
+    )
+
+
+def person_panel(request: HttpRequest, person: Person) -> dict | None:
+    """The person page's Messages panel: what we sent them, and a one-to-one form."""
+    if not user_can(request.user, "people.view"):
+        return None
+    return {
+        "messages": queries.person_messages(person),
+        "can_send": user_can(request.user, "messages.send_one"),
+        "person_id": person.pk,
+    }
+
+
+@requires("messages.send_one")
+@require_POST
+def send_one(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    try:
+        message = services.send_one(
+            person,
+            sender=request.user,
+            subject=request.POST.get("subject", ""),
+            text=request.POST.get("text", ""),
+            actor=request.user,
+            idempotency_key=request.POST.get("idempotency_key", ""),
+        )
+        flash.success(request, f"Message #{message.pk} queued.")
+    except UnguardedClaims as exc:
+        for finding in exc.findings:
+            flash.error(
+                request, f"Not sent: line {finding.line}: {finding.message}: {finding.sentence}"
+            )
+    except DomainError as exc:
+        flash.error(request, f"Not sent: {exc}")
+    return redirect(reverse("console:person", args=[person.pk]) + "#messages")
+
+
+# Public endpoints reached from the mail itself: no login, signed tokens.
+
+
+def _message_from(token: str, purpose: str) -> tuple[Message | None, dict]:
+    try:
+        data = mime.read_link(token, purpose)
+    except signing.BadSignature:
+        return None, {}
+    return Message.objects.select_related("person", "audience_list", "purpose").filter(
+        pk=data.get("m")
+    ).first(), data
+
+
+@csrf_exempt  # RFC 8058 §3.2: the one-click POST comes from the mail client, without a cookie.
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    message, _ = _message_from(token, "u")
+    if message is None:
+        return render(request, "messaging/unsubscribe.html", {"invalid": True}, status=404)
+    if request.method == "POST":
+        everything = request.POST.get("everything") == "1"
+        via = "one-click" if request.POST.get("List-Unsubscribe") == "One-Click" else "web page"
+        said = services.unsubscribe(message, everything=everything, via=via)
+        return render(request, "messaging/unsubscribe.html", {"done": said, "message": message})
+    return render(request, "messaging/unsubscribe.html", {"message": message})
+
+
+def click(request: HttpRequest, token: str) -> HttpResponse:
+    message, data = _message_from(token, "c")
+    url = str(data.get("x", ""))
+    if message is None or not url.startswith(("http://", "https://")):
+        return HttpResponse("This link is not valid.", status=404, content_type="text/plain")
+    services.record_click(message, url)
+    return HttpResponseRedirect(url)
+
+
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
+    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+def open_pixel(request: HttpRequest, token: str) -> HttpResponse:
+    message, _ = _message_from(token, "o")
+    if message is not None and conf.track_opens():
+        services.record_open(message)
+    return HttpResponse(PIXEL, content_type="image/gif")
+
+
+@csrf_exempt  # a provider's webhook, authenticated by the shared secret instead
+@require_POST
+def inbound_webhook(request: HttpRequest) -> HttpResponse:
+    """POST the raw RFC 5322 message; header `X-Sincerely-Secret` (or `?secret=`) must match."""
+    secret = conf.inbound_secret()
+    given = request.headers.get("X-Sincerely-Secret") or request.GET.get("secret", "")
+    if not secret or not hmac.compare_digest(secret.encode(), given.encode()):
+        return HttpResponse("unknown secret", status=403, content_type="text/plain")
+    raw = request.body
+    if request.content_type == "multipart/form-data" and "message" in request.FILES:
+        raw = request.FILES["message"].read()
+    if not raw.strip():
+        return HttpResponse("empty message", status=400, content_type="text/plain")
+    item = inbound.receive_inbound(
+        raw,
+        channel="webhook",
+        mail_from=request.headers.get("X-Mail-From", ""),
+        rcpt_to=request.headers.get("X-Rcpt-To", ""),
+    )
+    return HttpResponse(f"{item.kind} {item.pk}", content_type="text/plain")

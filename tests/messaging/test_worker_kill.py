@@ -1,0 +1,152 @@
+"""Real workers: SIGKILL mid-campaign loses nothing; two workers never send a message twice."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.db import connection
+
+from tests.messaging.conftest import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+RECIPIENTS = 60
+
+
+class SlowRecorder:
+    """Accepts each message after a short pause, so a kill lands in the middle of a campaign."""
+
+    def __init__(self) -> None:
+        self.message_ids: list[str] = []
+        self.recipients: list[str] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        await asyncio.sleep(0.03)
+        parsed = message_from_bytes(envelope.original_content, policy=policy.default)
+        self.message_ids.append(str(parsed["Message-ID"]))
+        self.recipients.extend(envelope.rcpt_tos)
+        return "250 OK"
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+def _database_url(tmp_path: Path, env: dict) -> str:
+    if connection.vendor == "postgresql":
+        s = connection.settings_dict
+        user = s.get("USER") or "postgres"
+        host = s.get("HOST") or "127.0.0.1"
+        return f"postgres://{user}@{host}:{s.get('PORT') or 5432}/{s['NAME']}"
+    url = f"sqlite:///{tmp_path / 'kill.sqlite3'}"
+    subprocess.run(
+        [sys.executable, "-m", "sincerely.cli", "manage", "migrate", "--noinput", "-v", "0"],
+        env=env | {"SINCERELY_DATABASE_URL": url},
+        cwd=ROOT,
+        check=True,
+    )
+    return url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
+    recorder = SlowRecorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port, decode_data=False)
+    controller.start()
+    env = dict(os.environ)
+    env.update(
+        SINCERELY_DATA_DIR=str(tmp_path),
+        SINCERELY_SMTP_URL=f"smtp://127.0.0.1:{port}",
+        SINCERELY_SEND_BATCH="10",
+        SINCERELY_LOG_LEVEL="WARNING",
+    )
+    env["SINCERELY_DATABASE_URL"] = _database_url(tmp_path, env)
+    seeded = subprocess.run(
+        [sys.executable, "-m", "tests.messaging.outbox_scenario", str(RECIPIENTS)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert seeded.returncode == 0, seeded.stderr[-2000:]
+    worker_cmd = [sys.executable, "-m", "sincerely.cli", "worker", "--interval", "0.1"]
+    workers = []
+    try:
+        first = subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        workers.append(first)
+        assert _wait_for(lambda: len(recorder.message_ids) >= 15, 120), "worker sent nothing"
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        at_kill = len(recorder.message_ids)
+        assert at_kill < RECIPIENTS, "the campaign finished before the kill"
+        second = subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        workers.append(second)
+        assert _wait_for(lambda: len(set(recorder.message_ids)) >= RECIPIENTS, 120)
+        time.sleep(1.0)  # anything extra the worker might still send would arrive now
+    finally:
+        for proc in workers:
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=20)
+        controller.stop()
+    counts = Counter(recorder.message_ids)
+    assert len(counts) == RECIPIENTS
+    repeated = [mid for mid, n in counts.items() if n > 1]
+    assert len(recorder.message_ids) <= RECIPIENTS + 1, counts.most_common(3)
+    assert all(counts[mid] == 2 for mid in repeated)
+    assert len(set(recorder.recipients)) == RECIPIENTS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_share_the_outbox_without_sending_twice(tmp_path):
+    recorder = SlowRecorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port, decode_data=False)
+    controller.start()
+    env = dict(os.environ)
+    env.update(
+        SINCERELY_DATA_DIR=str(tmp_path),
+        SINCERELY_SMTP_URL=f"smtp://127.0.0.1:{port}",
+        SINCERELY_SEND_BATCH="5",
+        SINCERELY_SEND_PARALLEL="2",
+        SINCERELY_LOG_LEVEL="WARNING",
+    )
+    env["SINCERELY_DATABASE_URL"] = _database_url(tmp_path, env)
+    seeded = subprocess.run(
+        [sys.executable, "-m", "tests.messaging.outbox_scenario", str(RECIPIENTS)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert seeded.returncode == 0, seeded.stderr[-2000:]
+    worker_cmd = [sys.executable, "-m", "sincerely.cli", "worker", "--interval", "0.1"]
+    workers = [
+        subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL) for _ in range(2)
+    ]
+    try:
+        assert _wait_for(lambda: len(recorder.message_ids) >= RECIPIENTS, 120)
+        time.sleep(1.0)
+    finally:
+        for proc in workers:
+            proc.terminate()
+            proc.wait(timeout=20)
+        controller.stop()
+    counts = Counter(recorder.message_ids)
+    assert len(counts) == RECIPIENTS
+    assert max(counts.values()) == 1
