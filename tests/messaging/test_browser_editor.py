@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from tests.browser.conftest import browser, page  # noqa: F401 - shared Chromium fixtures
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.django_db(transaction=True)
-def test_live_lint_flags_then_accepts_a_guarded_claim(page, live_server):  # noqa: F811
+def test_live_lint_flags_then_accepts_a_guarded_claim(page, live_server):
     from sincerely.people.models import Purpose
 
     Purpose.objects.get_or_create(slug="newsletter", defaults={"name": "Newsletter"})
