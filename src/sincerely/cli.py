@@ -9,15 +9,24 @@ import sys
 USAGE = """usage: sincerely COMMAND [ARGS]
 
   serve [--bind HOST:PORT] [--workers N]   run the web app under gunicorn
-  worker [--max-tasks N]                   run the durable background worker
+  worker                                   run the durable background worker
   demo [--no-serve]                        load demo data and start everything
+  createstaff USERNAME --role ROLE --email EMAIL
   import people FILE --list SLUG --source TEXT [--dry-run]
-  import purchases FILE --source TEXT      import purchase history
+  import purchases FILE --source TEXT [--dry-run]
   lists                                    every list with its member count
   lists create SLUG --name NAME --purpose PURPOSE
   apikey create USERNAME [--name NAME]     print a new API key for a staff user
   privacy-link EMAIL                       print a signed privacy-centre link
-  createstaff USERNAME --role ROLE         create a staff user
+  lint TEMPLATE_FILE…                      unguarded claims of shared history (exit 1)
+  inbound [--port 2526]                    receive replies, bounces and complaints by SMTP
+  catcher [--port 2525]                    demo SMTP server that keeps every message
+  blog | blog publish FILE --author USER   list or publish blog posts
+  inbox [--overdue|--unassigned|--mine U]  conversations waiting for a reply
+  segments [list|refresh|schedule]         audience segments
+  tiers [compute]                          RFM value tiers
+  recommend train|schedule|evaluate        offers from purchase history
+  timeline-partitions [--months-ahead N]   PostgreSQL: prepare monthly partitions
   manage ARGS…                             any Django management command
 """
 

@@ -376,3 +376,19 @@ def test_esp_tracking_events_reach_the_same_services(web_summit_list, marketer, 
     from sincerely.people.services import is_suppressed
 
     assert is_suppressed("bob@example.com").reason == Suppression.Reason.HARD_BOUNCE
+
+
+@pytest.mark.django_db
+def test_the_footer_link_opens_the_privacy_centre_on_that_message(
+    web_summit_list, marketer, smtp_server, client
+):
+    import re
+
+    campaign, _ = _campaign(marketer)
+    _send_all(campaign, marketer)
+    raw = next(m["raw"] for m in smtp_server.messages if b"anna" in m["raw"].lower())
+    text = raw.decode("utf-8", "replace").replace("=\r\n", "")
+    link = re.search(r"http://[^\s\"<>]+/privacy/[^\s\"<>]+/", text).group(0)
+    body = client.get("/" + link.split("/", 3)[3]).content.decode()
+    assert "Why you got this message" in body and "News for Anna" in body
+    assert "first name: Anna" in body

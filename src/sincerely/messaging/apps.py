@@ -12,10 +12,12 @@ class MessagingConfig(AppConfig):
         from sincerely.messaging import esp, services, views
         from sincerely.people.services import MERGE_HOOKS
         from sincerely.privacy.services import EXPORT_SECTIONS
+        from sincerely.privacy.views import PRIVACY_PANELS
 
         PERSON_PANELS.append(("messaging/person_panel_partial.html", views.person_panel))
         EXPORT_SECTIONS.append(services.person_export)
         MERGE_HOOKS.append(services.merge_messages)
+        PRIVACY_PANELS.insert(0, ("messaging/privacy_panel_partial.html", views.privacy_panel))
         esp.connect()
 
     def worker_started(self) -> None:

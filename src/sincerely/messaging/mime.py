@@ -9,13 +9,13 @@ from email.utils import format_datetime, formataddr
 
 from django.conf import settings
 from django.core import signing
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
 from sincerely.messaging import conf, dkim_sign
 from sincerely.messaging.models import Message
-from sincerely.privacy.links import privacy_token, privacy_url
+from sincerely.privacy.links import privacy_url
 
 LINK_SALT = "sincerely.messaging.link"
 # RFC 8058 §4: the DKIM signature must cover both List-Unsubscribe headers.
@@ -95,11 +95,7 @@ def footer_html(message: Message, privacy: str, unsubscribe: str) -> str:
 
 def message_privacy_url(person, message: Message) -> str:
     """The privacy centre page for this very message (signed, expiring)."""
-    try:
-        return privacy_url(person, message_id=message.pk)
-    except NoReverseMatch:
-        # Until the privacy centre's page is routed, link where it will live.
-        return f"{settings.BASE_URL}/privacy/{privacy_token(person, message_id=message.pk)}/"
+    return privacy_url(person, message_id=message.pk)
 
 
 def _encoded(value: str) -> str:

@@ -386,3 +386,12 @@ def inbound_webhook(request: HttpRequest) -> HttpResponse:
         rcpt_to=request.headers.get("X-Rcpt-To", ""),
     )
     return HttpResponse(f"{item.kind} {item.pk}", content_type="text/plain")
+
+
+def privacy_panel(request: HttpRequest, person, payload: dict) -> dict | None:
+    """On the privacy centre opened from a message's footer: why that message was sent."""
+    message_id = payload.get("m")
+    if message_id is None:
+        return None
+    explained = queries.explain_message(int(message_id), person)
+    return {"explained": explained} if explained else None
