@@ -108,3 +108,22 @@ def test_privacy_centre_lists_offers_with_reasons_and_not_for_me(client, shop):
     assert "Sleeping mat" in body and "Not for me" in body and "/offers/not-for-me/" in body
     empty = client.get(f"/privacy/{privacy_token(shop['stranger'])}/").content.decode()
     assert "none does" in empty, "nobody is offered padding"
+
+
+def test_email_templates_show_offers_with_reasons_in_the_ledger(shop, marketer):
+    from sincerely.messaging.guard.renderer import compile_message, render_message
+
+    train_recommendations()
+    compiled = compile_message(
+        "For you",
+        "{% for offer in offers.top(3) %}{{ offer.name }}: {{ offer.reason }} "
+        "{{ offer.not_for_me }}\n"
+        "{% else %}We have nothing to suggest to you right now.{% endfor %}",
+        "",
+    )
+    rendered = render_message(compiled, shop["newcomer"], sender=marketer)
+    assert "Sleeping mat" in rendered.text and "/offers/not-for-me/" in rendered.text
+    offered = [e for e in rendered.ledger if e.get("kind") == "offer"]
+    assert offered and "Sleeping mat" in offered[0]["summary"]
+    nothing = render_message(compiled, shop["stranger"], sender=marketer)
+    assert "nothing to suggest" in nothing.text and not nothing.ledger
