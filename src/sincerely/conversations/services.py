@@ -966,45 +966,43 @@ def notify_incident(incident: Incident, audience_list: AudienceList, actor) -> d
     return {"sent": sent, "skipped": skipped}
 
 
-def send_incident_notice(incident: Incident, person: Person, why: str) -> IncidentNotice:
-    """The one place an incident email is built and sent.
+def _literal(text: str) -> str:
+    """Text placed in a guarded template as it is (titles and updates are not templates)."""
+    return "{% raw %}" + text.replace("{%", "{ %").replace("%}", "% }") + "{% endraw %}"
 
-    From the spokesperson's own address with Reply-To to them (no noreply), a link to the
-    post, and a footer that says why. When messaging offers a one-off campaign API that runs
-    the honesty guard, route the send through it here.
+
+def send_incident_notice(incident: Incident, person: Person, why: str) -> IncidentNotice:
+    """The one place an incident email is built; it goes out through the honesty guard.
+
+    A one-to-one message from the spokesperson (From is them, replies reach them), queued
+    in the messaging outbox with its evidence ledger and the footer that says why and
+    links to the privacy centre. Replies thread to the incident through its Message-ID.
     """
+    from sincerely.messaging.services import send_one
+
     spokesperson = incident.spokesperson
-    sender = formataddr((spokesperson.get_full_name() or spokesperson.username, spokesperson.email))
     post_url = links.absolute(incident.post.get_absolute_url())
     ask_url = f"{post_url}?as={links.reader_token(person.pk)}#comment-form"
     latest = incident.updates.first()
     status_line = f"{latest.get_status_display()}: {latest.text}\n\n" if latest else ""
-    message_id = make_msgid(domain=spokesperson.email.rsplit("@", 1)[1])
-
-    body = (
+    name = spokesperson.get_full_name() or spokesperson.username
+    text = 'Hello {{ person.first_name | fallback("there") }},\n\n' + _literal(
         f"{incident.post.title}\n\n{status_line}"
         f"We keep the full story and every update here: {post_url}\n\n"
-        f"Questions? Answer this email and it reaches me, {spokesperson.get_full_name() or ''}"
-        f" — or ask in public: {ask_url}\n\n"
-        f"--\nWhy you got this: {why}\n" + _privacy_line(person)
+        f"Questions? Answer this email and it reaches me, {name} — "
+        f"or ask in public: {ask_url}\n"
     )
-    EmailMessage(
-        subject=f"[{incident.get_severity_display()}] {incident.post.title}",
-        body=body,
-        from_email=sender,
-        to=[person.email],
-        reply_to=[sender],
-        headers={"Message-ID": message_id},
-    ).send()
-    notice = IncidentNotice.objects.create(
-        incident=incident, person=person, message_id=message_id, reason=why[:500]
-    )
-    record_touchpoint(
+    message = send_one(
         person,
-        "email_sent",
-        properties={"incident": incident.pk, "message_id": message_id, "why": why[:300]},
+        sender=spokesperson,
+        subject=_literal(f"[{incident.get_severity_display()}] {incident.post.title}"),
+        text=text,
+        idempotency_key=f"incident:{incident.pk}:{person.pk}",
+        why=why,
     )
-    return notice
+    return IncidentNotice.objects.create(
+        incident=incident, person=person, message_id=message.message_id, reason=why[:500]
+    )
 
 
 # ---------------------------------------------------------------------------- people hooks

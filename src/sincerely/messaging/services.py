@@ -325,8 +325,12 @@ def send_one(
     html: str = "",
     actor=None,
     idempotency_key: str = "",
+    why: str = "",
 ) -> Message:
-    """A one-to-one message from a staff member, through the same guard and ledger."""
+    """A one-to-one message from a staff member, through the same guard and ledger.
+
+    `why` is the footer's plain-words reason; by default "<sender> wrote to you personally".
+    """
     user = resolve_sender(sender)
     findings = _check_templates(subject, text, html)
     if findings:
@@ -357,7 +361,8 @@ def send_one(
                 ledger=rendered.ledger,
                 status=Message.Status.QUEUED,
                 idempotency_key=key,
-                why=f"{user.get_full_name() or user.get_username()} wrote to you personally.",
+                why=why[:500]
+                or f"{user.get_full_name() or user.get_username()} wrote to you personally.",
                 **new_message_fields(),
             )
             audit(actor, "message.send_one", person.pk, f"message #{message.pk}: {subject[:80]}")
