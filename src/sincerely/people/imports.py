@@ -100,10 +100,7 @@ class ImportReport:
             "updated": self.updated,
             "quarantined": len(self.quarantined),
             "rejected": len(self.rejected),
-            "issues": [
-                {"line": i.line, "kind": i.kind, "field": i.field, "reason": i.reason}
-                for i in self.issues
-            ],
+            "issues": issues_as_dicts(self.issues),
         }
 
 
@@ -164,7 +161,11 @@ class _Row:
     raw: dict
 
 
-def _read_header(reader) -> tuple[list[str], dict[str, str]]:
+def read_column_names(reader) -> list[str]:
+    """The header line's column names, normalised; refuses an empty or ambiguous header.
+
+    Shared by every CSV import (people, purchases).
+    """
     try:
         header = next(reader)
     except StopIteration:
@@ -172,7 +173,6 @@ def _read_header(reader) -> tuple[list[str], dict[str, str]]:
     except csv.Error as exc:
         raise ImportRejected(f"broken CSV: {exc}", line=1) from None
     columns: list[str] = []
-    fact_keys: dict[str, str] = {}
     for position, name in enumerate(header, start=1):
         name = name.strip().lower().replace(" ", "_").replace("-", "_")
         if not name:
@@ -181,6 +181,18 @@ def _read_header(reader) -> tuple[list[str], dict[str, str]]:
             )
         if name in columns:
             raise ImportRejected(f"column '{name}' appears twice", line=1, field=name)
+        columns.append(name)
+    return columns
+
+
+def issues_as_dicts(issues: list[RowIssue]) -> list[dict]:
+    return [{"line": i.line, "kind": i.kind, "field": i.field, "reason": i.reason} for i in issues]
+
+
+def _read_header(reader) -> tuple[list[str], dict[str, str]]:
+    columns = read_column_names(reader)
+    fact_keys: dict[str, str] = {}
+    for name in columns:
         if name not in NOT_FACTS:
             try:
                 fact_keys[name] = normalise_fact_key(name)
@@ -188,7 +200,6 @@ def _read_header(reader) -> tuple[list[str], dict[str, str]]:
                 raise ImportRejected(
                     f"column '{name}' cannot name a fact", line=1, field=name
                 ) from None
-        columns.append(name)
     if "email" not in columns:
         raise ImportRejected(
             "the required column 'email' is missing (first line must name the columns)",

@@ -25,7 +25,15 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from sincerely.errors import DomainError, ImportRejected
 from sincerely.offers.models import Product
-from sincerely.people.imports import CHUNK, RowIssue, _chunks, _Rollback, _text_lines
+from sincerely.people.imports import (
+    CHUNK,
+    RowIssue,
+    _chunks,
+    _Rollback,
+    _text_lines,
+    issues_as_dicts,
+    read_column_names,
+)
 from sincerely.people.models import Identity, ImportBatch, ImportIssue, Person
 from sincerely.people.services import audit, normalise_email
 from sincerely.timeline.models import PurchaseLine, Touchpoint
@@ -74,10 +82,7 @@ class PurchaseImportReport:
             "products_created": self.products_created,
             "products_updated": self.products_updated,
             "rejected": len(self.rejected),
-            "issues": [
-                {"line": i.line, "kind": i.kind, "field": i.field, "reason": i.reason}
-                for i in self.issues
-            ],
+            "issues": issues_as_dicts(self.issues),
         }
 
 
@@ -98,27 +103,13 @@ class _Line:
 
 
 def _read_header(reader) -> list[str]:
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportRejected("the file is empty", line=1) from None
-    except csv.Error as exc:
-        raise ImportRejected(f"broken CSV: {exc}", line=1) from None
-    columns: list[str] = []
-    for position, name in enumerate(header, start=1):
-        name = name.strip().lower().replace(" ", "_").replace("-", "_")
-        if not name:
-            raise ImportRejected(
-                f"column {position} has no name", line=1, field=f"column {position}"
-            )
-        if name in columns:
-            raise ImportRejected(f"column '{name}' appears twice", line=1, field=name)
+    columns = read_column_names(reader)
+    for name in columns:
         if name not in REQUIRED and name not in OPTIONAL:
             known = ", ".join(REQUIRED + OPTIONAL)
             raise ImportRejected(
                 f"unknown column '{name}' (known columns: {known})", line=1, field=name
             )
-        columns.append(name)
     for name in REQUIRED:
         if name not in columns:
             raise ImportRejected(
