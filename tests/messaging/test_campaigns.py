@@ -392,3 +392,50 @@ def test_the_footer_link_opens_the_privacy_centre_on_that_message(
     body = client.get("/" + link.split("/", 3)[3]).content.decode()
     assert "Why you got this message" in body and "News for Anna" in body
     assert "first name: Anna" in body
+
+
+@pytest.mark.django_db
+def test_a_segment_narrows_the_list_and_the_footer_says_so(
+    web_summit_list, marketer, smtp_server, api
+):
+    from sincerely.insight.services import create_segment
+
+    create_segment(
+        slug="named",
+        name="People who told us their name",
+        rules={"all": [{"type": "fact", "key": "first_name", "op": "exists"}]},
+        actor=marketer,
+    )
+    status, body = api.post(
+        "/campaigns",
+        {
+            "name": "Named only",
+            "list": "newsletter",
+            "sender": marketer.username,
+            "subject": "Hello",
+            "text": "Our analytics module is out.",
+            "segment": "named",
+        },
+    )
+    assert status == 201, body
+    campaign = services.Campaign.objects.get(pk=body["id"])
+    assert preview_counts(campaign)["ready"] == 2  # anna and bob; cleo has no name on record
+    _send_all(campaign, marketer)
+    assert sorted(m["to"][0] for m in smtp_server.messages) == [
+        "anna@example.com",
+        "bob@example.com",
+    ]
+    text = smtp_server.messages[0]["raw"].decode("utf-8", "replace")
+    assert "People who told us their name" in text.replace("=\r\n", "")
+    status, body = api.post(
+        "/campaigns",
+        {
+            "name": "x",
+            "list": "newsletter",
+            "sender": marketer.username,
+            "subject": "s",
+            "text": "t",
+            "segment": "nope",
+        },
+    )
+    assert status == 422 and body["field"] == "segment"

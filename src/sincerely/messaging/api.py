@@ -25,6 +25,7 @@ class CampaignIn(Schema):
     html: str = ""
     language: str = "en"
     sender_name: str = ""
+    segment: str = ""
 
 
 class CampaignPatch(Schema):
@@ -95,6 +96,7 @@ def create_campaign(request, payload: CampaignIn):
         html=payload.html,
         language=payload.language,
         sender_name=payload.sender_name,
+        segment_slug=payload.segment,
         actor=request.user,
     )
     return Status(201, _campaign_out(campaign, findings))

@@ -21,6 +21,14 @@ class Campaign(models.Model):
         "people.AudienceList", on_delete=models.PROTECT, related_name="campaigns"
     )
     purpose = models.ForeignKey("people.Purpose", on_delete=models.PROTECT, related_name="+")
+    segment = models.ForeignKey(
+        "insight.Segment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+        help_text="Narrows the list to this segment; list membership and consent still apply",
+    )
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sent_campaigns"
     )

@@ -12,18 +12,20 @@ from sincerely.people.services import normalise_email
 
 
 def audience(campaign: Campaign) -> QuerySet[Person]:
-    """People on the campaign's list (active membership) with consent in force for its purpose."""
-    return (
-        Person.objects.filter(
-            memberships__audience_list_id=campaign.audience_list_id,
-            memberships__left_at__isnull=True,
-            consents__purpose_id=campaign.purpose_id,
-            consents__is_current=True,
-            consents__status=Consent.Status.GRANTED,
-        )
-        .order_by("id")
-        .only("id", "email", "display_name")
+    """People on the campaign's list (active membership) with consent in force for its purpose,
+    narrowed to the campaign's segment when it has one."""
+    people = Person.objects.filter(
+        memberships__audience_list_id=campaign.audience_list_id,
+        memberships__left_at__isnull=True,
+        consents__purpose_id=campaign.purpose_id,
+        consents__is_current=True,
+        consents__status=Consent.Status.GRANTED,
     )
+    if campaign.segment_id:
+        from sincerely.insight.queries import segment_people
+
+        people = people.filter(pk__in=segment_people(campaign.segment).values("pk"))
+    return people.order_by("id").only("id", "email", "display_name")
 
 
 def suppressed_hashes(emails: list[str]) -> dict[str, str]:
@@ -66,6 +68,8 @@ def why_lines(campaign: Campaign, person_ids: list[int]) -> dict[int, str]:
             parts[0] += f" because {m.reason} ({m.recorded_at:%d %B %Y})"
         if c is not None:
             parts.append(f"you agreed to receive “{purpose}” on {c.at:%d %B %Y} ({c.where})")
+        if campaign.segment_id:
+            parts.append(f"we chose you within it as part of “{campaign.segment.name}”")
         lines[pid] = "; ".join(parts) + "."
     return lines
 

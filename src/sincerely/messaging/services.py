@@ -78,18 +78,24 @@ def create_campaign(
     html: str = "",
     language: str = "en",
     sender_name: str = "",
+    segment_slug: str = "",
     actor=None,
 ) -> tuple[Campaign, list[Finding]]:
-    """Save a draft campaign and return it with the linter's findings (a draft may have some)."""
+    """Save a draft campaign and return it with the linter's findings (a draft may have some).
+
+    A segment narrows the list's audience; it never adds anyone the list does not cover.
+    """
     if not (name or "").strip():
         raise DomainError("a campaign needs a name", field="name")
     audience_list = get_list(list_slug)
+    segment = _segment(segment_slug)
     user = resolve_sender(sender)
     findings = _check_templates(subject, text, html)
     campaign = Campaign.objects.create(
         name=name.strip()[:200],
         audience_list=audience_list,
         purpose=audience_list.purpose,
+        segment=segment,
         sender=user,
         sender_name=(sender_name or "").strip()[:200],
         language=_check_language(language),
@@ -100,6 +106,17 @@ def create_campaign(
     )
     audit(actor, "campaign.create", None, f"campaign #{campaign.pk} {campaign.name}")
     return campaign, findings
+
+
+def _segment(slug: str):
+    if not (slug or "").strip():
+        return None
+    from sincerely.insight.models import Segment
+
+    segment = Segment.objects.filter(slug=slug.strip()).first()
+    if segment is None:
+        raise DomainError(f"no segment with slug '{slug}'", field="segment")
+    return segment
 
 
 def _editable(campaign: Campaign) -> None:

@@ -49,7 +49,17 @@ def campaigns(request: HttpRequest) -> HttpResponse:
 def _form_fields(request: HttpRequest) -> dict:
     return {
         name: request.POST.get(name, "")
-        for name in ("name", "list", "sender", "sender_name", "subject", "text", "html", "language")
+        for name in (
+            "name",
+            "list",
+            "segment",
+            "sender",
+            "sender_name",
+            "subject",
+            "text",
+            "html",
+            "language",
+        )
     }
 
 
@@ -69,12 +79,21 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
                 text=form["text"],
                 html=form["html"],
                 language=form["language"] or "en",
+                segment_slug=form["segment"],
                 actor=request.user,
             )
             return redirect("messaging:campaign", campaign.pk)
         except DomainError as exc:
             error = exc
-    context = {"form": form, "error": error, "lists": AudienceList.objects.all(), "staff": _staff()}
+    from sincerely.insight.models import Segment
+
+    context = {
+        "form": form,
+        "error": error,
+        "lists": AudienceList.objects.all(),
+        "segments": Segment.objects.order_by("name"),
+        "staff": _staff(),
+    }
     return render(request, "messaging/campaign_new.html", context)
 
 
