@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.urls import NoReverseMatch, reverse
 
 from sincerely.console.access import user_can
@@ -24,17 +26,26 @@ SECTIONS: list[tuple[str, str, str]] = [
 ]
 
 
-def sections_for(user, current_path: str) -> list[dict]:
-    items = []
+@lru_cache(maxsize=1)
+def _section_urls() -> tuple[tuple[str, str, str], ...]:
+    """(label, url, capability) for the sections whose url exists; the url map is fixed."""
+    found = []
     for label, name, capability in SECTIONS:
-        if not user_can(user, capability):
-            continue
         try:
-            url = reverse(name)
+            found.append((label, reverse(name), capability))
         except NoReverseMatch:
             continue
-        active = current_path.startswith(url) and (
-            url != reverse("console:home") or current_path == url
-        )
-        items.append({"label": label, "url": url, "active": active})
-    return items
+    return tuple(found)
+
+
+def sections_for(user, current_path: str) -> list[dict]:
+    home = reverse("console:home")
+    return [
+        {
+            "label": label,
+            "url": url,
+            "active": current_path.startswith(url) and (url != home or current_path == url),
+        }
+        for label, url, capability in _section_urls()
+        if user_can(user, capability)
+    ]
