@@ -80,6 +80,16 @@ def setup_django(db_url: str, data_dir: str | None = None) -> None:
     if db_url.startswith("postgres"):
         call_command("flush", "--noinput", verbosity=0)
     call_command("migrate", "--noinput", verbosity=0)
+    # A flush empties the purposes a migration seeded; put them back.
+    import importlib
+
+    from sincerely.people.models import Purpose
+
+    seed = importlib.import_module("sincerely.people.migrations.0002_purposes")
+    for slug, name, description in seed.PURPOSES:
+        Purpose.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
 
 
 def free_port() -> int:
