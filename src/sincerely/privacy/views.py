@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import send_mail
@@ -40,10 +42,21 @@ def _invalid(request: HttpRequest, reason: str) -> HttpResponse:
     return render(request, "privacy/invalid.html", {"reason": reason}, status=410)
 
 
-def centre(request: HttpRequest, token: str) -> HttpResponse:
-    person, payload, problem = _person_for(token)
-    if person is None:
-        return _invalid(request, problem)
+def signed_person(view):
+    """Open the view only for a valid, unexpired token: it receives the person and payload."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str) -> HttpResponse:
+        person, payload, problem = _person_for(token)
+        if person is None:
+            return _invalid(request, problem)
+        return view(request, token, person, payload)
+
+    return wrapped
+
+
+@signed_person
+def centre(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     panels = []
     for template, build in PRIVACY_PANELS:
         panel = build(request, person, payload)
@@ -63,20 +76,16 @@ def centre(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "privacy/centre.html", context)
 
 
-def export(request: HttpRequest, token: str) -> HttpResponse:
-    person, _, problem = _person_for(token)
-    if person is None:
-        return _invalid(request, problem)
+@signed_person
+def export(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     response = JsonResponse(export_person(person), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-data.json"'
     return response
 
 
 @require_POST
-def withdraw(request: HttpRequest, token: str) -> HttpResponse:
-    person, _, problem = _person_for(token)
-    if person is None:
-        return _invalid(request, problem)
+@signed_person
+def withdraw(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     try:
         consent = services.record_consent(
             person,
@@ -92,10 +101,8 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
-def leave(request: HttpRequest, token: str) -> HttpResponse:
-    person, _, problem = _person_for(token)
-    if person is None:
-        return _invalid(request, problem)
+@signed_person
+def leave(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     try:
         audience_list = services.get_list(request.POST.get("list", ""))
         services.leave_list(person, audience_list, "left through the privacy centre")
@@ -106,10 +113,8 @@ def leave(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
-def correct(request: HttpRequest, token: str) -> HttpResponse:
-    person, _, problem = _person_for(token)
-    if person is None:
-        return _invalid(request, problem)
+@signed_person
+def correct(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     key = request.POST.get("key", "")
     if key not in CORRECTABLE:
         messages.error(request, "That item cannot be corrected here; write to us below instead.")
@@ -125,10 +130,8 @@ def correct(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
-def write_to_us(request: HttpRequest, token: str) -> HttpResponse:
-    person, _, problem = _person_for(token)
-    if person is None:
-        return _invalid(request, problem)
+@signed_person
+def write_to_us(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     text = request.POST.get("text", "").strip()
     if not text:
         messages.error(request, "Write your message first.")
@@ -142,10 +145,8 @@ def write_to_us(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("privacy:centre", token=token)
 
 
-def erase(request: HttpRequest, token: str) -> HttpResponse:
-    person, _, problem = _person_for(token)
-    if person is None:
-        return _invalid(request, problem)
+@signed_person
+def erase(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     if request.method == "POST" and request.POST.get("confirm") == "erase":
         services.erase_person(person, None, requested_via="privacy centre")
         return render(request, "privacy/erased.html")
