@@ -64,14 +64,13 @@ class RowIssue:
 
 
 @dataclass
-class ImportReport:
+class BaseImportReport:
+    """What every import reports: the file, its source, the rows, and each row not applied."""
+
     filename: str
-    list_slug: str
     source: str
     dry_run: bool = False
     rows_total: int = 0
-    created: int = 0
-    updated: int = 0
     issues: list[RowIssue] = dataclass_field(default_factory=list)
     batch_id: int | None = None
 
@@ -80,13 +79,23 @@ class ImportReport:
         return [i for i in self.issues if i.kind == ImportIssue.Kind.REJECTED]
 
     @property
+    def verb(self) -> str:
+        return "would import" if self.dry_run else "imported"
+
+
+@dataclass
+class ImportReport(BaseImportReport):
+    list_slug: str = ""
+    created: int = 0
+    updated: int = 0
+
+    @property
     def quarantined(self) -> list[RowIssue]:
         return [i for i in self.issues if i.kind == ImportIssue.Kind.QUARANTINED]
 
     def summary(self) -> str:
-        verb = "would import" if self.dry_run else "imported"
         return (
-            f"{verb} {self.rows_total} rows from {self.filename} into '{self.list_slug}': "
+            f"{self.verb} {self.rows_total} rows from {self.filename} into '{self.list_slug}': "
             f"{self.created} new, {self.updated} updated, "
             f"{len(self.quarantined)} quarantined, {len(self.rejected)} rejected"
         )

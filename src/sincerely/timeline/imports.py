@@ -27,6 +27,7 @@ from sincerely.errors import DomainError, ImportRejected
 from sincerely.offers.models import Product
 from sincerely.people.imports import (
     CHUNK,
+    BaseImportReport,
     RowIssue,
     _chunks,
     _Rollback,
@@ -47,26 +48,15 @@ REJECTED = ImportIssue.Kind.REJECTED
 
 
 @dataclass
-class PurchaseImportReport:
-    filename: str
-    source: str
-    dry_run: bool = False
-    rows_total: int = 0
+class PurchaseImportReport(BaseImportReport):
     lines_created: int = 0
     orders_created: int = 0
     products_created: int = 0
     products_updated: int = 0
-    issues: list[RowIssue] = dataclass_field(default_factory=list)
-    batch_id: int | None = None
-
-    @property
-    def rejected(self) -> list[RowIssue]:
-        return [i for i in self.issues if i.kind == REJECTED]
 
     def summary(self) -> str:
-        verb = "would import" if self.dry_run else "imported"
         return (
-            f"{verb} {self.rows_total} rows from {self.filename}: "
+            f"{self.verb} {self.rows_total} rows from {self.filename}: "
             f"{self.lines_created} order lines in {self.orders_created} orders, "
             f"{self.products_created} new products, {self.products_updated} products updated, "
             f"{len(self.rejected)} rejected"
