@@ -194,6 +194,25 @@ def read_column_names(reader) -> list[str]:
     return columns
 
 
+def keep_issues(batch: ImportBatch, issues: list[RowIssue]) -> None:
+    """Store every row not applied on its batch, in line order, whole, with its reason."""
+    issues.sort(key=lambda issue: issue.line)
+    ImportIssue.objects.bulk_create(
+        [
+            ImportIssue(
+                batch=batch,
+                line=i.line,
+                kind=i.kind,
+                field=i.field,
+                reason=i.reason[:500],
+                row=i.row,
+            )
+            for i in issues
+        ],
+        batch_size=1000,
+    )
+
+
 def issues_as_dicts(issues: list[RowIssue]) -> list[dict]:
     return [{"line": i.line, "kind": i.kind, "field": i.field, "reason": i.reason} for i in issues]
 
@@ -604,20 +623,7 @@ def import_people(
                 good = [item for item in chunk if isinstance(item, _Row)]
                 report.issues.extend(item for item in chunk if isinstance(item, RowIssue))
                 report.issues.extend(applier.apply(good))
-            report.issues.sort(key=lambda issue: issue.line)
-            ImportIssue.objects.bulk_create(
-                [
-                    ImportIssue(
-                        batch=batch,
-                        line=i.line,
-                        kind=i.kind,
-                        field=i.field,
-                        reason=i.reason[:500],
-                        row=i.row,
-                    )
-                    for i in report.issues
-                ]
-            )
+            keep_issues(batch, report.issues)
             batch.rows_total = report.rows_total
             batch.rows_created = report.created
             batch.rows_updated = report.updated

@@ -33,6 +33,7 @@ from sincerely.people.imports import (
     _Rollback,
     _text_lines,
     issues_as_dicts,
+    keep_issues,
     read_column_names,
 )
 from sincerely.people.models import Identity, ImportBatch, ImportIssue, Person
@@ -480,21 +481,7 @@ def import_purchases(
                 report.issues.extend(item for item in chunk if isinstance(item, RowIssue))
                 report.issues.extend(applier.apply(good))
             applier.finish()
-            report.issues.sort(key=lambda issue: issue.line)
-            ImportIssue.objects.bulk_create(
-                [
-                    ImportIssue(
-                        batch=batch,
-                        line=i.line,
-                        kind=i.kind,
-                        field=i.field,
-                        reason=i.reason[:500],
-                        row=i.row,
-                    )
-                    for i in report.issues
-                ],
-                batch_size=1000,
-            )
+            keep_issues(batch, report.issues)
             batch.rows_total = report.rows_total
             batch.rows_created = report.lines_created
             batch.rows_rejected = len(report.rejected)
