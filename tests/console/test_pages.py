@@ -145,3 +145,16 @@ def test_an_author_signing_in_lands_on_the_blog(client, author):
     client.force_login(author)
     response = client.get("/console/")
     assert response.status_code == 302 and response["Location"] == "/console/blog/"
+
+
+@pytest.mark.parametrize("role", ["admin", "marketer", "sales", "author", "support"])
+def test_every_section_in_the_navigation_opens_for_its_roles(client, role):
+    from sincerely.console.nav import sections_for
+
+    user = factories.make_staff(f"nav-{role}", role)
+    client.force_login(user)
+    sections = sections_for(user, "/console/")
+    assert sections, f"{role} sees no section at all"
+    for section in sections:
+        response = client.get(section["url"])
+        assert response.status_code == 200, (role, section["url"], response.status_code)
