@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import datetime, time
-from typing import IO
+from typing import IO, Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
@@ -82,12 +82,24 @@ class BaseImportReport:
     def verb(self) -> str:
         return "would import" if self.dry_run else "imported"
 
+    def batch_counts(self) -> dict[str, int]:
+        """The ImportBatch counters this report fills in."""
+        return {"rows_total": self.rows_total, "rows_rejected": len(self.rejected)}
+
 
 @dataclass
 class ImportReport(BaseImportReport):
     list_slug: str = ""
     created: int = 0
     updated: int = 0
+
+    def batch_counts(self) -> dict[str, int]:
+        return {
+            **super().batch_counts(),
+            "rows_created": self.created,
+            "rows_updated": self.updated,
+            "rows_quarantined": len(self.quarantined),
+        }
 
     @property
     def quarantined(self) -> list[RowIssue]:
@@ -603,36 +615,63 @@ def import_people(
     With `dry_run` every check and write runs inside a transaction that is then rolled
     back, so the preview reports exactly what the real import would do.
     """
-    if not (source or "").strip():
-        raise ImportRejected("say where these rows came from (--source)", field="source")
     audience_list = get_list(list_slug)
-    report = ImportReport(filename=filename, list_slug=audience_list.slug, source=source)
-    report.dry_run = dry_run
+    report = ImportReport(
+        filename=filename, list_slug=audience_list.slug, source=source, dry_run=dry_run
+    )
+    return run_import(
+        report,
+        _rows(stream, report, progress),
+        kind=ImportBatch.Kind.PEOPLE,
+        applier=lambda batch: _Applier(batch, audience_list, actor, report),
+        actor=actor,
+        audience_list=audience_list,
+        progress=progress,
+    )
+
+
+def run_import(
+    report: BaseImportReport,
+    rows: Iterator,
+    *,
+    kind: str,
+    applier: Callable[[ImportBatch], Any],
+    actor: AbstractBaseUser | None = None,
+    audience_list: AudienceList | None = None,
+    progress: Callable[[int], None] | None = None,
+):
+    """The frame every CSV import shares: one transaction, one batch, rows in chunks.
+
+    `rows` yields good rows and RowIssues; the applier writes a chunk of good rows and
+    returns the issues it found, and may `finish()` once all chunks are in. A dry run
+    does every check and write, then rolls back, so its report is the real outcome.
+    """
+    if not (report.source or "").strip():
+        raise ImportRejected("say where these rows came from (--source)", field="source")
     try:
         with transaction.atomic():
             batch = ImportBatch.objects.create(
-                kind=ImportBatch.Kind.PEOPLE,
-                filename=filename[:255],
-                source=source.strip()[:500],
+                kind=kind,
+                filename=report.filename[:255],
+                source=report.source.strip()[:500],
                 audience_list=audience_list,
                 created_by=actor,
                 status=ImportBatch.Status.APPLIED,
             )
-            applier = _Applier(batch, audience_list, actor, report)
-            for chunk in _chunks(_rows(stream, report, progress), CHUNK):
-                good = [item for item in chunk if isinstance(item, _Row)]
+            writer = applier(batch)
+            for chunk in _chunks(rows, CHUNK):
                 report.issues.extend(item for item in chunk if isinstance(item, RowIssue))
-                report.issues.extend(applier.apply(good))
+                good = [item for item in chunk if not isinstance(item, RowIssue)]
+                report.issues.extend(writer.apply(good))
+            if hasattr(writer, "finish"):
+                writer.finish()
             keep_issues(batch, report.issues)
-            batch.rows_total = report.rows_total
-            batch.rows_created = report.created
-            batch.rows_updated = report.updated
-            batch.rows_quarantined = len(report.quarantined)
-            batch.rows_rejected = len(report.rejected)
+            for name, value in report.batch_counts().items():
+                setattr(batch, name, value)
             batch.save()
-            audit(actor, "import.people", None, report.summary(), batch_id=batch.pk)
+            audit(actor, f"import.{kind}", None, report.summary(), batch_id=batch.pk)
             report.batch_id = batch.pk
-            if dry_run:
+            if report.dry_run:
                 raise _Rollback
     except _Rollback:
         report.batch_id = None

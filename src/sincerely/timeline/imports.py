@@ -19,25 +19,21 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import IO
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from sincerely.errors import DomainError, ImportRejected
 from sincerely.offers.models import Product
 from sincerely.people.imports import (
-    CHUNK,
     BaseImportReport,
     RowIssue,
-    _chunks,
-    _Rollback,
     _text_lines,
     issues_as_dicts,
-    keep_issues,
     read_column_names,
+    run_import,
 )
 from sincerely.people.models import Identity, ImportBatch, ImportIssue, Person
-from sincerely.people.services import audit, normalise_email
+from sincerely.people.services import normalise_email
 from sincerely.timeline.models import PurchaseLine, Touchpoint
 
 REQUIRED = ("order_id", "sku", "product_name", "quantity", "unit_price", "currency", "at")
@@ -54,6 +50,9 @@ class PurchaseImportReport(BaseImportReport):
     orders_created: int = 0
     products_created: int = 0
     products_updated: int = 0
+
+    def batch_counts(self) -> dict[str, int]:
+        return {**super().batch_counts(), "rows_created": self.lines_created}
 
     def summary(self) -> str:
         return (
@@ -463,35 +462,12 @@ def import_purchases(
     quantity (negative for a return), unit_price, currency, at. With `dry_run` every
     check and write runs and is rolled back, so the preview is exactly the real outcome.
     """
-    if not (source or "").strip():
-        raise ImportRejected("say where these rows came from (--source)", field="source")
     report = PurchaseImportReport(filename=filename, source=source, dry_run=dry_run)
-    try:
-        with transaction.atomic():
-            batch = ImportBatch.objects.create(
-                kind=ImportBatch.Kind.PURCHASES,
-                filename=filename[:255],
-                source=source.strip()[:500],
-                created_by=actor,
-                status=ImportBatch.Status.APPLIED,
-            )
-            applier = _Applier(batch, report)
-            for chunk in _chunks(_rows(stream, report, progress), CHUNK):
-                good = [item for item in chunk if isinstance(item, _Line)]
-                report.issues.extend(item for item in chunk if isinstance(item, RowIssue))
-                report.issues.extend(applier.apply(good))
-            applier.finish()
-            keep_issues(batch, report.issues)
-            batch.rows_total = report.rows_total
-            batch.rows_created = report.lines_created
-            batch.rows_rejected = len(report.rejected)
-            batch.save()
-            audit(actor, "import.purchases", None, report.summary(), batch_id=batch.pk)
-            report.batch_id = batch.pk
-            if dry_run:
-                raise _Rollback
-    except _Rollback:
-        report.batch_id = None
-    if progress:
-        progress(report.rows_total)
-    return report
+    return run_import(
+        report,
+        _rows(stream, report, progress),
+        kind=ImportBatch.Kind.PURCHASES,
+        applier=lambda batch: _Applier(batch, report),
+        actor=actor,
+        progress=progress,
+    )
