@@ -82,6 +82,15 @@ class BaseImportReport:
     def verb(self) -> str:
         return "would import" if self.dry_run else "imported"
 
+    def as_dict(self) -> dict:
+        return {
+            "batch_id": self.batch_id,
+            "dry_run": self.dry_run,
+            "rows": self.rows_total,
+            "rejected": len(self.rejected),
+            "issues": issues_as_dicts(self.issues),
+        }
+
     def batch_counts(self) -> dict[str, int]:
         """The ImportBatch counters this report fills in."""
         return {"rows_total": self.rows_total, "rows_rejected": len(self.rejected)}
@@ -114,14 +123,10 @@ class ImportReport(BaseImportReport):
 
     def as_dict(self) -> dict:
         return {
-            "batch_id": self.batch_id,
-            "dry_run": self.dry_run,
-            "rows": self.rows_total,
+            **super().as_dict(),
             "created": self.created,
             "updated": self.updated,
             "quarantined": len(self.quarantined),
-            "rejected": len(self.rejected),
-            "issues": issues_as_dicts(self.issues),
         }
 
 

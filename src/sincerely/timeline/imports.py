@@ -28,7 +28,6 @@ from sincerely.people.imports import (
     BaseImportReport,
     RowIssue,
     _text_lines,
-    issues_as_dicts,
     read_column_names,
     run_import,
 )
@@ -64,15 +63,11 @@ class PurchaseImportReport(BaseImportReport):
 
     def as_dict(self) -> dict:
         return {
-            "batch_id": self.batch_id,
-            "dry_run": self.dry_run,
-            "rows": self.rows_total,
+            **super().as_dict(),
             "lines": self.lines_created,
             "orders": self.orders_created,
             "products_created": self.products_created,
             "products_updated": self.products_updated,
-            "rejected": len(self.rejected),
-            "issues": issues_as_dicts(self.issues),
         }
 
 

@@ -267,38 +267,20 @@ class Evidence:
                 for tp in meetings
                 if tp.recorded_by_id == sender.pk or (tp.properties or {}).get("with") in names
             ]
-        tp = meetings[0] if meetings else None
-        if tp is None:
+        return self._logged("met", meetings, "a logged meeting")
+
+    def _logged(self, kind: str, touchpoints: list, default: str) -> EvidenceRecord | None:
+        """The newest logged interaction (a meeting, a call) as evidence, with its note."""
+        if not touchpoints:
             return None
-        return self._found(
-            "met",
-            "",
-            EvidenceRecord(
-                "met",
-                summary=str((tp.properties or {}).get("note", "")) or "a logged meeting",
-                at=tp.at,
-                source="touchpoint",
-                record_id=tp.pk,
-            ),
-        )
+        tp = touchpoints[0]
+        note = str((tp.properties or {}).get("note", "")) or default
+        record = EvidenceRecord(kind, summary=note, at=tp.at, source="touchpoint", record_id=tp.pk)
+        return self._found(kind, "", record)
 
     def called(self) -> EvidenceRecord | None:
         """A logged call with this person."""
-        calls = self._touchpoints(CALL_KIND)
-        tp = calls[0] if calls else None
-        if tp is None:
-            return None
-        return self._found(
-            "called",
-            "",
-            EvidenceRecord(
-                "called",
-                summary=str((tp.properties or {}).get("note", "")) or "a logged call",
-                at=tp.at,
-                source="touchpoint",
-                record_id=tp.pk,
-            ),
-        )
+        return self._logged("called", self._touchpoints(CALL_KIND), "a logged call")
 
     def asked(self, topic=None) -> EvidenceRecord | None:
         """A form submission or request from this person, about `topic` when one is named."""
