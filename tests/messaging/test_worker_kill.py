@@ -62,8 +62,9 @@ def _database_url(tmp_path: Path, env: dict) -> str:
     return url
 
 
-@pytest.mark.django_db(transaction=True)
-def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
+def _seeded_outbox(tmp_path, **settings):
+    """A slow SMTP recorder on loopback and a database holding a queued campaign of
+    RECIPIENTS messages; returns what a test needs to start workers against them."""
     recorder = SlowRecorder()
     port = free_port()
     controller = Controller(recorder, hostname="127.0.0.1", port=port, decode_data=False)
@@ -72,8 +73,8 @@ def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
     env.update(
         SINCERELY_DATA_DIR=str(tmp_path),
         SINCERELY_SMTP_URL=f"smtp://127.0.0.1:{port}",
-        SINCERELY_SEND_BATCH="10",
         SINCERELY_LOG_LEVEL="WARNING",
+        **settings,
     )
     env["SINCERELY_DATABASE_URL"] = _database_url(tmp_path, env)
     seeded = subprocess.run(
@@ -85,6 +86,12 @@ def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
     )
     assert seeded.returncode == 0, seeded.stderr[-2000:]
     worker_cmd = [sys.executable, "-m", "sincerely.cli", "worker", "--interval", "0.1"]
+    return recorder, controller, env, worker_cmd
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
+    recorder, controller, env, worker_cmd = _seeded_outbox(tmp_path, SINCERELY_SEND_BATCH="10")
     workers = []
     try:
         first = subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -114,28 +121,9 @@ def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_share_the_outbox_without_sending_twice(tmp_path):
-    recorder = SlowRecorder()
-    port = free_port()
-    controller = Controller(recorder, hostname="127.0.0.1", port=port, decode_data=False)
-    controller.start()
-    env = dict(os.environ)
-    env.update(
-        SINCERELY_DATA_DIR=str(tmp_path),
-        SINCERELY_SMTP_URL=f"smtp://127.0.0.1:{port}",
-        SINCERELY_SEND_BATCH="5",
-        SINCERELY_SEND_PARALLEL="2",
-        SINCERELY_LOG_LEVEL="WARNING",
+    recorder, controller, env, worker_cmd = _seeded_outbox(
+        tmp_path, SINCERELY_SEND_BATCH="5", SINCERELY_SEND_PARALLEL="2"
     )
-    env["SINCERELY_DATABASE_URL"] = _database_url(tmp_path, env)
-    seeded = subprocess.run(
-        [sys.executable, "-m", "tests.messaging.outbox_scenario", str(RECIPIENTS)],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert seeded.returncode == 0, seeded.stderr[-2000:]
-    worker_cmd = [sys.executable, "-m", "sincerely.cli", "worker", "--interval", "0.1"]
     workers = [
         subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL) for _ in range(2)
     ]
