@@ -189,3 +189,9 @@ def test_ids_of_erased_people_are_never_reused(newsletter):
         "fourth@example.com", {}, services.EvidenceInput("observed", "x")
     )
     assert created.pk > Person.objects.get(email="third@example.com").pk
+
+
+def test_an_impossible_date_is_a_named_row_error_not_a_crash(newsletter):
+    report = run("email,consent,consent_at\na@example.com,yes,2024-02-30\n")
+    assert report.created == 0
+    assert report.rejected[0].field == "consent_at" and "not a date" in report.rejected[0].reason

@@ -158,22 +158,30 @@ def _text_lines(stream: IO[bytes]) -> Iterator[str]:
         ) from None
 
 
-def _parse_consent_at(raw: str) -> datetime | None:
+def parse_past_time(raw: str, *, field: str) -> datetime | None:
+    """A date or ISO 8601 time from a CSV cell, not in the future; None when the cell is empty.
+
+    A bare date means noon in the site's time zone. Shared by every import.
+    """
     raw = raw.strip()
     if not raw:
         return None
-    value = parse_datetime(raw)
+    try:
+        value = parse_datetime(raw)
+    except ValueError:  # well-formed but impossible, e.g. 2024-02-30 10:00
+        value = None
     if value is None:
-        day = parse_date(raw)
+        try:
+            day = parse_date(raw)
+        except ValueError:
+            day = None
         if day is None:
-            raise DomainError(
-                f"'{raw}' is not a date (use 2024-03-02 or ISO 8601)", field="consent_at"
-            )
+            raise DomainError(f"'{raw}' is not a date (use 2024-03-02 or ISO 8601)", field=field)
         value = datetime.combine(day, time(12, 0))
     if timezone.is_naive(value):
         value = timezone.make_aware(value, timezone.get_default_timezone())
     if value > timezone.now():
-        raise DomainError(f"'{raw}' is in the future", field="consent_at")
+        raise DomainError(f"'{raw}' is in the future", field=field)
     return value
 
 
@@ -292,7 +300,7 @@ def _rows(stream: IO[bytes], report: ImportReport, progress) -> Iterator[_Row | 
         try:
             email = normalise_email(raw["email"])
             phone = normalise_phone(raw["phone"]) if raw.get("phone", "").strip() else ""
-            consent_at = _parse_consent_at(raw.get("consent_at", ""))
+            consent_at = parse_past_time(raw.get("consent_at", ""), field="consent_at")
             consent_raw = raw.get("consent", "").strip().lower()
             if consent_raw not in YES | NO:
                 raise DomainError(f"'{raw['consent']}' is not yes or no", field="consent")

@@ -14,13 +14,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from datetime import datetime, time
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import IO
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 
 from sincerely.errors import DomainError, ImportRejected
 from sincerely.offers.models import Product
@@ -28,6 +26,7 @@ from sincerely.people.imports import (
     BaseImportReport,
     RowIssue,
     _text_lines,
+    parse_past_time,
     read_column_names,
     run_import,
 )
@@ -110,27 +109,9 @@ def _read_header(reader) -> list[str]:
 
 
 def _parse_at(raw: str) -> datetime:
-    raw = raw.strip()
-    if not raw:
-        raise DomainError("a purchase needs a time", field="at")
-    try:
-        value = parse_datetime(raw)
-    except ValueError:
-        value = None
+    value = parse_past_time(raw, field="at")
     if value is None:
-        try:
-            day = parse_date(raw)
-        except ValueError:
-            day = None
-        if day is None:
-            raise DomainError(
-                f"'{raw}' is not a time (use 2024-03-02 10:15 or ISO 8601)", field="at"
-            )
-        value = datetime.combine(day, time(12, 0))
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, timezone.get_default_timezone())
-    if value > timezone.now():
-        raise DomainError(f"'{raw}' is in the future", field="at")
+        raise DomainError("a purchase needs a time", field="at")
     return value
 
 
