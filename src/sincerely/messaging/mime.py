@@ -9,13 +9,12 @@ from email.utils import format_datetime, formataddr
 
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
 from sincerely.messaging import conf, dkim_sign
 from sincerely.messaging.models import Message
-from sincerely.privacy.links import privacy_url
+from sincerely.privacy.links import privacy_url, token_url
 
 LINK_SALT = "sincerely.messaging.link"
 # RFC 8058 §4: the DKIM signature must cover both List-Unsubscribe headers.
@@ -46,11 +45,11 @@ def read_link(token: str, purpose: str) -> dict:
 
 
 def unsubscribe_url(message: Message) -> str:
-    return settings.BASE_URL + reverse("messaging:unsubscribe", args=[token_for(message, "u")])
+    return token_url("messaging:unsubscribe", token_for(message, "u"))
 
 
 def click_url(message: Message, url: str) -> str:
-    return settings.BASE_URL + reverse("messaging:click", args=[token_for(message, "c", url)])
+    return token_url("messaging:click", token_for(message, "c", url))
 
 
 def reply_address(message: Message) -> str:
@@ -147,7 +146,7 @@ def build_bytes(message: Message, sender, *, person=None) -> bytes:
     if message.html:
         html = _track_html(message, message.html)
         if conf.track_opens():
-            pixel = settings.BASE_URL + reverse("messaging:open", args=[token_for(message, "o")])
+            pixel = token_url("messaging:open", token_for(message, "o"))
             html += f'<img src="{escape(pixel)}" width="1" height="1" alt="">'
         html_part = _qp(html + footer_html(message, privacy, unsubscribe))
         boundary = f"=_{message.reply_token}"

@@ -109,6 +109,10 @@ class Message(models.Model):
     text = models.TextField(blank=True)
     html = models.TextField(blank=True)
     ledger = models.JSONField(default=list, blank=True)
+    # The exact bytes handed to the SMTP server, built and DKIM-signed when the message is
+    # prepared (a background job): a retry, or the one resend after a crash, sends these
+    # very bytes, and the console shows what went out.
+    raw = models.BinaryField(null=True, blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     held_reason = models.CharField(max_length=300, blank=True)
     message_id = models.CharField(max_length=200, unique=True)

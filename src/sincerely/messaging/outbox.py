@@ -14,14 +14,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import smtplib
 import socket
-from concurrent.futures import Future, ThreadPoolExecutor
+import time
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -35,6 +37,10 @@ log = logging.getLogger(__name__)
 HOST = socket.gethostname()
 # Backoff for temporary failures (4xx, refused connections), by attempt number.
 BACKOFF_SECONDS = (30, 120, 600, 1800, 3600, 7200, 14400)
+# Delivery started while a campaign is still being prepared waits for its next chunk;
+# a preparation that wrote nothing for this long is taken for stalled (it is retried).
+PREPARE_POLL_SECONDS = 0.05
+PREPARE_STALL_SECONDS = 5
 
 
 def worker_id() -> str:
@@ -100,6 +106,13 @@ def claim_batch(owner: str, size: int) -> list[int]:
     return ids
 
 
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def _nothing() -> None:
+    return None
+
+
 class SmtpTransport:
     """One reused SMTP connection to SINCERELY_SMTP_URL (smtp://, smtp+starttls://, smtps://)."""
 
@@ -120,21 +133,69 @@ class SmtpTransport:
                 client.starttls()
             if self.username:
                 client.login(self.username, self.password)
+            client.ehlo_or_helo_if_needed()
+            # Commands are small writes that each wait for a reply: no Nagle delay.
+            client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self.client = client
         return self.client
 
-    def send(self, mail_from: str, to: str, raw: bytes) -> None:
-        try:
-            self.open().sendmail(mail_from, [to], raw)
-        except smtplib.SMTPServerDisconnected:
-            self.client = None
-            self.open().sendmail(mail_from, [to], raw)
+    def send(
+        self, mail_from: str, to: str, raw: bytes, meanwhile: Callable[[], None] = _nothing
+    ) -> None:
+        """One SMTP transaction; a connection the server closed while idle is reopened once.
 
-    def close(self) -> None:
-        if self.client is not None:
+        `meanwhile` runs once, after MAIL FROM is written and before its reply is read, so
+        the database work between two messages (recording the previous one as sent)
+        overlaps the server's turn instead of adding to it. It always runs before the
+        final dot, which is what makes the server take this message.
+        """
+        try:
+            try:
+                client = self.open()
+                client.putcmd("mail", f"FROM:{smtplib.quoteaddr(mail_from)}")
+            except (smtplib.SMTPServerDisconnected, OSError):
+                self.close(quit=False)
+                client = self.open()
+                client.putcmd("mail", f"FROM:{smtplib.quoteaddr(mail_from)}")
+            meanwhile()
+            code, reply = client.getreply()
+            if code != 250:
+                client.rset()
+                raise smtplib.SMTPSenderRefused(code, reply, mail_from)
+            code, reply = client.rcpt(to)
+            if code not in (250, 251):
+                client.rset()
+                raise smtplib.SMTPRecipientsRefused({to: (code, reply)})
+            code, reply = client.docmd("DATA")
+            if code != 354:
+                client.rset()
+                raise smtplib.SMTPDataError(code, reply)
+            content = _LEADING_DOT.sub(b"..", raw)
+            if not content.endswith(b"\r\n"):
+                content += b"\r\n"
+            client.send(content + b".\r\n")
+            code, reply = client.getreply()
+            if code != 250:
+                raise smtplib.SMTPDataError(code, reply)
+        except smtplib.SMTPResponseException as exc:
+            if exc.smtp_code == 421:  # the server is closing the connection
+                self.close(quit=False)
+            raise
+        except smtplib.SMTPRecipientsRefused:
+            raise
+        except BaseException:
+            self.close(quit=False)
+            raise
+
+    def close(self, *, quit: bool = True) -> None:
+        client, self.client = self.client, None
+        if client is None:
+            return
+        if quit:
             with contextlib.suppress(smtplib.SMTPException, OSError):
-                self.client.quit()
-            self.client = None
+                client.quit()
+        with contextlib.suppress(OSError):
+            client.close()
 
 
 class EspTransport:
@@ -250,99 +311,122 @@ def _smtp_code(exc: Exception) -> int | None:
 def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int:
     """Send ready messages until none are left (or `limit` are done); returns how many went.
 
-    The next message is built and signed while the previous one is on the wire (one SMTP
-    thread), but it is handed over only once the previous one is marked sent: there is
-    never more than one message accepted by the server and not yet recorded.
+    Each message is recorded as sent (its own short transaction) while the server reads
+    the next message's MAIL FROM, always before that next message's final dot. So a crash
+    can repeat at most the one message in flight, with the same bytes and Message-ID.
+    While a campaign is still being prepared on another worker, delivery waits for its
+    next chunk instead of stopping.
     """
     owner = owner or worker_id()
     release_dead_claims()
     backend = conf.email_backend()
     transport = EspTransport(backend) if backend else SmtpTransport(conf.smtp_url())
     senders: dict[int, object] = {}
-    User = get_user_model()
-    sent = 0
     campaigns: set[int] = set()
-    wire = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sincerely-smtp")
-    in_flight: tuple[Message, Future] | None = None
+    sent = 0
+    accepted: Message | None = None  # taken by the server, not yet recorded
+
+    def record() -> None:
+        nonlocal accepted, sent
+        if accepted is not None:
+            message, accepted = accepted, None
+            services.mark_sent(message)
+            sent += 1
+
     try:
-        while limit is None or sent < limit:
-            size = conf.batch_size() if limit is None else min(conf.batch_size(), limit - sent)
+        while limit is None or sent + (accepted is not None) < limit:
+            size = conf.batch_size()
+            if limit is not None:
+                size = min(size, limit - sent - (accepted is not None))
             ids = claim_batch(owner, size)
             if not ids:
+                record()
+                if _campaign_being_prepared():
+                    time.sleep(PREPARE_POLL_SECONDS)
+                    continue
                 break
-            messages = list(Message.objects.filter(pk__in=ids).order_by("id"))
+            messages = list(Message.objects.filter(pk__in=ids).defer("ledger").order_by("id"))
             refused = _still_allowed(messages)
-            people = Person.objects.in_bulk([m.person_id for m in messages])
             for message in messages:
                 if message.campaign_id:
                     campaigns.add(message.campaign_id)
                 if message.pk in refused:
                     _hold(message.pk, refused[message.pk])
                     continue
-                sender = senders.get(message.sender_id)
-                if sender is None:
-                    sender = User.objects.get(pk=message.sender_id)
-                    senders[message.sender_id] = sender
-                raw = _build(message, sender, people.get(message.person_id))
-                if raw is None:
-                    continue
-                if in_flight is not None:
-                    sent += _settle(transport, *in_flight)
-                    in_flight = None
-                in_flight = (message, wire.submit(_transmit, transport, message, raw))
+                raw = bytes(message.raw) if message.raw else _build(message, senders)
+                if raw is not None and _send(transport, message, raw, record):
+                    accepted = message
+        record()
     finally:
-        if in_flight is not None:
-            sent += _settle(transport, *in_flight)
-        wire.shutdown(wait=True)
         transport.close()
     for campaign_id in campaigns:
         services.finish_campaign_if_done(campaign_id)
     return sent
 
 
-def _build(message: Message, sender, person) -> bytes | None:
+def _campaign_being_prepared() -> bool:
+    """A campaign whose preparation is alive: not finished, and a message came recently."""
+    from sincerely.messaging.models import Campaign
+
+    recent = timezone.now() - timedelta(seconds=PREPARE_STALL_SECONDS)
+    return Campaign.objects.filter(
+        status=Campaign.Status.SENDING,
+        prepared_at__isnull=True,
+        messages__created_at__gte=recent,
+    ).exists()
+
+
+def _build(message: Message, senders: dict) -> bytes | None:
+    """Bytes for a row that has none yet (a one-to-one message); kept for any resend."""
+    User = get_user_model()
+    if message.sender_id not in senders:
+        senders[message.sender_id] = User.objects.get(pk=message.sender_id)
+    person = Person.objects.filter(pk=message.person_id).first()
     if person is None:
         _hold(message.pk, "the person was erased")
         return None
     try:
-        return mime.build_bytes(message, sender, person=person)
+        raw = mime.build_bytes(message, senders[message.sender_id], person=person)
     except Exception as exc:  # noqa: BLE001 - one bad row must not stop the campaign
         log.exception("message #%s could not be built", message.pk)
         Message.objects.filter(pk=message.pk).update(
             status=Message.Status.FAILED, last_error=str(exc)[:500], claimed_by=""
         )
         return None
+    Message.objects.filter(pk=message.pk).update(raw=raw)
+    return raw
 
 
-def _transmit(transport, message: Message, raw: bytes) -> None:
-    if isinstance(transport, EspTransport):
-        transport.send_message(message, raw)
-    else:
-        transport.send(mime.bounce_address(message), message.to_email, raw)
-
-
-def _settle(transport, message: Message, future: Future) -> int:
-    """Wait for the server's answer and record it; 1 when the message went."""
+def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -> bool:
+    """Hand one message to the server; True when it took it. Failures are recorded here."""
     try:
-        future.result()
+        if isinstance(transport, EspTransport):
+            record()
+            transport.send_message(message, raw)
+        else:
+            transport.send(mime.bounce_address(message), message.to_email, raw, record)
+    except DatabaseError:
+        raise  # recording the previous message failed: the job is retried
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+        record()
         code = _smtp_code(exc) or 0
         if 500 <= code < 600 and not isinstance(exc, smtplib.SMTPSenderRefused):
             services.record_hard_bounce(message, f"{code} {exc}")
         else:
             _retry_later(message, f"{code} {exc}")
-        return 0
+        return False
     except (OSError, smtplib.SMTPException) as exc:
+        record()
         log.warning("message #%s not sent yet: %s", message.pk, exc)
-        transport.close()
         _retry_later(message, str(exc) or exc.__class__.__name__)
-        return 0
+        return False
     except Exception as exc:  # noqa: BLE001 - e.g. an ESP's API error: retried like a 4xx
+        record()
         log.exception("message #%s not sent", message.pk)
         _retry_later(message, str(exc)[:500] or exc.__class__.__name__)
-        return 0
-    services.mark_sent(message)
-    return 1
+        return False
+    record()  # the ESP path or a transport that never called it
+    return True
 
 
 def resume_outbox() -> bool:

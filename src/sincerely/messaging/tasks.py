@@ -20,18 +20,24 @@ log = logging.getLogger(__name__)
 RETRY_AFTER = timedelta(seconds=5)
 
 
+def start_senders() -> None:
+    for _ in range(conf.parallel_senders()):
+        deliver_outbox_task.enqueue()
+
+
 @task()
 def prepare_campaign_task(campaign_id: int) -> int:
+    """Prepare the campaign; sending starts on other workers once the first chunk is in."""
     from sincerely.messaging.services import prepare_campaign
 
     try:
-        created = prepare_campaign(campaign_id)
+        created = prepare_campaign(campaign_id, on_first_chunk=start_senders)
     except DatabaseError as exc:
         log.warning("preparing campaign #%s again shortly: %s", campaign_id, exc)
         prepare_campaign_task.using(run_after=timezone.now() + RETRY_AFTER).enqueue(campaign_id)
         return 0
-    for _ in range(conf.parallel_senders()):
-        deliver_outbox_task.enqueue()
+    # Whatever the early senders did not wait for (a slow chunk) is sent by these.
+    start_senders()
     return created
 
 

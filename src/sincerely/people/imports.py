@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from sincerely.db import reserve_ids
 from sincerely.errors import DomainError, ImportRejected
 from sincerely.people.models import (
     AudienceList,
@@ -367,30 +368,6 @@ def _insert(model, fields: list[str], rows: list[tuple]) -> None:
         )
 
 
-def _reserve_ids(model, count: int) -> list[int]:
-    """Take `count` fresh primary keys, never reusing one (erased people's ids stay dead).
-
-    On SQLite the import holds the write lock (IMMEDIATE transaction) and AUTOINCREMENT's
-    high-water mark in sqlite_sequence is the largest id ever used; on PostgreSQL the
-    identity sequence hands them out.
-    """
-    if count == 0:
-        return []
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [table, count],
-            )
-            return [row[0] for row in cursor.fetchall()]
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        row = cursor.fetchone()
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
-        start = max(row[0] if row else 0, cursor.fetchone()[0]) + 1
-    return list(range(start, start + count))
-
-
 class _Applier:
     """Writes one chunk of good rows with a handful of bulk statements."""
 
@@ -506,7 +483,7 @@ class _Applier:
 
     def _write(self, rows: list[_Row], existing: dict[str, int]) -> None:
         new_rows = [r for r in rows if r.email not in existing]
-        ids = _reserve_ids(Person, len(new_rows))
+        ids = reserve_ids(Person, len(new_rows))
         stamp = connection.ops.adapt_datetimefield_value(self.now)
         _insert(
             Person,

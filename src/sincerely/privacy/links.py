@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from sincerely.errors import DomainError
 from sincerely.people.models import Person
@@ -20,8 +22,28 @@ def privacy_token(person: Person, *, message_id: int | None = None) -> str:
 
 
 def privacy_url(person: Person, *, message_id: int | None = None) -> str:
-    token = privacy_token(person, message_id=message_id)
-    return settings.BASE_URL + reverse("privacy:centre", args=[token])
+    return token_url("privacy:centre", privacy_token(person, message_id=message_id))
+
+
+_MARKER = "SINCERELYTOKEN"
+
+
+@cache
+def _around_token(view_name: str, script_prefix: str) -> tuple[str, str]:
+    path = reverse(view_name, args=[_MARKER])
+    before, _, after = path.partition(_MARKER)
+    return before, after
+
+
+def token_url(view_name: str, token: str) -> str:
+    """The absolute URL of a view that takes one signed token, e.g. a message's links.
+
+    The same as BASE_URL + reverse(view_name, args=[token]), without resolving the URL
+    pattern again for every one of a campaign's messages (profiled: it was a tenth of a
+    send's time).
+    """
+    before, after = _around_token(view_name, get_script_prefix())
+    return f"{settings.BASE_URL}{before}{token}{after}"
 
 
 def read_token(token: str) -> dict:

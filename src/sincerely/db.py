@@ -1,0 +1,37 @@
+"""Database helpers shared by the apps' bulk paths."""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+
+
+def reserve_ids(model, count: int) -> list[int]:
+    """Take `count` fresh primary keys that no later insert, ours or anyone's, will reuse.
+
+    Bulk paths that must know a row's id before inserting it (an import linking people to
+    their facts, a campaign signing links that name the message) reserve ids first. On
+    PostgreSQL the identity sequence hands them out. On SQLite, AUTOINCREMENT's high-water
+    mark in `sqlite_sequence` is moved past the reserved range in one short transaction,
+    so ids are never reused (erased people's ids stay dead) and the caller need not hold
+    the write lock while it builds the rows.
+    """
+    if count <= 0:
+        return []
+    table = model._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
+        start = max(row[0] if row else 0, cursor.fetchone()[0]) + 1
+        last = start + count - 1
+        if row:
+            cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [last, table])
+        else:
+            cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, last])
+    return list(range(start, last + 1))
