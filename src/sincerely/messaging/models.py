@@ -75,7 +75,8 @@ class Message(models.Model):
     """One email to one person: its rendering, its ledger, and where it is in the outbox.
 
     The outbox protocol: `queued` rows are claimed in small batches (`sending`, with the
-    worker's id and time); each is marked `sent` as soon as the SMTP server accepts it.
+    worker's id and time); each is marked `sent` as soon as the SMTP server accepts it,
+    and keeps the worker's id until its timeline touchpoint is written with its batch's.
     A claim whose worker died is taken over, so at most the one message in flight at the
     moment of a crash is sent twice, and it carries the same Message-ID both times.
     """
@@ -141,6 +142,12 @@ class Message(models.Model):
                 fields=["claimed_at"],
                 name="message_claimed",
                 condition=Q(status="sending"),
+            ),
+            # Sent, touchpoint not yet written (see services.record_sent_touchpoints).
+            models.Index(
+                fields=["claimed_by"],
+                name="message_sent_unrecorded",
+                condition=Q(status="sent") & ~Q(claimed_by=""),
             ),
         ]
 

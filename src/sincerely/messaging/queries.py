@@ -46,30 +46,37 @@ def suppressed_hashes(emails: list[str]) -> dict[str, str]:
 
 def why_lines(campaign: Campaign, person_ids: list[int]) -> dict[int, str]:
     """The footer's plain words for each person: which list, which consent, since when."""
-    memberships = {
-        m.person_id: m
-        for m in Membership.objects.filter(
+    memberships = dict(
+        (pid, (reason, at))
+        for pid, reason, at in Membership.objects.filter(
             audience_list_id=campaign.audience_list_id, person_id__in=person_ids
-        )
-    }
-    consents = {
-        c.person_id: c
-        for c in Consent.objects.filter(
+        ).values_list("person_id", "reason", "recorded_at")
+    )
+    consents = dict(
+        (pid, (at, where))
+        for pid, at, where in Consent.objects.filter(
             purpose_id=campaign.purpose_id, person_id__in=person_ids, is_current=True
-        )
-    }
+        ).values_list("person_id", "at", "where")
+    )
     list_name = campaign.audience_list.name
     purpose = campaign.purpose.name
+    segment = (
+        f"we chose you within it as part of “{campaign.segment.name}”"
+        if campaign.segment_id
+        else ""
+    )
     lines = {}
     for pid in person_ids:
-        m, c = memberships.get(pid), consents.get(pid)
+        membership, consent = memberships.get(pid), consents.get(pid)
         parts = [f"You are on our list “{list_name}”"]
-        if m is not None:
-            parts[0] += f" because {m.reason} ({m.recorded_at:%d %B %Y})"
-        if c is not None:
-            parts.append(f"you agreed to receive “{purpose}” on {c.at:%d %B %Y} ({c.where})")
-        if campaign.segment_id:
-            parts.append(f"we chose you within it as part of “{campaign.segment.name}”")
+        if membership is not None:
+            reason, recorded_at = membership
+            parts[0] += f" because {reason} ({recorded_at:%d %B %Y})"
+        if consent is not None:
+            at, where = consent
+            parts.append(f"you agreed to receive “{purpose}” on {at:%d %B %Y} ({where})")
+        if segment:
+            parts.append(segment)
         lines[pid] = "; ".join(parts) + "."
     return lines
 

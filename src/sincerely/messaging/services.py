@@ -6,7 +6,7 @@ import contextlib
 import json
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
@@ -14,7 +14,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from sincerely.console.services import check_real_address
-from sincerely.db import reserve_ids
+from sincerely.db import insert_rows, reserve_ids
 from sincerely.errors import DomainError, NotFound
 from sincerely.messaging import conf, mime
 from sincerely.messaging.guard.evidence import EvidenceIndex
@@ -35,6 +35,8 @@ from sincerely.timeline.services import record_touchpoint
 log = logging.getLogger(__name__)
 
 PREPARE_CHUNK = 500
+# The first chunk is small so that sending (on another worker) starts sooner.
+FIRST_CHUNK = 100
 LANGUAGE_FACTS = ("language", "preferred_language", "locale")
 
 
@@ -277,7 +279,8 @@ def prepare_campaign(campaign_id: int, *, on_first_chunk: Callable[[], None] | N
     # cannot become a writer once another process has written (WAL snapshot), so a
     # streaming iterator here fails as soon as a second worker is sending.
     while True:
-        page = list(audience(campaign).filter(id__gt=last_id)[:PREPARE_CHUNK])
+        size = FIRST_CHUNK if on_first_chunk is not None else PREPARE_CHUNK
+        page = list(audience(campaign).filter(id__gt=last_id)[:size])
         if not page:
             break
         last_id = page[-1].pk
@@ -325,14 +328,57 @@ def _store(campaign: Campaign, people: list[Person], versions: dict) -> int:
             row.html = result.html
             row.ledger = result.ledger
         rows.append(row)
-    ready = [row for row in rows if row.status == Message.Status.QUEUED]
     # Ids first: the signed links and headers inside the bytes name the message.
-    for row, pk in zip(ready, reserve_ids(Message, len(ready)), strict=True):
+    for row, pk in zip(rows, reserve_ids(Message, len(rows)), strict=True):
         row.pk = pk
-        row.raw = seal(row, campaign.sender, row.person)
+        if row.status == Message.Status.QUEUED:
+            row.raw = seal(row, campaign.sender, row.person)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     with transaction.atomic():
-        Message.objects.bulk_create(rows, ignore_conflicts=True)
+        insert_rows(
+            Message,
+            MESSAGE_COLUMNS,
+            [
+                (
+                    *(getattr(row, name) for name in MESSAGE_COLUMNS[:-2]),
+                    json.dumps(row.ledger),
+                    now,
+                )
+                for row in rows
+            ],
+            json_fields=("ledger",),
+            skip_conflicts=True,
+        )
     return len(rows)
+
+
+# What a prepared campaign message stores, in insert order (ledger and created_at last).
+MESSAGE_COLUMNS = [
+    "id",
+    "campaign_id",
+    "person_id",
+    "sender_id",
+    "sender_name",
+    "audience_list_id",
+    "purpose_id",
+    "why",
+    "to_email",
+    "language",
+    "subject",
+    "text",
+    "html",
+    "raw",
+    "status",
+    "held_reason",
+    "message_id",
+    "idempotency_key",
+    "reply_token",
+    "attempts",
+    "last_error",
+    "claimed_by",
+    "ledger",
+    "created_at",
+]
 
 
 def seal(message: Message, sender, person: Person) -> bytes | None:
@@ -423,29 +469,57 @@ def send_one(
 # Outcomes: each one changes the message and adds a touchpoint to the person's timeline.
 
 
-def mark_sent(message: Message, at: datetime | None = None) -> None:
-    """The SMTP server took it: one short transaction, committed before the next send.
+def mark_sent_steps(message: Message, at: datetime | None = None) -> Iterator[None]:
+    """Record that the server took the message, in two steps (status, commit).
 
-    This runs once per message between two SMTP transactions, so it is two plain
-    statements (the status, the timeline touchpoint) rather than ORM calls, which cost
-    several times the commit itself (profiled).
+    This runs once per message between two SMTP transactions, and the outbox runs each
+    step while the server answers one of the next message's commands; the caller must run
+    every step. One plain statement rather than an ORM call, which costs several times the
+    statement itself (profiled). The row keeps its worker's `claimed_by` until
+    record_sent_touchpoints adds the timeline touchpoints of a whole batch at once; if the
+    worker dies first, the next one does it (release_dead_claims).
     """
-    at = at or timezone.now()
-    stamp = connection.ops.adapt_datetimefield_value(at)
-    properties = json.dumps({"message": message.pk, "campaign": message.campaign_id})
-    jsonb = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
+    stamp = connection.ops.adapt_datetimefield_value(at or timezone.now())
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {Message._meta.db_table} SET status = %s, sent_at = %s, claimed_by = '',"  # noqa: S608
-            " last_error = '' WHERE id = %s AND status = %s",
+            f"UPDATE {Message._meta.db_table} SET status = %s, sent_at = %s, last_error = ''"  # noqa: S608
+            " WHERE id = %s AND status = %s",
             [Message.Status.SENT, stamp, message.pk, Message.Status.SENDING],
         )
-        if cursor.rowcount:
-            cursor.execute(
-                f"INSERT INTO {Touchpoint._meta.db_table} (person_id, visitor_id, kind, at, url,"  # noqa: S608
-                f" properties) VALUES (%s, '', 'email_sent', %s, '', {jsonb})",
-                [message.person_id, stamp, properties],
-            )
+        yield
+
+
+def record_sent_touchpoints(owner: str) -> int:
+    """An `email_sent` touchpoint for each message `owner` sent and has not recorded yet."""
+    if not owner:
+        return 0
+    with transaction.atomic():
+        rows = list(
+            Message.objects.select_for_update()
+            .filter(status=Message.Status.SENT, claimed_by=owner)
+            .values_list("id", "person_id", "campaign_id", "sent_at")
+        )
+        if not rows:
+            return 0
+        adapt = connection.ops.adapt_datetimefield_value
+        insert_rows(
+            Touchpoint,
+            ["person_id", "visitor_id", "kind", "at", "url", "properties"],
+            [
+                (
+                    person_id,
+                    "",
+                    "email_sent",
+                    adapt(sent_at),
+                    "",
+                    json.dumps({"message": pk, "campaign": campaign}),
+                )
+                for pk, person_id, campaign, sent_at in rows
+            ],
+            json_fields=("properties",),
+        )
+        Message.objects.filter(pk__in=[row[0] for row in rows]).update(claimed_by="")
+    return len(rows)
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from sincerely.db import reserve_ids
+from sincerely.db import insert_rows, reserve_ids
 from sincerely.errors import DomainError, ImportRejected
 from sincerely.people.models import (
     AudienceList,
@@ -348,26 +348,6 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
 EVIDENCE_FIELDS = ["source_kind", "source_ref", "recorded_by", "recorded_at", "import_batch"]
 
 
-def _insert(model, fields: list[str], rows: list[tuple]) -> None:
-    """Insert rows with one executemany into the model's table and columns.
-
-    Building a model instance per row costs about 100 µs in bulk_create, ten times the
-    insert itself (measured by bench/bench_people.py), so the import's high-volume child
-    rows skip it; values arrive already in database form.
-    """
-    if not rows:
-        return
-    meta = model._meta
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608
-            rows,
-        )
-
-
 class _Applier:
     """Writes one chunk of good rows with a handful of bulk statements."""
 
@@ -485,7 +465,7 @@ class _Applier:
         new_rows = [r for r in rows if r.email not in existing]
         ids = reserve_ids(Person, len(new_rows))
         stamp = connection.ops.adapt_datetimefield_value(self.now)
-        _insert(
+        insert_rows(
             Person,
             ["id", "email", "display_name", "created_at", "updated_at"],
             [
@@ -503,7 +483,7 @@ class _Applier:
         source_ref = self.evidence["source_ref"]
         identities = [(person_of[r.email], "email", r.email, True, now) for r in new_rows]
         identities += [(person_of[r.email], "phone", r.phone, False, now) for r in rows if r.phone]
-        _insert(Identity, ["person", "kind", "value", "is_primary", "created_at"], identities)
+        insert_rows(Identity, ["person", "kind", "value", "is_primary", "created_at"], identities)
 
         old_rows = [r for r in rows if r.email in existing]
         current = {}
@@ -526,7 +506,7 @@ class _Applier:
                 facts.append((pid, key, value, True, *evidence))
         if superseded:
             Fact.objects.filter(pk__in=superseded).update(is_current=False, superseded_at=self.now)
-        _insert(Fact, ["person", "key", "value", "is_current", *EVIDENCE_FIELDS], facts)
+        insert_rows(Fact, ["person", "key", "value", "is_current", *EVIDENCE_FIELDS], facts)
 
         pids = [person_of[r.email] for r in rows]
         Consent.objects.filter(
@@ -535,7 +515,7 @@ class _Applier:
         where = f"{self.batch.source} ({self.batch.filename})"[:300]
         dated = "import (consent date given in the file)"
         undated = "import (no consent date in the file: import time used)"
-        _insert(
+        insert_rows(
             Consent,
             [
                 "person",
@@ -573,7 +553,7 @@ class _Applier:
             )
         )
         reason = f"imported from {self.batch.filename}: {self.batch.source}"[:500]
-        _insert(
+        insert_rows(
             Membership,
             ["audience_list", "person", "reason", "left_reason", *EVIDENCE_FIELDS],
             [
