@@ -363,7 +363,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
                     time.sleep(PREPARE_POLL_SECONDS)
                     continue
                 break
-            messages = list(Message.objects.filter(pk__in=ids).defer("ledger").order_by("id"))
+            messages = list(Message.objects.filter(pk__in=ids).only(*OUTBOX_FIELDS).order_by("id"))
             refused = _still_allowed(messages)
             for message in messages:
                 if message.campaign_id:
@@ -382,6 +382,25 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
     for campaign_id in campaigns:
         services.finish_campaign_if_done(campaign_id)
     return sent
+
+
+# What sending a prepared message needs; a row without bytes is read whole (_build).
+OUTBOX_FIELDS = (
+    "id",
+    "campaign_id",
+    "person_id",
+    "sender_id",
+    "audience_list_id",
+    "purpose_id",
+    "to_email",
+    "reply_token",
+    "raw",
+    "attempts",
+    "status",
+    "claimed_by",
+    "message_id",
+    "subject",
+)
 
 
 def _campaign_being_prepared() -> bool:
@@ -405,8 +424,9 @@ def _build(message: Message, senders: dict) -> bytes | None:
     if person is None:
         _hold(message.pk, "the person was erased")
         return None
+    whole = Message.objects.get(pk=message.pk)
     try:
-        raw = mime.build_bytes(message, senders[message.sender_id], person=person)
+        raw = mime.build_bytes(whole, senders[message.sender_id], person=person)
     except Exception as exc:  # noqa: BLE001 - one bad row must not stop the campaign
         log.exception("message #%s could not be built", message.pk)
         Message.objects.filter(pk=message.pk).update(
