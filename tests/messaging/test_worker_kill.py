@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -62,6 +63,27 @@ def _database_url(tmp_path: Path, env: dict) -> str:
     return url
 
 
+def _count(env: dict, sql: str) -> int:
+    """A number from the database the workers use (a file of its own on SQLite)."""
+    url = env["SINCERELY_DATABASE_URL"]
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
+            return db.execute(sql).fetchone()[0]
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchone()[0]
+
+
+def _recorded_completely(env: dict) -> bool:
+    """Every message sent, each with exactly one email_sent touchpoint, none left pending."""
+    sent = _count(env, "SELECT COUNT(*) FROM messaging_message WHERE status = 'sent'")
+    touchpoints = _count(env, "SELECT COUNT(*) FROM timeline_touchpoint WHERE kind = 'email_sent'")
+    pending = _count(
+        env, "SELECT COUNT(*) FROM messaging_message WHERE status = 'sent' AND claimed_by <> ''"
+    )
+    return sent == touchpoints == RECIPIENTS and pending == 0
+
+
 def _seeded_outbox(tmp_path, **settings):
     """A slow SMTP recorder on loopback and a database holding a queued campaign of
     RECIPIENTS messages; returns what a test needs to start workers against them."""
@@ -105,6 +127,8 @@ def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
         workers.append(second)
         assert _wait_for(lambda: len(set(recorder.message_ids)) >= RECIPIENTS, 120)
         time.sleep(1.0)  # anything extra the worker might still send would arrive now
+        # The killed worker's sent-but-unrecorded messages got their touchpoints too.
+        assert _wait_for(lambda: _recorded_completely(env), 30)
     finally:
         for proc in workers:
             if proc.poll() is None:
@@ -138,3 +162,35 @@ def test_two_workers_share_the_outbox_without_sending_twice(tmp_path):
     counts = Counter(recorder.message_ids)
     assert len(counts) == RECIPIENTS
     assert max(counts.values()) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_prepare_and_send_together_and_die_with_their_supervisor(tmp_path):
+    recorder, controller, env, worker_cmd = _seeded_outbox(tmp_path, SINCERELY_SEND_BATCH="5")
+    supervisor = subprocess.Popen(
+        [*worker_cmd, "--processes", "2"], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        first_line = supervisor.stdout.readline()
+        assert first_line.startswith("worker: 2 processes"), first_line
+        children = [int(pid) for pid in first_line.split("(")[1].rstrip(")\n").split(", ")]
+        assert _wait_for(lambda: len(recorder.message_ids) >= RECIPIENTS, 120)
+        assert _wait_for(lambda: _recorded_completely(env), 30)
+        supervisor.send_signal(signal.SIGKILL)
+        supervisor.wait(timeout=10)
+        assert _wait_for(lambda: not any(_alive(pid) for pid in children), 10), children
+    finally:
+        if supervisor.poll() is None:
+            supervisor.kill()
+        controller.stop()
+    counts = Counter(recorder.message_ids)
+    assert len(counts) == RECIPIENTS and max(counts.values()) == 1
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie is gone for our purposes
+        return stat.read().split(")")[-1].split()[0] != "Z"

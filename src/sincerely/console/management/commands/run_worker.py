@@ -97,6 +97,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         pids = ", ".join(str(child.pid) for child in children)
         self.stdout.write(f"worker: {processes} processes ({pids})")
+        self.stdout.flush()
         while True:
             time.sleep(0.2)
             if stopping:
