@@ -470,23 +470,25 @@ def send_one(
 
 
 def mark_sent_steps(message: Message, at: datetime | None = None) -> Iterator[None]:
-    """Record that the server took the message, in two steps (status, commit).
+    """Record that the server took the message: one committed statement, then a pause.
 
-    This runs once per message between two SMTP transactions, and the outbox runs each
-    step while the server answers one of the next message's commands; the caller must run
-    every step. One plain statement rather than an ORM call, which costs several times the
-    statement itself (profiled). The row keeps its worker's `claimed_by` until
-    record_sent_touchpoints adds the timeline touchpoints of a whole batch at once; if the
-    worker dies first, the next one does it (release_dead_claims).
+    This runs once per message between two SMTP transactions; the outbox runs it while the
+    server answers the next message's MAIL FROM, and always before that message's final
+    dot (the caller must run the generator to its end). One plain statement rather than
+    an ORM call, which costs several times the statement itself (profiled). The row keeps
+    its worker's `claimed_by` until record_sent_touchpoints adds the timeline touchpoints
+    of a whole batch at once; if the worker dies first, the next one does it
+    (release_dead_claims).
     """
     stamp = connection.ops.adapt_datetimefield_value(at or timezone.now())
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {Message._meta.db_table} SET status = %s, sent_at = %s, last_error = ''"  # noqa: S608
-            " WHERE id = %s AND status = %s",
-            [Message.Status.SENT, stamp, message.pk, Message.Status.SENDING],
-        )
-        yield
+    update = (
+        f"UPDATE {Message._meta.db_table} SET status = %s, sent_at = %s, last_error = ''"  # noqa: S608
+        " WHERE id = %s AND status = %s"
+    )
+    # Autocommit: one statement is its own transaction, one round trip on PostgreSQL.
+    with connection.cursor() as cursor:
+        cursor.execute(update, [Message.Status.SENT, stamp, message.pk, Message.Status.SENDING])
+    yield
 
 
 def record_sent_touchpoints(owner: str) -> int:
