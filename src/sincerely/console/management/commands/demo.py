@@ -37,7 +37,7 @@ class Command(BaseCommand):
         env.setdefault("SINCERELY_BASE_URL", f"http://{bind}")
         env["SINCERELY_DATA_DIR"] = str(settings.DATA_DIR)
         exe = [sys.executable, "-m", "sincerely.cli"]
-        commands = [[*exe, "serve", "--bind", bind], [*exe, "worker"]]
+        commands = [[*exe, "serve", "--bind", bind], [*exe, "worker", "--processes", "2"]]
         if "catcher" in get_commands():
             commands.append([*exe, "catcher", "--port", str(smtp_port)])
         children = [
