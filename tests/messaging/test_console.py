@@ -149,3 +149,54 @@ def test_translation_form_and_preview_by_address(console, web_summit_list, marke
     assert b"great meeting you at Web Summit" in preview.content
     missing = console.get(f"/console/campaigns/{campaign.pk}/preview/", {"email": "x@y.z"})
     assert b"No person with the address" in missing.content
+
+
+UNMATCHED = (
+    b"From: Anna <anna@example.com>\r\nTo: hello@acme.example\r\nSubject: A question\r\n"
+    b"Message-ID: <q1@example.com>\r\n\r\nDo you ship to Lisbon?\r\n"
+)
+
+
+@pytest.mark.django_db
+def test_unmatched_mail_is_listed_and_readable_by_support(web_summit_list, support, marketer):
+    from django.test import Client
+
+    from sincerely.messaging import inbound
+
+    item = inbound.receive_inbound(
+        UNMATCHED, mail_from="anna@example.com", rcpt_to="hello@acme.example"
+    )
+    broken = inbound.receive_inbound(b"\xff\xfe not a mail at all", rcpt_to="hello@acme.example")
+    assert item.kind == "unmatched"
+    client = Client()
+    client.force_login(support)
+    listing = client.get("/console/inbound/")
+    assert listing.status_code == 200
+    assert b"anna@example.com" in listing.content and b"/console/inbound/" in listing.content
+    only_unmatched = client.get("/console/inbound/", {"kind": "unmatched"})
+    assert f"/console/inbound/{broken.pk}/".encode() not in only_unmatched.content
+    detail = client.get(f"/console/inbound/{item.pk}/")
+    assert b"Do you ship to Lisbon?" in detail.content
+    anna = web_summit_list["anna"]
+    assert f"/console/people/{anna.pk}/".encode() in detail.content  # a person we know
+    unreadable = client.get(f"/console/inbound/{broken.pk}/")
+    assert unreadable.status_code == 200 and b"not a mail at all" in unreadable.content
+    marketing = Client()
+    marketing.force_login(marketer)
+    assert marketing.get("/console/inbound/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_message_page_shows_the_exact_bytes_that_went_out(
+    console, web_summit_list, marketer, smtp_server
+):
+    campaign, _ = services.create_campaign(
+        name="Bytes", list_slug="newsletter", sender=marketer, subject="Hi", text=GUARDED_TEXT
+    )
+    services.queue_campaign(campaign)
+    services.prepare_campaign(campaign.pk)
+    message = Message.objects.get(campaign=campaign, person=web_summit_list["anna"])
+    page = console.get(f"/console/messages/{message.pk}/")
+    assert b"As it went out" in page.content and b"DKIM-Signature" not in page.content
+    assert b"List-Unsubscribe-Post" in page.content
+    assert message.message_id.strip("<>").encode() in page.content

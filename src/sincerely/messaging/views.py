@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import logging
 from email import message_from_bytes, policy
+from email.utils import parseaddr
 
 from django.contrib import messages as flash
 from django.contrib.auth import get_user_model
@@ -22,8 +23,9 @@ from sincerely.errors import DomainError
 from sincerely.messaging import conf, inbound, mime, queries, services
 from sincerely.messaging.guard.linter import UnguardedClaims, lint_message
 from sincerely.messaging.guard.renderer import HeldBack
-from sincerely.messaging.models import Campaign, CaughtMail, Message
+from sincerely.messaging.models import Campaign, CaughtMail, InboundMail, Message
 from sincerely.people.models import AudienceList, Person
+from sincerely.people.services import find_person_by_email
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +273,7 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
             "message": message,
             "explained": explained,
             "inbound": queries.inbound_for(message),
+            "mail": read_mail(bytes(message.raw)) if message.raw else None,
         },
     )
 
@@ -284,22 +287,80 @@ def caught(request: HttpRequest) -> HttpResponse:
 @requires("campaigns.manage")
 def caught_mail(request: HttpRequest, caught_id: int) -> HttpResponse:
     item = get_object_or_404(CaughtMail, pk=caught_id)
-    parsed = message_from_bytes(bytes(item.raw), policy=policy.default)
-    body = parsed.get_body(("plain",))
-    html = parsed.get_body(("html",))
     message = Message.objects.filter(message_id=item.message_id).select_related("person").first()
     return render(
         request,
         "messaging/caught_mail.html",
         {
             "item": item,
-            "headers": list(parsed.items()),
-            "text": body.get_content() if body else "",
-            "html": html.get_content() if html else "",
+            "mail": read_mail(bytes(item.raw)),
             "message": message,
             "explained": queries.explain_message(message.pk, message.person) if message else None,
         },
     )
+
+
+@requires("conversations.handle")
+def inbound_unmatched(request: HttpRequest) -> HttpResponse:
+    """Mail that reached us but matched no message we sent (or could not be read at all)."""
+    kind = request.GET.get("kind", "")
+    kinds = [InboundMail.Kind.UNMATCHED, InboundMail.Kind.MALFORMED]
+    rows = InboundMail.objects.filter(kind__in=[kind] if kind in kinds else kinds).defer("raw")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "messaging/inbound_unmatched.html",
+        {"page": page, "kind": kind, "kinds": [(k.value, k.label) for k in kinds]},
+    )
+
+
+@requires("conversations.handle")
+def inbound_mail(request: HttpRequest, inbound_id: int) -> HttpResponse:
+    item = get_object_or_404(InboundMail.objects.select_related("message", "person"), pk=inbound_id)
+    mail = read_mail(bytes(item.raw))
+    sender = item.person or _person_from(_address_of(mail["from"]) or item.mail_from)
+    return render(
+        request,
+        "messaging/inbound_mail.html",
+        {"item": item, "mail": mail, "sender_person": sender},
+    )
+
+
+def _person_from(address: str) -> Person | None:
+    try:
+        return find_person_by_email(address) if address else None
+    except DomainError:  # not an address we could ever hold
+        return None
+
+
+def _address_of(value: str) -> str:
+    return parseaddr(value)[1] if value else ""
+
+
+def read_mail(raw: bytes) -> dict:
+    """Headers, plain text, HTML source and the whole source of a mail, for reading.
+
+    Never raises: mail from outside may be broken in any way, and staff must still see it.
+    """
+    source = raw.decode("utf-8", errors="replace")
+    try:
+        parsed = message_from_bytes(raw, policy=policy.default)
+        headers = [(name, str(value)) for name, value in parsed.items()]
+        text_part, html_part = parsed.get_body(("plain",)), parsed.get_body(("html",))
+        text = text_part.get_content() if text_part is not None else ""
+        html = html_part.get_content() if html_part is not None else ""
+    except Exception:  # noqa: BLE001 - an unreadable part: show the source instead
+        log.warning("could not parse a mail for display", exc_info=True)
+        return {"headers": [], "text": "", "html": "", "source": source, "from": "", "subject": ""}
+    found = dict((name.lower(), value) for name, value in headers)
+    return {
+        "headers": headers,
+        "text": text,
+        "html": html,
+        "source": source,
+        "from": found.get("from", ""),
+        "subject": found.get("subject", ""),
+    }
 
 
 def person_panel(request: HttpRequest, person: Person) -> dict | None:
