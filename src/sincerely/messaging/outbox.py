@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from sincerely.messaging import conf, mime, services
@@ -81,9 +81,16 @@ def release_dead_claims() -> int:
             released += stale.filter(claimed_by=owner).update(
                 status=Message.Status.QUEUED, claimed_by=""
             )
-    unrecorded = Message.objects.filter(status=Message.Status.SENT).exclude(claimed_by="")
-    for owner, claimed_at in unrecorded.values_list("claimed_by", "claimed_at").distinct():
-        if owner != worker_id() and (_process_is_gone(owner) or claimed_at < lease_end):
+    unrecorded = (
+        Message.objects.filter(status=Message.Status.SENT)
+        .exclude(claimed_by="")
+        .order_by()
+        .values("claimed_by")
+        .annotate(since=Min("claimed_at"))
+    )
+    for row in unrecorded:
+        owner = row["claimed_by"]
+        if owner != worker_id() and (_process_is_gone(owner) or row["since"] < lease_end):
             services.record_sent_touchpoints(owner)
     return released
 
