@@ -4,9 +4,12 @@ preparing, touchpoints written per batch (and recovered after a crash), SMTP pat
 from __future__ import annotations
 
 import smtplib
+import socket
+import threading
 from datetime import timedelta
 
 import pytest
+from django.db import OperationalError
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
@@ -172,3 +175,147 @@ def test_plain_addresses_become_the_same_path_as_smtplib_makes(local, domain):
 @given(address=st.emails())
 def test_any_address_gets_a_path_smtplib_agrees_with(address):
     assert outbox._path(address) == smtplib.quoteaddr(address)
+
+
+# Found by review: each reproduced a way to lose a record or send twice.
+@pytest.mark.django_db
+def test_a_bounce_back_before_the_batch_is_recorded_keeps_its_email_sent(
+    web_summit_list, marketer, smtp_server, monkeypatch
+):
+    campaign = _queued_campaign(marketer)
+    services.prepare_campaign(campaign.pk)
+    real = services.record_sent_touchpoints
+
+    def dsn_arrives_first(owner):
+        # A DSN / ESP webhook for a message that went out a moment ago in this batch.
+        first = Message.objects.filter(campaign=campaign, status="sent").order_by("id").first()
+        if first is not None and not Message.objects.filter(status="bounced").exists():
+            services.record_hard_bounce(first, "5.1.1 user unknown (async DSN)")
+        return real(owner)
+
+    monkeypatch.setattr(services, "record_sent_touchpoints", dsn_arrives_first)
+    assert outbox.deliver_outbox() == 3
+    assert len(smtp_server.messages) == 3
+    bounced = Message.objects.get(campaign=campaign, status="bounced")
+    sent_tps = [t.properties["message"] for t in Touchpoint.objects.filter(kind="email_sent")]
+    assert bounced.pk in sent_tps, "a message that was sent has no email_sent touchpoint"
+
+
+@pytest.mark.django_db
+def test_a_database_error_mid_campaign_still_records_what_the_server_took(
+    web_summit_list, marketer, smtp_server, settings, monkeypatch
+):
+    settings.SINCERELY_SEND_BATCH = 1
+    campaign = _queued_campaign(marketer)
+    services.prepare_campaign(campaign.pk)
+    real_claim = outbox.claim_batch
+    calls = []
+
+    def flaky_claim(owner, size):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("database is locked")
+        return real_claim(owner, size)
+
+    monkeypatch.setattr(outbox, "claim_batch", flaky_claim)
+    with pytest.raises(OperationalError):
+        outbox.deliver_outbox()
+    monkeypatch.setattr(outbox, "claim_batch", real_claim)
+    assert len(smtp_server.messages) == 1  # the server took the first message
+    first = Message.objects.filter(campaign=campaign).order_by("id").first()
+    assert first.status == "sent"  # recorded on the way out of the failed job
+    assert not Message.objects.filter(status="sending").exists()  # the rest given back
+    # The job is retried (same process); once the lease runs out the row is re-queued...
+    Message.objects.filter(status="sending").update(claimed_at=timezone.now() - timedelta(hours=1))
+    outbox.deliver_outbox()
+    ids = [m["parsed"]["Message-ID"] for m in smtp_server.messages]
+    assert len(ids) == len(set(ids)), "accepted message sent twice without any kill"
+
+
+class OneMessagePerConnection:
+    """A minimal SMTP server that closes each connection after one message (or idle timeout)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(5)
+        self.port = self.sock.getsockname()[1]
+        self.received = 0
+        self.connections = 0
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self.handle, args=(conn,), daemon=True).start()
+
+    def handle(self, conn):
+        f = conn.makefile("rb")
+        conn.sendall(b"220 hi\r\n")
+        in_data = False
+        while True:
+            line = f.readline()
+            if not line:
+                break
+            if in_data:
+                if line == b".\r\n":
+                    self.received += 1
+                    conn.sendall(b"250 ok\r\n")
+                    conn.close()  # idle timeout / max one message per session
+                    return
+                continue
+            cmd = line[:4].upper()
+            if cmd in (b"EHLO", b"HELO"):
+                conn.sendall(b"250 hi\r\n")
+            elif cmd == b"DATA":
+                in_data = True
+                conn.sendall(b"354 go\r\n")
+            elif cmd == b"QUIT":
+                conn.sendall(b"221 bye\r\n")
+                break
+            else:
+                conn.sendall(b"250 ok\r\n")
+        conn.close()
+
+
+@pytest.mark.django_db
+def test_a_connection_the_server_closed_between_messages_is_reopened(
+    web_summit_list, marketer, settings
+):
+    server = OneMessagePerConnection()
+    settings.SINCERELY_SMTP_URL = f"smtp://127.0.0.1:{server.port}"
+    campaign = _queued_campaign(marketer)
+    services.prepare_campaign(campaign.pk)
+    sent = outbox.deliver_outbox()
+    statuses = list(Message.objects.filter(campaign=campaign).values_list("status", "attempts"))
+    assert statuses == [("sent", 0)] * 3 and server.connections == 3
+    assert sent == 3, "a message was deferred (attempt counted) instead of reconnecting"
+
+
+@pytest.mark.django_db
+def test_a_batch_taken_over_after_its_lease_ran_out_is_not_sent_twice(
+    web_summit_list, marketer, smtp_server, monkeypatch
+):
+    campaign = _queued_campaign(marketer)
+    services.prepare_campaign(campaign.pk)
+    real = outbox._still_allowed
+    state = {"done": False}
+
+    def slow_batch(messages):
+        if not state["done"]:
+            state["done"] = True
+            # The batch has taken longer than the lease (slow relay); another worker looks.
+            Message.objects.filter(status="sending").update(
+                claimed_at=timezone.now() - timedelta(hours=1)
+            )
+            outbox.deliver_outbox(owner="elsewhere:1")
+        return real(messages)
+
+    monkeypatch.setattr(outbox, "_still_allowed", slow_batch)
+    outbox.deliver_outbox(owner="here:1")
+    ids = [m["parsed"]["Message-ID"] for m in smtp_server.messages]
+    assert len(ids) == len(set(ids))

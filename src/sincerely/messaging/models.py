@@ -147,7 +147,7 @@ class Message(models.Model):
             models.Index(
                 fields=["claimed_by"],
                 name="message_sent_unrecorded",
-                condition=Q(status="sent") & ~Q(claimed_by=""),
+                condition=Q(sent_at__isnull=False) & ~Q(claimed_by=""),
             ),
         ]
 

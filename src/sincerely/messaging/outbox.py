@@ -43,12 +43,23 @@ PREPARE_POLL_SECONDS = 0.05
 PREPARE_STALL_SECONDS = 5
 
 
+def _start_time(pid: int) -> str:
+    """When the process started (clock ticks since boot), or "" where /proc is missing."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
 def worker_id() -> str:
-    return f"{HOST}:{os.getpid()}"
+    """host:pid:start — the start time tells a reused pid (a restarted container) apart."""
+    return f"{HOST}:{os.getpid()}:{_start_time(os.getpid())}"
 
 
 def _process_is_gone(claimed_by: str) -> bool:
-    host, _, pid = claimed_by.rpartition(":")
+    host, _, rest = claimed_by.partition(":")
+    pid, _, started = rest.partition(":")
     if host != HOST or not pid.isdigit():
         return False
     try:
@@ -57,6 +68,8 @@ def _process_is_gone(claimed_by: str) -> bool:
         return True
     except PermissionError:
         return False
+    if started and _start_time(int(pid)) not in ("", started):
+        return True  # the pid now belongs to another process
     return int(pid) != os.getpid() and _is_zombie(int(pid))
 
 
@@ -82,7 +95,7 @@ def release_dead_claims() -> int:
                 status=Message.Status.QUEUED, claimed_by=""
             )
     unrecorded = (
-        Message.objects.filter(status=Message.Status.SENT)
+        Message.objects.filter(sent_at__isnull=False)
         .exclude(claimed_by="")
         .order_by()
         .values("claimed_by")
@@ -167,15 +180,23 @@ class SmtpTransport:
         """
         meanwhile = meanwhile if meanwhile is not None else iter(())
         try:
+            reused = self.client is not None
             try:
                 client = self.open()
                 client.putcmd("mail", f"FROM:{_path(mail_from)}")
+                next(meanwhile, None)
+                code, reply = client.getreply()
             except (smtplib.SMTPServerDisconnected, OSError):
+                if not reused:
+                    raise
+                code, reply = 421, b"closed while idle"
+            if code == 421 and reused:
+                # Servers close idle sessions, or after so many messages per session (a
+                # 421 on the next command): that is no failure of this message.
                 self.close(quit=False)
                 client = self.open()
                 client.putcmd("mail", f"FROM:{_path(mail_from)}")
-            next(meanwhile, None)
-            code, reply = client.getreply()
+                code, reply = client.getreply()
             if code != 250:
                 client.rset()
                 raise smtplib.SMTPSenderRefused(code, reply, mail_from)
@@ -301,21 +322,24 @@ def _still_allowed(messages: list[Message]) -> dict[int, str]:
     return refused
 
 
-def _hold(message_id: int, reason: str) -> None:
-    Message.objects.filter(pk=message_id, status=Message.Status.SENDING).update(
-        status=Message.Status.HELD_BACK, held_reason=reason[:300], claimed_by=""
-    )
+def _hold(message: Message, reason: str) -> None:
+    Message.objects.filter(
+        pk=message.pk, status=Message.Status.SENDING, claimed_by=message.claimed_by
+    ).update(status=Message.Status.HELD_BACK, held_reason=reason[:300], claimed_by="")
 
 
 def _retry_later(message: Message, error: str) -> None:
     attempts = message.attempts + 1
+    mine = Message.objects.filter(
+        pk=message.pk, status=Message.Status.SENDING, claimed_by=message.claimed_by
+    )
     if attempts >= conf.max_attempts():
-        Message.objects.filter(pk=message.pk).update(
+        mine.update(
             status=Message.Status.FAILED, attempts=attempts, last_error=error[:500], claimed_by=""
         )
         return
     delay = BACKOFF_SECONDS[min(attempts - 1, len(BACKOFF_SECONDS) - 1)]
-    Message.objects.filter(pk=message.pk, status=Message.Status.SENDING).update(
+    mine.update(
         status=Message.Status.QUEUED,
         attempts=attempts,
         next_attempt_at=timezone.now() + timedelta(seconds=delay),
@@ -357,6 +381,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
             yield from services.mark_sent_steps(message)
             sent += 1
 
+    finished = False
     try:
         while limit is None or sent + (accepted is not None) < limit:
             size = conf.batch_size()
@@ -372,11 +397,14 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
                 break
             messages = list(Message.objects.filter(pk__in=ids).only(*OUTBOX_FIELDS).order_by("id"))
             refused = _still_allowed(messages)
+            lease = Lease(owner, ids)
             for message in messages:
                 if message.campaign_id:
                     campaigns.add(message.campaign_id)
+                if not lease.holds(message.pk):
+                    continue  # taken over by another worker after our lease ran out
                 if message.pk in refused:
-                    _hold(message.pk, refused[message.pk])
+                    _hold(message, refused[message.pk])
                     continue
                 raw = bytes(message.raw) if message.raw else _build(message, senders)
                 if raw is not None and _send(transport, message, raw, record):
@@ -384,11 +412,55 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
             services.record_sent_touchpoints(owner)
         _finish(record())
         services.record_sent_touchpoints(owner)
+        finished = True
     finally:
-        transport.close()
+        transport.close()  # a message cut off before its final dot is dropped by the server
+        if not finished:
+            _leave_cleanly(owner, record)
     for campaign_id in campaigns:
         services.finish_campaign_if_done(campaign_id)
     return sent
+
+
+def _leave_cleanly(owner: str, record: Callable[[], Iterator[None]]) -> None:
+    """On the way out after an error: record what the server already took, and give back
+    this worker's claims at once rather than when the lease runs out."""
+    try:
+        _finish(record())
+        services.record_sent_touchpoints(owner)
+        Message.objects.filter(status=Message.Status.SENDING, claimed_by=owner).update(
+            status=Message.Status.QUEUED, claimed_by=""
+        )
+    except DatabaseError:
+        log.warning("could not tidy up after a failed delivery; the lease will", exc_info=True)
+
+
+class Lease:
+    """This worker's hold on a claimed batch, renewed while it sends.
+
+    A batch sent through a slow relay may take longer than the lease; renewing it every
+    quarter of the lease keeps other workers off, and a row another worker took over
+    anyway (this one stalled) is skipped instead of sent twice.
+    """
+
+    def __init__(self, owner: str, ids: list[int]) -> None:
+        self.owner = owner
+        self.ids = ids
+        self.every = conf.lease_seconds() / 4
+        self.renew()
+
+    def renew(self) -> None:
+        ours = Message.objects.filter(
+            pk__in=self.ids, status=Message.Status.SENDING, claimed_by=self.owner
+        )
+        ours.update(claimed_at=timezone.now())
+        self.ours = set(ours.values_list("id", flat=True))
+        self.renewed = time.monotonic()
+
+    def holds(self, message_id: int) -> bool:
+        if time.monotonic() - self.renewed > self.every:
+            self.renew()
+        return message_id in self.ours
 
 
 # What sending a prepared message needs; a row without bytes is read whole (_build).
@@ -429,7 +501,7 @@ def _build(message: Message, senders: dict) -> bytes | None:
         senders[message.sender_id] = User.objects.get(pk=message.sender_id)
     person = Person.objects.filter(pk=message.person_id).first()
     if person is None:
-        _hold(message.pk, "the person was erased")
+        _hold(message, "the person was erased")
         return None
     whole = Message.objects.get(pk=message.pk)
     try:
@@ -487,12 +559,18 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], Iterator
 
 def resume_outbox() -> bool:
     """On worker start: take back claims of dead workers and queue a delivery if any is due."""
+    from sincerely.messaging.tasks import deliver_outbox_task
+
     released = release_dead_claims()
     pending = Message.objects.filter(status=Message.Status.QUEUED).exists()
     if released or pending:
-        from sincerely.messaging.tasks import deliver_outbox_task
-
         deliver_outbox_task.enqueue()
+    # Claims of a worker we cannot see (another host, or still alive) come back when
+    # their lease ends; make sure someone looks then.
+    oldest = Message.objects.filter(status=Message.Status.SENDING).aggregate(at=Min("claimed_at"))
+    if oldest["at"] is not None:
+        lease_end = oldest["at"] + timedelta(seconds=conf.lease_seconds() + 1)
+        deliver_outbox_task.using(run_after=max(lease_end, timezone.now())).enqueue()
     from sincerely.messaging.models import Campaign
 
     for campaign_id in Campaign.objects.filter(

@@ -496,9 +496,10 @@ def record_sent_touchpoints(owner: str) -> int:
     if not owner:
         return 0
     with transaction.atomic():
+        # Any status: a bounce or complaint may already have come back for a sent message.
         rows = list(
             Message.objects.select_for_update()
-            .filter(status=Message.Status.SENT, claimed_by=owner)
+            .filter(sent_at__isnull=False, claimed_by=owner)
             .values_list("id", "person_id", "campaign_id", "sent_at")
         )
         if not rows:
@@ -528,9 +529,11 @@ def record_sent_touchpoints(owner: str) -> int:
 def record_hard_bounce(message: Message, diagnostic: str, *, at: datetime | None = None) -> None:
     """A permanent failure: the address is suppressed for good, the message is bounced."""
     at = at or timezone.now()
-    Message.objects.filter(pk=message.pk).update(
-        status=Message.Status.BOUNCED, bounced_at=at, last_error=diagnostic[:500], claimed_by=""
-    )
+    row = Message.objects.filter(pk=message.pk)
+    row.update(status=Message.Status.BOUNCED, bounced_at=at, last_error=diagnostic[:500])
+    # A message refused while sending is no longer claimed; one that went out keeps its
+    # worker's id until its email_sent touchpoint is written (record_sent_touchpoints).
+    row.filter(sent_at__isnull=True).update(claimed_by="")
     suppress(message.to_email, Suppression.Reason.HARD_BOUNCE)
     record_touchpoint(
         Person(pk=message.person_id),

@@ -9,6 +9,7 @@ started again.
 
 from __future__ import annotations
 
+import argparse
 import ctypes
 import gc
 import logging
@@ -21,6 +22,7 @@ import time
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1
@@ -28,13 +30,22 @@ RESTART_DELAY = 1.0
 GC_THRESHOLD = 20_000  # Python's default is 700 allocations (measured: 3% of a campaign)
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """Linux: the kernel sends the child SIGKILL when its supervisor dies, however it dies."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: SIGTERM forwarding still applies
-        pass
+        return
+    if os.getppid() != parent:  # the supervisor died before prctl took effect
+        os._exit(1)
+
+
+def resume_work() -> None:
+    """Apps resume work a killed worker left behind (e.g. messaging's outbox claims)."""
+    for app in apps.get_app_configs():
+        getattr(app, "worker_started", lambda: None)()
+    connections.close_all()  # a supervisor keeps no idle connection open
 
 
 class Command(BaseCommand):
@@ -44,6 +55,7 @@ class Command(BaseCommand):
         parser.add_argument("--max-tasks", type=int, default=None)
         parser.add_argument("--interval", type=float, default=0.5)
         parser.add_argument("--queue-name", default="*")
+        parser.add_argument("--no-resume", action="store_true", help=argparse.SUPPRESS)
         parser.add_argument(
             "--processes",
             type=int,
@@ -51,13 +63,12 @@ class Command(BaseCommand):
             help="worker processes to run (one per core is right; default 1)",
         )
 
-    def handle(self, *args, max_tasks, interval, queue_name, processes, **options):
+    def handle(self, *args, max_tasks, interval, queue_name, processes, no_resume, **options):
         if processes > 1:
             self.supervise(processes, interval=interval, queue_name=queue_name)
             return
-        # Apps resume work a killed worker left behind (e.g. messaging's outbox claims).
-        for app in apps.get_app_configs():
-            getattr(app, "worker_started", lambda: None)()
+        if not no_resume:
+            resume_work()
         # A long-lived process: what Django loaded at start stays, so the cyclic collector
         # need not walk it again and again; campaigns allocate many short-lived objects.
         gc.freeze()
@@ -68,6 +79,9 @@ class Command(BaseCommand):
         call_command("db_worker", **kwargs)
 
     def supervise(self, processes: int, *, interval: float, queue_name: str) -> None:
+        """Run `processes` workers; each in its own session, so a Ctrl-C or a signal to
+        the supervisor's group reaches them only once, forwarded as SIGTERM (db_worker
+        treats a second signal as "stop the running job now")."""
         command = [
             sys.executable,
             "-m",
@@ -75,39 +89,48 @@ class Command(BaseCommand):
             "worker",
             "--processes",
             "1",
+            "--no-resume",
             "--interval",
             str(interval),
             "--queue-name",
             queue_name,
         ]
         stopping = False
+        children: list[subprocess.Popen] = []
+        parent = os.getpid()
 
         def start() -> subprocess.Popen:
-            return subprocess.Popen(command, preexec_fn=_die_with_parent)  # noqa: S603, PLW1509
+            return subprocess.Popen(  # noqa: S603 - our own command
+                command,
+                preexec_fn=lambda: _die_with_parent(parent),  # noqa: PLW1509
+                start_new_session=True,
+            )
 
         def stop(signum, frame):
             nonlocal stopping
             stopping = True
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
 
-        children = [start() for _ in range(processes)]
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        # Resumed once here, not by every child: two children would each queue the
+        # preparation of the same unfinished campaign.
+        resume_work()
+        children.extend(start() for _ in range(processes))
         pids = ", ".join(str(child.pid) for child in children)
         self.stdout.write(f"worker: {processes} processes ({pids})")
         self.stdout.flush()
-        while True:
+        while not stopping:
             time.sleep(0.2)
-            if stopping:
-                break
             for i, child in enumerate(children):
                 code = child.poll()
-                if code is not None:
+                if code is not None and not stopping:
                     log.warning("worker process %s ended (%s); starting another", child.pid, code)
                     time.sleep(RESTART_DELAY)
+                    resume_work()  # what the ended one left: its claims, its preparation
                     children[i] = start()
+        for child in children:  # once each: a second signal would cut a send short
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
         for child in children:
             try:
                 child.wait(timeout=30)
