@@ -158,3 +158,55 @@ def test_every_section_in_the_navigation_opens_for_its_roles(client, role):
     for section in sections:
         response = client.get(section["url"])
         assert response.status_code == 200, (role, section["url"], response.status_code)
+
+
+def test_a_large_import_runs_on_the_worker_with_a_progress_page(console, newsletter, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django_tasks_db.models import DBTaskResult
+
+    from sincerely.console import import_jobs
+
+    monkeypatch.setattr(import_jobs, "INLINE_LIMIT_BYTES", 10)  # every file counts as large
+    csv = b"email,first_name,consent\nnew@example.com,New,yes\nbad,X,yes\nq@example.com,Q,no\n"
+    response = console.post(
+        "/console/imports/",
+        {"file": SimpleUploadedFile("fair.csv", csv), "list": "newsletter", "source": "Lyon fair"},
+    )
+    assert response.status_code == 302 and "/console/imports/jobs/" in response["Location"]
+    job_url = response["Location"]
+    upload_id = job_url.rstrip("/").rsplit("/", 1)[1]
+    waiting = console.get(job_url).content.decode()
+    assert "Waiting for the worker" in waiting and 'hx-trigger="every 1s"' in waiting
+    assert DBTaskResult.objects.filter(task_path__endswith="import_people_task").count() == 1
+
+    assert import_jobs.import_people_task.call(upload_id, True) == "previewed"  # the worker
+    poll = console.get(job_url, HTTP_HX_REQUEST="true")
+    assert poll.status_code == 204 and poll["HX-Redirect"] == job_url
+    preview = console.get(job_url).content.decode()
+    assert "would import 3 rows" in preview and "not an email address" in preview
+    assert Person.objects.count() == 0
+
+    confirm = console.post("/console/imports/", {"upload_id": upload_id, "confirm": "yes"})
+    assert confirm["Location"] == job_url
+    assert import_jobs.import_people_task.call(upload_id, False) == "done"
+    done = console.get(job_url, follow=True).content.decode()
+    assert "imported 3 rows" in done and "quarantined" in done
+    assert Person.objects.get().email == "new@example.com"
+
+
+def test_a_large_broken_file_fails_on_the_worker_and_says_why(console, newsletter, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sincerely.console import import_jobs
+
+    monkeypatch.setattr(import_jobs, "INLINE_LIMIT_BYTES", 1)
+    response = console.post(
+        "/console/imports/",
+        {"file": SimpleUploadedFile("x.csv", b"name\nAnna\n"), "list": "newsletter", "source": "x"},
+    )
+    upload_id = response["Location"].rstrip("/").rsplit("/", 1)[1]
+    assert import_jobs.import_people_task.call(upload_id, True) == "failed"
+    page = console.get(response["Location"]).content.decode()
+    assert "Nothing was imported" in page and "&#x27;email&#x27; is missing" in page
+    assert console.get("/console/imports/jobs/" + "0" * 32 + "/").status_code == 404
+    assert console.get("/console/imports/jobs/../../etc/").status_code == 404

@@ -21,4 +21,5 @@ urlpatterns = [
     path("lists/<slug:slug>/", views.list_detail, name="list"),
     path("imports/", views.imports, name="imports"),
     path("imports/<int:batch_id>/", views.import_detail, name="import"),
+    path("imports/jobs/<str:upload_id>/", views.import_job, name="import_job"),
 ]

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from sincerely.console import import_jobs
 from sincerely.console.access import requires, user_can
 from sincerely.errors import DomainError
 from sincerely.people import queries, services
-from sincerely.people.imports import import_people
 from sincerely.people.models import (
     AudienceList,
     ImportBatch,
@@ -291,55 +287,77 @@ def list_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "console/list.html", {"list": audience_list, "page": page})
 
 
-def _upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@requires("people.import")
-def imports(request: HttpRequest) -> HttpResponse:
-    """Upload → preview (a dry run reporting exactly what would happen) → confirm."""
-    context: dict = {
+def _imports_context(request: HttpRequest) -> dict:
+    return {
         "lists": AudienceList.objects.select_related("purpose"),
         "batches": ImportBatch.objects.select_related("audience_list", "created_by")[:30],
         "form": request.POST,
     }
-    if request.method == "POST":
-        upload_id = request.POST.get("upload_id", "")
-        upload = request.FILES.get("file")
-        try:
-            if upload is not None:
-                upload_id = uuid.uuid4().hex
-                with (_upload_dir() / upload_id).open("wb") as out:
-                    for chunk in upload.chunks():
-                        out.write(chunk)
-                filename = upload.name
-            elif upload_id and all(c in "0123456789abcdef" for c in upload_id):
-                filename = request.POST.get("filename", "upload.csv")
-            else:
-                raise DomainError("choose a CSV file to import", field="file")
-            path = _upload_dir() / upload_id
-            if not path.exists():
-                raise DomainError("the uploaded file has expired; upload it again", field="file")
-            confirm = request.POST.get("confirm") == "yes"
-            with path.open("rb") as stream:
-                report = import_people(
-                    stream,
-                    filename=filename,
-                    list_slug=request.POST.get("list", ""),
-                    source=request.POST.get("source", ""),
-                    actor=request.user,
-                    dry_run=not confirm,
-                )
-            if confirm:
-                path.unlink(missing_ok=True)
-                messages.success(request, report.summary())
-                return redirect("console:import", batch_id=report.batch_id)
-            context.update(report=report, upload_id=upload_id, filename=filename)
-        except DomainError as exc:
-            context["error"] = exc
+
+
+@requires("people.import")
+def imports(request: HttpRequest) -> HttpResponse:
+    """Upload → preview (a dry run reporting exactly what would happen) → confirm.
+
+    Small files run while the browser waits; large ones on the worker, with a progress
+    page (console/import_jobs.py).
+    """
+    context = _imports_context(request)
+    if request.method != "POST":
+        return render(request, "console/imports.html", context)
+    upload_id = request.POST.get("upload_id", "")
+    upload = request.FILES.get("file")
+    try:
+        if upload is not None:
+            upload_id = import_jobs.new_upload_id()
+            with (import_jobs.upload_dir() / upload_id).open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            import_jobs.write_job(
+                upload_id,
+                filename=upload.name,
+                list=request.POST.get("list", ""),
+                source=request.POST.get("source", ""),
+                actor_id=request.user.pk,
+            )
+        elif not (import_jobs.is_upload_id(upload_id) and import_jobs.read_job(upload_id)):
+            raise DomainError("choose a CSV file to import", field="file")
+        job = import_jobs.start(upload_id, dry_run=request.POST.get("confirm") != "yes")
+    except (DomainError, OSError) as exc:
+        context["error"] = exc if isinstance(exc, DomainError) else "the upload could not be read"
+        return render(request, "console/imports.html", context)
+    return _import_outcome(request, upload_id, job, context)
+
+
+def _import_outcome(request: HttpRequest, upload_id: str, job: dict, context: dict):
+    if job["state"] == "done":
+        messages.success(request, job["summary"])
+        return redirect("console:import", batch_id=job["batch_id"])
+    if job["state"] == "previewed":
+        context.update(report=job, upload_id=upload_id, filename=job.get("filename", ""))
+    elif job["state"] == "failed":
+        context["error"] = job["error"]
+    else:
+        return redirect("console:import_job", upload_id=upload_id)
     return render(request, "console/imports.html", context)
+
+
+@requires("people.import")
+def import_job(request: HttpRequest, upload_id: str) -> HttpResponse:
+    """A large import on the worker: its progress, then its preview or its batch."""
+    job = import_jobs.read_job(upload_id) if import_jobs.is_upload_id(upload_id) else None
+    if job is None:
+        raise Http404("no such import")
+    waiting = job.get("state") in ("queued", "running")
+    if request.headers.get("HX-Request"):
+        if not waiting:  # finished: the whole page shows the outcome
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = request.path
+            return response
+        return render(request, "console/import_job_partial.html", {"job": job, "job_id": upload_id})
+    if waiting:
+        return render(request, "console/import_job.html", {"job": job, "upload_id": upload_id})
+    return _import_outcome(request, upload_id, job, _imports_context(request))
 
 
 @requires("people.import")
