@@ -81,3 +81,32 @@ def test_console_script_help_and_passthrough():
         env=env,
     )
     assert out.returncode == 0, out.stderr
+
+
+@pytest.mark.django_db
+def test_jobs_of_a_dead_worker_show_as_failed_not_running():
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from sincerely.console.management.commands.run_worker import fail_orphaned_tasks
+    from sincerely.workers import HOST, worker_id
+
+    def running(worker: str) -> DBTaskResult:
+        return DBTaskResult.objects.create(
+            status=TaskResultStatus.RUNNING,
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="sincerely.messaging.tasks.deliver_outbox_task",
+            worker_ids=[worker],
+            backend_name="default",
+            run_after=timezone.now(),
+        )
+
+    dead = running(f"{HOST}:999999999:1")
+    alive = running(worker_id())
+    elsewhere = running("another-host:1:1")
+    assert fail_orphaned_tasks() == 1
+    dead.refresh_from_db()
+    assert dead.status == TaskResultStatus.FAILED and "ended while running" in dead.traceback
+    assert DBTaskResult.objects.get(pk=alive.pk).status == TaskResultStatus.RUNNING
+    assert DBTaskResult.objects.get(pk=elsewhere.pk).status == TaskResultStatus.RUNNING

@@ -74,6 +74,15 @@ def _count(env: dict, sql: str) -> int:
         return cursor.fetchone()[0]
 
 
+DIED = (
+    "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult"
+    " WHERE exception_class_path = 'sincerely.workers.WorkerDied'"
+)
+
+
+RUNNING_TASKS = "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
+
+
 def _recorded_completely(env: dict) -> bool:
     """Every message sent, each with exactly one email_sent touchpoint, none left pending."""
     sent = _count(env, "SELECT COUNT(*) FROM messaging_message WHERE status = 'sent'")
@@ -129,6 +138,9 @@ def test_sigkill_mid_campaign_loses_nothing_and_repeats_at_most_one(tmp_path):
         time.sleep(1.0)  # anything extra the worker might still send would arrive now
         # The killed worker's sent-but-unrecorded messages got their touchpoints too.
         assert _wait_for(lambda: _recorded_completely(env), 30)
+        # Its job shows as failed, saying why, not as running for ever.
+        assert _wait_for(lambda: _count(env, RUNNING_TASKS) == 0, 30)
+        assert _count(env, DIED) == 1
     finally:
         for proc in workers:
             if proc.poll() is None:

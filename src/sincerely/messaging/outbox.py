@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import smtplib
 import socket
@@ -31,54 +30,17 @@ from sincerely.messaging import conf, mime, services
 from sincerely.messaging.models import Message
 from sincerely.messaging.queries import suppressed_hashes
 from sincerely.people.models import Consent, Membership, Person, Suppression
+from sincerely.workers import process_is_gone as _process_is_gone
+from sincerely.workers import worker_id
 
 log = logging.getLogger(__name__)
 
-HOST = socket.gethostname()
 # Backoff for temporary failures (4xx, refused connections), by attempt number.
 BACKOFF_SECONDS = (30, 120, 600, 1800, 3600, 7200, 14400)
 # Delivery started while a campaign is still being prepared waits for its next chunk;
 # a preparation that wrote nothing for this long is taken for stalled (it is retried).
 PREPARE_POLL_SECONDS = 0.05
 PREPARE_STALL_SECONDS = 5
-
-
-def _start_time(pid: int) -> str:
-    """When the process started (clock ticks since boot), or "" where /proc is missing."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().split(")")[-1].split()[19]
-    except (OSError, IndexError):
-        return ""
-
-
-def worker_id() -> str:
-    """host:pid:start — the start time tells a reused pid (a restarted container) apart."""
-    return f"{HOST}:{os.getpid()}:{_start_time(os.getpid())}"
-
-
-def _process_is_gone(claimed_by: str) -> bool:
-    host, _, rest = claimed_by.partition(":")
-    pid, _, started = rest.partition(":")
-    if host != HOST or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    if started and _start_time(int(pid)) not in ("", started):
-        return True  # the pid now belongs to another process
-    return int(pid) != os.getpid() and _is_zombie(int(pid))
-
-
-def _is_zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().split(")")[-1].split()[0] == "Z"
-    except OSError:
-        return False
 
 
 def release_dead_claims() -> int:

@@ -23,10 +23,14 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
+from django.utils import timezone
+
+from sincerely.workers import process_is_gone, worker_id
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1
 RESTART_DELAY = 1.0
+MAX_WORKER_ID = 64  # django-tasks-db's limit
 GC_THRESHOLD = 20_000  # Python's default is 700 allocations (measured: 3% of a campaign)
 
 
@@ -43,9 +47,30 @@ def _die_with_parent(parent: int) -> None:
 
 def resume_work() -> None:
     """Apps resume work a killed worker left behind (e.g. messaging's outbox claims)."""
+    fail_orphaned_tasks()
     for app in apps.get_app_configs():
         getattr(app, "worker_started", lambda: None)()
     connections.close_all()  # a supervisor keeps no idle connection open
+
+
+def fail_orphaned_tasks() -> int:
+    """Jobs a worker on this host was running when it died are marked failed, saying so,
+    instead of showing as running for ever; the apps' resume hooks redo the work."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    failed = 0
+    running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+    for result in running.only("id", "worker_ids"):
+        worker = result.worker_ids[-1] if result.worker_ids else ""
+        if worker and process_is_gone(worker):
+            failed += running.filter(pk=result.pk).update(
+                status=TaskResultStatus.FAILED,
+                finished_at=timezone.now(),
+                exception_class_path="sincerely.workers.WorkerDied",
+                traceback=f"worker {worker} ended while running this job; its work was resumed",
+            )
+    return failed
 
 
 class Command(BaseCommand):
@@ -74,6 +99,8 @@ class Command(BaseCommand):
         gc.freeze()
         gc.set_threshold(GC_THRESHOLD, 20, 20)
         kwargs = {"interval": interval, "queue_name": queue_name, "no_startup_delay": True}
+        if len(worker_id()) <= MAX_WORKER_ID:  # so a dead one's jobs can be recognised
+            kwargs["worker_id"] = worker_id()
         if max_tasks:
             kwargs["max_tasks"] = max_tasks
         call_command("db_worker", **kwargs)
