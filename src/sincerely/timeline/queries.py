@@ -9,9 +9,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, DecimalField, F, Min, Q, Sum
+from django.db.models import Count, DecimalField, F, Min, Q, QuerySet, Sum, Value
+from django.db.models.query import RawQuerySet
 
 from sincerely.errors import DomainError
+from sincerely.people import queries as people_queries
 from sincerely.people.models import Consent, Person
 from sincerely.timeline.models import PurchaseLine, Touchpoint
 
@@ -140,18 +142,49 @@ def _line_total() -> Sum:
     )
 
 
+def _union_all(parts: list[QuerySet[Touchpoint]]) -> RawQuerySet:
+    """Touchpoints of several sliced querysets in one round trip, each row with its `part`
+    (the index of the queryset it came from).
+
+    Django's `union()` refuses sliced querysets on SQLite, which allows ORDER BY and LIMIT
+    only inside a subquery; each part is therefore wrapped as `SELECT * FROM (…)`, which
+    both SQLite and PostgreSQL accept.
+    """
+    arms, params = [], []
+    for index, part in enumerate(parts):
+        sql, part_params = part.annotate(part=Value(index)).query.sql_with_params()
+        arms.append(f"SELECT * FROM ({sql}) AS part_{index}")  # noqa: S608 - ORM-built SQL
+        params.extend(part_params)
+    return Touchpoint.objects.raw(" UNION ALL ".join(arms), params)
+
+
+def _summary_touchpoints(
+    person: Person,
+) -> tuple[Touchpoint | None, Touchpoint | None, list[Touchpoint]]:
+    """The first touch, the first touch that carried a UTM campaign, and the last five pages
+    seen, in one query: the summary used to send three (about 1 ms each on PostgreSQL,
+    mostly planning over the month partitions)."""
+    mine = Touchpoint.objects.filter(person=person)
+    rows = list(
+        _union_all(
+            [
+                mine.order_by("at", "id")[:1],
+                mine.filter(properties__has_key="utm_campaign").order_by("at", "id")[:1],
+                mine.filter(kind="page_view").order_by("-at", "-id")[:5],
+            ]
+        )
+    )
+    first = next((t for t in rows if t.part == 0), None)
+    campaign = next((t for t in rows if t.part == 1), None)
+    # UNION ALL promises no order across its arms: sort the pages here, newest first.
+    pages = sorted((t for t in rows if t.part == 2), key=lambda t: (t.at, t.pk), reverse=True)
+    return first, campaign, pages
+
+
 def before_you_call(person: Person) -> dict:
     """What a salesperson reads before calling: where they came from, what they read,
     bought and said, what they agreed to, and who owns the relationship."""
-    mine = Touchpoint.objects.filter(person=person)
-    first_touch = mine.order_by("at", "id").first()
-    if first_touch is None or "utm_campaign" in (first_touch.properties or {}):
-        campaign_touch = first_touch
-    else:
-        campaign_touch = (
-            mine.filter(properties__has_key="utm_campaign").order_by("at", "id").first()
-        )
-    pages = list(mine.filter(kind="page_view").order_by("-at", "-id")[:5])
+    first_touch, campaign_touch, pages = _summary_touchpoints(person)
     products = list(
         PurchaseLine.objects.filter(person=person)
         .values("product__sku", "product__name")
@@ -164,11 +197,12 @@ def before_you_call(person: Person) -> dict:
         .annotate(total=_line_total(), orders=Count("order_id", distinct=True))
         .order_by("currency")
     )
-    consents = list(
-        Consent.objects.filter(person=person, is_current=True, status=Consent.Status.GRANTED)
-        .select_related("purpose")
-        .order_by("purpose__name")
-    )
+    # The person page has loaded these records already; this reuses them (no query).
+    consents = [
+        c
+        for c in people_queries.consent_records(person)
+        if c.is_current and c.status == Consent.Status.GRANTED
+    ]
     return {
         "first_touch": first_touch,
         "campaign_touch": campaign_touch,
