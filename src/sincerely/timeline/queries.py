@@ -9,8 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, DecimalField, F, Min, Q, QuerySet, Sum, Value
-from django.db.models.query import RawQuerySet
+from django.db.models import Count, DecimalField, F, Min, Q, Sum
 
 from sincerely.errors import DomainError
 from sincerely.people import queries as people_queries
@@ -142,49 +141,21 @@ def _line_total() -> Sum:
     )
 
 
-def _union_all(parts: list[QuerySet[Touchpoint]]) -> RawQuerySet:
-    """Touchpoints of several sliced querysets in one round trip, each row with its `part`
-    (the index of the queryset it came from).
-
-    Django's `union()` refuses sliced querysets on SQLite, which allows ORDER BY and LIMIT
-    only inside a subquery; each part is therefore wrapped as `SELECT * FROM (…)`, which
-    both SQLite and PostgreSQL accept.
-    """
-    arms, params = [], []
-    for index, part in enumerate(parts):
-        sql, part_params = part.annotate(part=Value(index)).query.sql_with_params()
-        arms.append(f"SELECT * FROM ({sql}) AS part_{index}")  # noqa: S608 - ORM-built SQL
-        params.extend(part_params)
-    return Touchpoint.objects.raw(" UNION ALL ".join(arms), params)
-
-
-def _summary_touchpoints(
-    person: Person,
-) -> tuple[Touchpoint | None, Touchpoint | None, list[Touchpoint]]:
-    """The first touch, the first touch that carried a UTM campaign, and the last five pages
-    seen, in one query: the summary used to send three (about 1 ms each on PostgreSQL,
-    mostly planning over the month partitions)."""
-    mine = Touchpoint.objects.filter(person=person)
-    rows = list(
-        _union_all(
-            [
-                mine.order_by("at", "id")[:1],
-                mine.filter(properties__has_key="utm_campaign").order_by("at", "id")[:1],
-                mine.filter(kind="page_view").order_by("-at", "-id")[:5],
-            ]
-        )
-    )
-    first = next((t for t in rows if t.part == 0), None)
-    campaign = next((t for t in rows if t.part == 1), None)
-    # UNION ALL promises no order across its arms: sort the pages here, newest first.
-    pages = sorted((t for t in rows if t.part == 2), key=lambda t: (t.at, t.pk), reverse=True)
-    return first, campaign, pages
-
-
 def before_you_call(person: Person) -> dict:
     """What a salesperson reads before calling: where they came from, what they read,
     bought and said, what they agreed to, and who owns the relationship."""
-    first_touch, campaign_touch, pages = _summary_touchpoints(person)
+    # Separate queries, not one UNION ALL of them: PostgreSQL plans every arm over every
+    # month partition all the same (measured: 2.4 ms to plan the union of the three, 0.7-0.9
+    # ms each alone), and the campaign query runs only when the first touch had no campaign.
+    mine = Touchpoint.objects.filter(person=person)
+    first_touch = mine.order_by("at", "id").first()
+    if first_touch is None or "utm_campaign" in (first_touch.properties or {}):
+        campaign_touch = first_touch
+    else:
+        campaign_touch = (
+            mine.filter(properties__has_key="utm_campaign").order_by("at", "id").first()
+        )
+    pages = list(mine.filter(kind="page_view").order_by("-at", "-id")[:5])
     products = list(
         PurchaseLine.objects.filter(person=person)
         .values("product__sku", "product__name")
