@@ -210,3 +210,63 @@ def test_a_large_broken_file_fails_on_the_worker_and_says_why(console, newslette
     assert "Nothing was imported" in page and "&#x27;email&#x27; is missing" in page
     assert console.get("/console/imports/jobs/" + "0" * 32 + "/").status_code == 404
     assert console.get("/console/imports/jobs/../../etc/").status_code == 404
+
+
+# What the person page costs in queries, whoever the person is: signing in (session, user,
+# role), the person's own records, each panel (summary and timeline, value, offers,
+# messages) and the form choices. On PostgreSQL each query is a round trip of about 1 ms on
+# the 50 ms budget (bench/RESULTS.md): a change that adds one per fact, consent or touchpoint
+# fails here, and a new panel's query changes this number on purpose. (One more when the
+# person's first touch carried no UTM campaign: the summary then looks for the first that did.)
+PERSON_PAGE_QUERIES = 24
+
+
+def test_person_page_queries_do_not_grow_with_the_person(
+    console, marketer, newsletter, django_assert_num_queries
+):
+    import io
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sincerely.people import services
+    from sincerely.timeline.imports import import_purchases
+    from sincerely.timeline.services import log_interaction, record_touchpoint
+
+    quiet = factories.make_person("quiet@example.com")
+    busy = factories.make_person("busy@example.com", facts={"city": "Lyon"}, on_list=newsletter)
+    evidence = services.EvidenceInput("imported", "fair.csv")
+    for n in range(40):
+        services.record_fact(busy, f"fact_{n}", f"value {n}", evidence)
+    services.edit_fact_as_staff(busy, "city", "Paris", marketer)
+    services.record_consent(
+        busy, "sales_contact", granted=True, where="stand", method="form", wording="Call me"
+    )
+    services.record_consent(busy, "sales_contact", granted=False, where="call", method="phone")
+    now = timezone.now()
+    record_touchpoint(
+        busy, "ad_click", at=now - timedelta(days=9), properties={"utm_campaign": "spring"}
+    )
+    for n in range(40):
+        record_touchpoint(
+            busy, "page_view", at=now - timedelta(hours=n), properties={"title": f"Page {n}"}
+        )
+    log_interaction(busy, "call", "Wants a quote", marketer)
+    import_purchases(
+        io.BytesIO(
+            b"order_id,email,sku,product_name,quantity,unit_price,currency,at\n"
+            + f"O1,busy@example.com,MUG-1,Blue mug,2,4.50,GBP,{now.isoformat()}\n".encode()
+        ),
+        filename="orders.csv",
+        source="shop",
+    )
+    for person in (quiet, busy):
+        with django_assert_num_queries(PERSON_PAGE_QUERIES):
+            response = console.get(f"/console/people/{person.pk}/")
+        assert response.status_code == 200
+    body = response.content.decode()
+    summary = body.split('id="byc-h"')[1].split('id="timeline-h"')[0]
+    assert "spring" in summary and "Page 0" in summary and "Blue mug" in summary
+    assert "Newsletter" in summary and "Sales contact" not in summary  # withdrawn
+    assert "value 39" in body and "was “Lyon”" in body and "Wants a quote" in body
+    assert "Sales contact withdrawn" in body  # the consent history

@@ -58,14 +58,17 @@ def people(request: HttpRequest) -> HttpResponse:
 
 def _person_context(request: HttpRequest, person_id: int) -> dict:
     person = queries.get_person(person_id)
+    facts, history = queries.facts_and_history(person)
+    # Panels (the "before you call" summary) read the same consent records: one query.
+    consent_records = queries.consent_records(person)
     context = {
         "person": person,
         # Lists, not querysets: the template reads each more than once.
         "identities": list(queries.identities(person)),
-        "facts": list(queries.current_facts(person)),
-        "history": list(queries.fact_history(person)),
-        "consents": list(queries.current_consents(person)),
-        "consent_history": list(queries.consent_history(person)),
+        "facts": facts,
+        "history": history,
+        "consents": [c for c in consent_records if c.is_current],
+        "consent_history": sorted(consent_records, key=lambda c: (c.at, c.pk), reverse=True),
         "memberships": list(queries.memberships(person)),
         "audit": list(queries.audit_trail(person)),
         "purposes": Purpose.objects.order_by("name"),
