@@ -270,3 +270,22 @@ def test_person_page_queries_do_not_grow_with_the_person(
     assert "Newsletter" in summary and "Sales contact" not in summary  # withdrawn
     assert "value 39" in body and "was “Lyon”" in body and "Wants a quote" in body
     assert "Sales contact withdrawn" in body  # the consent history
+
+
+def test_old_uploads_and_job_files_are_swept(settings, tmp_path):
+    import os
+    import time
+
+    from sincerely.console import import_jobs
+
+    settings.DATA_DIR = tmp_path
+    old = import_jobs.upload_dir() / ("a" * 32)
+    old.write_bytes(b"email\n")
+    import_jobs.write_job("a" * 32, state="previewed")
+    two_days_ago = time.time() - 3 * 24 * 3600
+    for path in import_jobs.upload_dir().iterdir():
+        os.utime(path, (two_days_ago, two_days_ago))
+    fresh = import_jobs.upload_dir() / ("b" * 32)
+    fresh.write_bytes(b"email\n")
+    import_jobs.new_upload_id()
+    assert sorted(p.name for p in import_jobs.upload_dir().iterdir()) == ["b" * 32]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 # seconds); larger ones on the worker, with a progress page.
 INLINE_LIMIT_BYTES = 2_000_000
 PREVIEW_ISSUES = 200
+KEEP_SECONDS = 2 * 24 * 3600  # uploads and job states kept two days
 
 
 def upload_dir() -> Path:
@@ -39,7 +41,24 @@ def upload_dir() -> Path:
 
 
 def new_upload_id() -> str:
+    """A fresh id for an upload; old uploads and job files are swept out on the way."""
+    sweep()
     return uuid.uuid4().hex
+
+
+def sweep(max_age_seconds: int = KEEP_SECONDS) -> int:
+    """Remove uploads and job files untouched for `max_age_seconds` (abandoned previews,
+    finished jobs); an import in progress writes its job file as it goes."""
+    cutoff = time.time() - max_age_seconds
+    removed = 0
+    for path in upload_dir().iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def is_upload_id(value: str) -> bool:
