@@ -78,3 +78,18 @@ It was great meeting you at Web Summit — you seemed really excited about our a
 {% endif %}
 Our analytics module is out.
 """
+
+
+def draft_campaign(marketer, text=GUARDED_TEXT, **extra):
+    """A draft campaign to the newsletter with the guarded Web Summit sentence; and its findings."""
+    from sincerely.messaging import services
+
+    return services.create_campaign(
+        name="October news",
+        list_slug="newsletter",
+        sender=marketer.username,
+        subject="News for {{ person.first_name | fallback('you') }}",
+        text=text,
+        actor=marketer,
+        **extra,
+    )

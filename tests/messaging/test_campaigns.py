@@ -11,22 +11,9 @@ from sincerely.people.models import Suppression
 from sincerely.people.services import suppress
 from sincerely.timeline.models import Touchpoint
 from tests import factories
-from tests.messaging.conftest import GUARDED_TEXT
+from tests.messaging.conftest import draft_campaign
 
 UNGUARDED = "Hi {{ person.first_name | fallback('there') }}, great meeting you at Web Summit!"
-
-
-def _campaign(marketer, text=GUARDED_TEXT, **extra):
-    campaign, findings = services.create_campaign(
-        name="October news",
-        list_slug="newsletter",
-        sender=marketer.username,
-        subject="News for {{ person.first_name | fallback('you') }}",
-        text=text,
-        actor=marketer,
-        **extra,
-    )
-    return campaign, findings
 
 
 def _send_all(campaign, marketer):
@@ -39,7 +26,7 @@ def _send_all(campaign, marketer):
 def test_only_people_with_attendance_evidence_get_the_web_summit_sentence(
     web_summit_list, marketer, smtp_server
 ):
-    campaign, findings = _campaign(marketer)
+    campaign, findings = draft_campaign(marketer)
     assert findings == []
     assert _send_all(campaign, marketer) == 3
     by_rcpt = {m["to"][0]: m["parsed"] for m in smtp_server.messages}
@@ -59,7 +46,7 @@ def test_only_people_with_attendance_evidence_get_the_web_summit_sentence(
 
 @pytest.mark.django_db
 def test_sender_headers_footer_and_one_click_unsubscribe(web_summit_list, marketer, smtp_server):
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     _send_all(campaign, marketer)
     mail = next(m for m in smtp_server.messages if m["to"] == ["anna@example.com"])
     parsed = mail["parsed"]
@@ -89,7 +76,7 @@ def test_sender_headers_footer_and_one_click_unsubscribe(web_summit_list, market
     assert not anna.memberships.filter(left_at__isnull=True).exists()
     assert Touchpoint.objects.filter(person=anna, kind="email_unsubscribed").exists()
     # The next campaign to the list does not reach her.
-    second, _ = _campaign(marketer, text="Hello again.")
+    second, _ = draft_campaign(marketer, text="Hello again.")
     smtp_server.messages.clear()
     _send_all(second, marketer)
     assert "anna@example.com" not in {m["to"][0] for m in smtp_server.messages}
@@ -97,7 +84,7 @@ def test_sender_headers_footer_and_one_click_unsubscribe(web_summit_list, market
 
 @pytest.mark.django_db
 def test_unguarded_claim_blocks_sending(web_summit_list, marketer):
-    campaign, findings = _campaign(marketer, text=UNGUARDED)
+    campaign, findings = draft_campaign(marketer, text=UNGUARDED)
     assert [f.kind for f in findings] == ["meeting"]
     from sincerely.messaging.guard.linter import UnguardedClaims
 
@@ -110,7 +97,7 @@ def test_unguarded_claim_blocks_sending(web_summit_list, marketer):
 
 @pytest.mark.django_db
 def test_preview_counts_held_back_by_reason(web_summit_list, marketer):
-    campaign, _ = _campaign(marketer, text="Dear {{ person.first_name }}, news.")
+    campaign, _ = draft_campaign(marketer, text="Dear {{ person.first_name }}, news.")
     suppress("bob@example.com", Suppression.Reason.UNSUBSCRIBED)
     counts = preview_counts(campaign)
     assert counts["ready"] == 1
@@ -131,7 +118,7 @@ def test_audience_is_consent_and_membership_and_suppression_applies_at_send(
     record_consent(
         web_summit_list["bob"], "newsletter", granted=False, where="privacy centre", method="web"
     )
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     services.queue_campaign(campaign, actor=marketer)
     services.prepare_campaign(campaign.pk)
     assert Message.objects.filter(campaign=campaign).count() == 2  # anna, cleo
@@ -150,7 +137,7 @@ def test_hard_bounce_suppresses_and_temporary_failure_retries(
 ):
     smtp_server.refuse["bob@example.com"] = "550 5.1.1 no such user"
     smtp_server.refuse["cleo@example.com"] = "451 4.3.0 try later"
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     assert _send_all(campaign, marketer) == 1
     bob = Message.objects.get(person=web_summit_list["bob"])
     cleo = Message.objects.get(person=web_summit_list["cleo"])
@@ -174,7 +161,7 @@ def test_connection_refused_is_retried_later(web_summit_list, marketer, settings
     from tests.messaging.conftest import free_port
 
     settings.SINCERELY_SMTP_URL = f"smtp://127.0.0.1:{free_port()}"
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     assert _send_all(campaign, marketer) == 0
     statuses = set(Message.objects.values_list("status", "attempts"))
     assert statuses == {(Message.Status.QUEUED, 1)}
@@ -203,7 +190,7 @@ def test_dkim_signature_verifies(web_summit_list, marketer, smtp_server, setting
     settings.SINCERELY_DKIM_KEY_FILE = str(tmp_path / "dkim.pem")
     settings.SINCERELY_DKIM_SELECTOR = "s1"
     settings.SINCERELY_DKIM_DOMAIN = "sincerely.test"
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     _send_all(campaign, marketer)
     body = b"".join(line for line in public.splitlines() if not line.startswith(b"-----"))
     record = b"v=DKIM1; k=rsa; p=" + body
@@ -215,7 +202,7 @@ def test_dkim_signature_verifies(web_summit_list, marketer, smtp_server, setting
 
 @pytest.mark.django_db
 def test_explain_message_for_the_privacy_centre(web_summit_list, marketer, smtp_server):
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     _send_all(campaign, marketer)
     anna = web_summit_list["anna"]
     message = Message.objects.get(person=anna)
@@ -237,7 +224,7 @@ def test_erasure_removes_messages_and_export_includes_them(web_summit_list, mark
     from sincerely.people.services import erase_person
     from sincerely.privacy.services import export_person
 
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     _send_all(campaign, marketer)
     anna = web_summit_list["anna"]
     exported = export_person(anna)
@@ -251,7 +238,7 @@ def test_translation_by_language_fact(newsletter, marketer, smtp_server):
     factories.make_person(
         "fr@example.com", facts={"first_name": "Zoé", "language": "fr"}, on_list=newsletter
     )
-    campaign, _ = _campaign(marketer, text="Hello {{ person.first_name }}.")
+    campaign, _ = draft_campaign(marketer, text="Hello {{ person.first_name }}.")
     services.set_translation(
         campaign, "fr", subject="Nouvelles", text="Bonjour {{ person.first_name }}."
     )
@@ -269,7 +256,7 @@ def test_noreply_sender_is_refused(newsletter, marketer):
     robot.email = "noreply@example.com"
     robot.save()
     with pytest.raises(DomainError) as info:
-        _campaign(robot)
+        draft_campaign(robot)
     assert info.value.field == "sender"
 
 
@@ -303,7 +290,7 @@ def test_one_to_one_message_uses_the_guard(marketer, sales, smtp_server):
 @pytest.mark.django_db
 def test_click_is_a_signed_redirect_and_a_touchpoint(newsletter, marketer, smtp_server, client):
     person = factories.make_person("c@example.com", on_list=newsletter)
-    campaign, _ = _campaign(marketer, text="Read https://example.org/post?a=1 now.")
+    campaign, _ = draft_campaign(marketer, text="Read https://example.org/post?a=1 now.")
     _send_all(campaign, marketer)
     text = smtp_server.messages[0]["parsed"].get_body(("plain",)).get_content()
     link = next(w for w in text.split() if "/m/c/" in w)
@@ -316,7 +303,7 @@ def test_click_is_a_signed_redirect_and_a_touchpoint(newsletter, marketer, smtp_
 @pytest.mark.django_db
 def test_esp_through_anymail_gets_the_same_message(web_summit_list, marketer, settings, mailoutbox):
     settings.SINCERELY_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     assert _send_all(campaign, marketer) == 3
     anna = next(m for m in mailoutbox if m.to == ["anna@example.com"])
     assert "great meeting you at Web Summit" in anna.body
@@ -352,7 +339,7 @@ def test_non_ascii_sender_and_subject_survive_the_wire(newsletter, marketer, smt
 def test_merge_moves_messages_to_the_survivor(web_summit_list, marketer, smtp_server):
     from sincerely.people.services import merge_people
 
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     _send_all(campaign, marketer)
     anna, bob = web_summit_list["anna"], web_summit_list["bob"]
     merge_people(anna, bob, marketer)
@@ -364,7 +351,7 @@ def test_esp_tracking_events_reach_the_same_services(web_summit_list, marketer, 
     from anymail.signals import AnymailTrackingEvent, tracking
 
     settings.SINCERELY_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     _send_all(campaign, marketer)
     bob = Message.objects.get(person=web_summit_list["bob"])
     event = AnymailTrackingEvent(
@@ -384,7 +371,7 @@ def test_the_footer_link_opens_the_privacy_centre_on_that_message(
 ):
     import re
 
-    campaign, _ = _campaign(marketer)
+    campaign, _ = draft_campaign(marketer)
     _send_all(campaign, marketer)
     raw = next(m["raw"] for m in smtp_server.messages if b"anna" in m["raw"].lower())
     text = raw.decode("utf-8", "replace").replace("=\r\n", "")

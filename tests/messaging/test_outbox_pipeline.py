@@ -20,20 +20,19 @@ from sincerely.messaging.models import Campaign, Message
 from sincerely.people.models import Person
 from sincerely.timeline.models import Touchpoint
 from tests import factories
-from tests.messaging.conftest import GUARDED_TEXT
+from tests.messaging.conftest import draft_campaign
 
 
 def _queued_campaign(marketer):
-    campaign, findings = services.create_campaign(
-        name="Pipeline",
-        list_slug="newsletter",
-        sender=marketer.username,
-        subject="News for {{ person.first_name | fallback('you') }}",
-        text=GUARDED_TEXT,
-        actor=marketer,
-    )
+    campaign, findings = draft_campaign(marketer)
     assert findings == []
     services.queue_campaign(campaign, actor=marketer)
+    return campaign
+
+
+def _prepared_campaign(marketer):
+    campaign = _queued_campaign(marketer)
+    services.prepare_campaign(campaign.pk)
     return campaign
 
 
@@ -41,8 +40,7 @@ def _queued_campaign(marketer):
 def test_the_server_gets_exactly_the_bytes_prepared_for_each_person(
     web_summit_list, marketer, smtp_server
 ):
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    campaign = _prepared_campaign(marketer)
     prepared = {m.to_email: bytes(m.raw) for m in Message.objects.filter(campaign=campaign)}
     assert len(prepared) == 3 and all(raw.startswith(b"From: ") for raw in prepared.values())
     assert outbox.deliver_outbox() == 3
@@ -107,8 +105,7 @@ def test_every_sent_message_gets_one_touchpoint_per_batch(
     web_summit_list, marketer, smtp_server, settings
 ):
     settings.SINCERELY_SEND_BATCH = 2
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    campaign = _prepared_campaign(marketer)
     assert outbox.deliver_outbox() == 3
     sent = Message.objects.filter(campaign=campaign, status=Message.Status.SENT)
     assert sent.count() == 3 and not sent.exclude(claimed_by="").exists()
@@ -121,8 +118,7 @@ def test_every_sent_message_gets_one_touchpoint_per_batch(
 
 @pytest.mark.django_db
 def test_a_dead_workers_unrecorded_sends_get_their_touchpoints(web_summit_list, marketer):
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    campaign = _prepared_campaign(marketer)
     now = timezone.now()
     # What a worker killed between marking and writing its batch's touchpoints leaves.
     Message.objects.filter(campaign=campaign).update(
@@ -142,8 +138,7 @@ def test_a_refused_recipient_does_not_lose_the_previous_messages_record(
     web_summit_list, marketer, smtp_server
 ):
     smtp_server.refuse["bob@example.com"] = "550 no such user"
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    campaign = _prepared_campaign(marketer)
     assert outbox.deliver_outbox() == 2
     statuses = dict(Message.objects.filter(campaign=campaign).values_list("to_email", "status"))
     assert statuses == {
@@ -182,8 +177,7 @@ def test_any_address_gets_a_path_smtplib_agrees_with(address):
 def test_a_bounce_back_before_the_batch_is_recorded_keeps_its_email_sent(
     web_summit_list, marketer, smtp_server, monkeypatch
 ):
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    campaign = _prepared_campaign(marketer)
     real = services.record_sent_touchpoints
 
     def dsn_arrives_first(owner):
@@ -206,8 +200,7 @@ def test_a_database_error_mid_campaign_still_records_what_the_server_took(
     web_summit_list, marketer, smtp_server, settings, monkeypatch
 ):
     settings.SINCERELY_SEND_BATCH = 1
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    campaign = _prepared_campaign(marketer)
     real_claim = outbox.claim_batch
     calls = []
 
@@ -288,8 +281,7 @@ def test_a_connection_the_server_closed_between_messages_is_reopened(
 ):
     server = OneMessagePerConnection()
     settings.SINCERELY_SMTP_URL = f"smtp://127.0.0.1:{server.port}"
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    campaign = _prepared_campaign(marketer)
     sent = outbox.deliver_outbox()
     statuses = list(Message.objects.filter(campaign=campaign).values_list("status", "attempts"))
     assert statuses == [("sent", 0)] * 3 and server.connections == 3
@@ -300,8 +292,7 @@ def test_a_connection_the_server_closed_between_messages_is_reopened(
 def test_a_batch_taken_over_after_its_lease_ran_out_is_not_sent_twice(
     web_summit_list, marketer, smtp_server, monkeypatch
 ):
-    campaign = _queued_campaign(marketer)
-    services.prepare_campaign(campaign.pk)
+    _prepared_campaign(marketer)
     real = outbox._still_allowed
     state = {"done": False}
 

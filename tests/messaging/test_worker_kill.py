@@ -17,6 +17,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.db import connection
 
+from sincerely.workers import HOST, process_is_gone
 from tests.messaging.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,9 +201,4 @@ def test_worker_processes_prepare_and_send_together_and_die_with_their_superviso
 
 
 def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    with open(f"/proc/{pid}/stat") as stat:  # a zombie is gone for our purposes
-        return stat.read().split(")")[-1].split()[0] != "Z"
+    return not process_is_gone(f"{HOST}:{pid}")  # a zombie counts as gone

@@ -17,7 +17,7 @@ import re
 import smtplib
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
@@ -27,7 +27,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from sincerely.messaging import conf, mime, services
-from sincerely.messaging.models import Message
+from sincerely.messaging.models import Campaign, Message
 from sincerely.messaging.queries import suppressed_hashes
 from sincerely.people.models import Consent, Membership, Person, Suppression
 from sincerely.workers import process_is_gone as _process_is_gone
@@ -94,6 +94,12 @@ def claim_batch(owner: str, size: int) -> list[int]:
 
 
 _LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def _nothing() -> None:
+    return None
+
+
 _PLAIN_ADDRESS = re.compile(r"[^\s<>()\[\]\\,;:\"@]+@[^\s<>()\[\]\\,;:\"@]+")
 
 
@@ -130,23 +136,22 @@ class SmtpTransport:
         return self.client
 
     def send(
-        self, mail_from: str, to: str, raw: bytes, meanwhile: Iterator[None] | None = None
+        self, mail_from: str, to: str, raw: bytes, meanwhile: Callable[[], None] = _nothing
     ) -> None:
         """One SMTP transaction; a connection the server closed while idle is reopened once.
 
         `meanwhile` is database work done between two messages (recording the previous one
-        as sent), in steps: one runs after each of MAIL, RCPT and DATA is written and
-        before its reply is read, so it overlaps the server's turn instead of adding to
-        it. Whatever is left runs before the final dot, which is what makes the server take
-        this message.
+        as sent). It runs once, after MAIL FROM is written and before its reply is read, so
+        it overlaps the server's turn instead of adding to it; if the connection failed
+        before that, it runs before the final dot, which is what makes the server take this
+        message. It must be safe to call again (the caller's error paths call it too).
         """
-        meanwhile = meanwhile if meanwhile is not None else iter(())
         try:
             reused = self.client is not None
             try:
                 client = self.open()
                 client.putcmd("mail", f"FROM:{_path(mail_from)}")
-                next(meanwhile, None)
+                meanwhile()
                 code, reply = client.getreply()
             except (smtplib.SMTPServerDisconnected, OSError):
                 if not reused:
@@ -163,19 +168,16 @@ class SmtpTransport:
                 client.rset()
                 raise smtplib.SMTPSenderRefused(code, reply, mail_from)
             client.putcmd("rcpt", f"TO:{_path(to)}")
-            next(meanwhile, None)
             code, reply = client.getreply()
             if code not in (250, 251):
                 client.rset()
                 raise smtplib.SMTPRecipientsRefused({to: (code, reply)})
             client.putcmd("data")
-            next(meanwhile, None)
             code, reply = client.getreply()
             if code != 354:
                 client.rset()
                 raise smtplib.SMTPDataError(code, reply)
-            for _ in meanwhile:
-                pass
+            meanwhile()
             content = _LEADING_DOT.sub(b"..", raw)
             if not content.endswith(b"\r\n"):
                 content += b"\r\n"
@@ -335,12 +337,12 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
     sent = 0
     accepted: Message | None = None  # taken by the server, not yet recorded
 
-    def record() -> Iterator[None]:
-        """Steps that record the accepted message as sent; run them all before the next dot."""
+    def record() -> None:
+        """Record the accepted message as sent, once; before the next message's dot."""
         nonlocal accepted, sent
         if accepted is not None:
             message, accepted = accepted, None
-            yield from services.mark_sent_steps(message)
+            services.mark_sent(message)
             sent += 1
 
     finished = False
@@ -351,7 +353,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
                 size = min(size, limit - sent - (accepted is not None))
             ids = claim_batch(owner, size)
             if not ids:
-                _finish(record())
+                record()
                 services.record_sent_touchpoints(owner)
                 if _campaign_being_prepared():
                     time.sleep(PREPARE_POLL_SECONDS)
@@ -372,7 +374,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
                 if raw is not None and _send(transport, message, raw, record):
                     accepted = message
             services.record_sent_touchpoints(owner)
-        _finish(record())
+        record()
         services.record_sent_touchpoints(owner)
         finished = True
     finally:
@@ -384,11 +386,11 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
     return sent
 
 
-def _leave_cleanly(owner: str, record: Callable[[], Iterator[None]]) -> None:
+def _leave_cleanly(owner: str, record: Callable[[], None]) -> None:
     """On the way out after an error: record what the server already took, and give back
     this worker's claims at once rather than when the lease runs out."""
     try:
-        _finish(record())
+        record()
         services.record_sent_touchpoints(owner)
         Message.objects.filter(status=Message.Status.SENDING, claimed_by=owner).update(
             status=Message.Status.QUEUED, claimed_by=""
@@ -446,8 +448,6 @@ OUTBOX_FIELDS = (
 
 def _campaign_being_prepared() -> bool:
     """A campaign whose preparation is alive: not finished, and a message came recently."""
-    from sincerely.messaging.models import Campaign
-
     recent = timezone.now() - timedelta(seconds=PREPARE_STALL_SECONDS)
     return Campaign.objects.filter(
         status=Campaign.Status.SENDING,
@@ -478,27 +478,21 @@ def _build(message: Message, senders: dict) -> bytes | None:
     return raw
 
 
-def _finish(steps: Iterator[None]) -> None:
-    for _ in steps:
-        pass
-
-
-def _send(transport, message: Message, raw: bytes, record: Callable[[], Iterator[None]]) -> bool:
+def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -> bool:
     """Hand one message to the server; True when it took it. Failures are recorded here.
 
     Whatever happens to this message, the previous one is recorded first (`record`).
     """
-    steps = record()
     try:
         if isinstance(transport, EspTransport):
-            _finish(steps)
+            record()
             transport.send_message(message, raw)
         else:
-            transport.send(mime.bounce_address(message), message.to_email, raw, steps)
+            transport.send(mime.bounce_address(message), message.to_email, raw, record)
     except DatabaseError:
         raise  # recording the previous message failed: the job is retried
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
-        _finish(steps)
+        record()
         code = _smtp_code(exc) or 0
         if 500 <= code < 600 and not isinstance(exc, smtplib.SMTPSenderRefused):
             services.record_hard_bounce(message, f"{code} {exc}")
@@ -506,16 +500,16 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], Iterator
             _retry_later(message, f"{code} {exc}")
         return False
     except (OSError, smtplib.SMTPException) as exc:
-        _finish(steps)
+        record()
         log.warning("message #%s not sent yet: %s", message.pk, exc)
         _retry_later(message, str(exc) or exc.__class__.__name__)
         return False
     except Exception as exc:  # noqa: BLE001 - e.g. an ESP's API error: retried like a 4xx
-        _finish(steps)
+        record()
         log.exception("message #%s not sent", message.pk)
         _retry_later(message, str(exc)[:500] or exc.__class__.__name__)
         return False
-    _finish(steps)
+    record()
     return True
 
 
@@ -533,8 +527,6 @@ def resume_outbox() -> bool:
     if oldest["at"] is not None:
         lease_end = oldest["at"] + timedelta(seconds=conf.lease_seconds() + 1)
         deliver_outbox_task.using(run_after=max(lease_end, timezone.now())).enqueue()
-    from sincerely.messaging.models import Campaign
-
     for campaign_id in Campaign.objects.filter(
         status__in=[Campaign.Status.QUEUED, Campaign.Status.SENDING], prepared_at__isnull=True
     ).values_list("pk", flat=True):

@@ -6,7 +6,7 @@ import contextlib
 import json
 import logging
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
@@ -469,16 +469,15 @@ def send_one(
 # Outcomes: each one changes the message and adds a touchpoint to the person's timeline.
 
 
-def mark_sent_steps(message: Message, at: datetime | None = None) -> Iterator[None]:
-    """Record that the server took the message: one committed statement, then a pause.
+def mark_sent(message: Message, at: datetime | None = None) -> None:
+    """Record that the server took the message: one autocommitted statement.
 
     This runs once per message between two SMTP transactions; the outbox runs it while the
     server answers the next message's MAIL FROM, and always before that message's final
-    dot (the caller must run the generator to its end). One plain statement rather than
-    an ORM call, which costs several times the statement itself (profiled). The row keeps
-    its worker's `claimed_by` until record_sent_touchpoints adds the timeline touchpoints
-    of a whole batch at once; if the worker dies first, the next one does it
-    (release_dead_claims).
+    dot. One plain statement rather than an ORM call, which costs several times the
+    statement itself (profiled). The row keeps its worker's `claimed_by` until
+    record_sent_touchpoints adds the timeline touchpoints of a whole batch at once; if the
+    worker dies first, the next one does it (release_dead_claims).
     """
     stamp = connection.ops.adapt_datetimefield_value(at or timezone.now())
     update = (
@@ -488,7 +487,6 @@ def mark_sent_steps(message: Message, at: datetime | None = None) -> Iterator[No
     # Autocommit: one statement is its own transaction, one round trip on PostgreSQL.
     with connection.cursor() as cursor:
         cursor.execute(update, [Message.Status.SENT, stamp, message.pk, Message.Status.SENDING])
-    yield
 
 
 def record_sent_touchpoints(owner: str) -> int:
