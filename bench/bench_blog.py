@@ -30,16 +30,16 @@ def seed(comments: int) -> str:
     from django.utils import timezone
     from faker import Faker
 
-    from sincerely.conversations import services
     from sincerely.conversations.models import Comment
     from sincerely.conversations.rendering import render_comment
+    from sincerely.conversations.services import posts as post_services
     from tests import factories
 
     fake = Faker()
     Faker.seed(5)
     rng = random.Random(5)
     writer = factories.make_staff("bench-writer", "author", first_name="Wren", last_name="Okafor")
-    post = services.create_post(
+    post = post_services.create_post(
         author=writer,
         title="What we learned from 500 comments",
         body="\n\n".join(fake.paragraphs(8)),

@@ -9,7 +9,7 @@ from email import message_from_bytes, policy
 import pytest
 from django.core.cache import cache
 
-from sincerely.conversations import services
+from sincerely.conversations.services import posts as post_services
 from tests import factories
 
 
@@ -87,7 +87,7 @@ def writer(db):
 
 @pytest.fixture
 def published(writer):
-    return services.create_post(
+    return post_services.create_post(
         author=writer,
         title="How we handle your data",
         body="We keep **only** what we can show.\n\n## Why\n\nBecause trust.",

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from sincerely.conversations import services
+from sincerely.conversations.services import incidents as incident_services
+from sincerely.conversations.services import posts as post_services
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -106,11 +107,13 @@ def test_publish_comment_moderate_reply(page, live_server):
 def test_public_pages_are_accessible(page, live_server):
     writer = factories.make_staff("wren", "author", first_name="Wren", title="Editor")
     support = factories.make_staff("suki", "support", first_name="Suki")
-    post = services.create_post(
+    post = post_services.create_post(
         author=writer, title="Accessible", body="Text with [a link](https://example.org).",
         status="published", tags="a11y",
     )  # fmt: skip
-    services.open_incident(title="Outage", body="Down.", spokesperson=support, severity="critical")
+    incident_services.open_incident(
+        title="Outage", body="Down.", spokesperson=support, severity="critical"
+    )
     for path in (
         "/blog/",
         post.get_absolute_url(),

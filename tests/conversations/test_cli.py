@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from sincerely.conversations import services
+from sincerely.conversations.services import inbox as inbox_services
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_inbox_lists_conversations(support):
     from tests import factories
 
     person = factories.make_person("lee@example.com")
-    services.receive_privacy_message(person, "What do you know about me?")
+    inbox_services.receive_privacy_message(person, "What do you know about me?")
     out = StringIO()
     call_command("inbox", "--unassigned", stdout=out)
     assert "lee@example.com" in out.getvalue() and "privacy" in out.getvalue()

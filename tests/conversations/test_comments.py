@@ -7,8 +7,9 @@ import re
 import pytest
 from django.core import mail
 
-from sincerely.conversations import links, services
+from sincerely.conversations import links
 from sincerely.conversations.models import Comment, Conversation
+from sincerely.conversations.services import comments as comment_services
 from sincerely.errors import DomainError
 from sincerely.timeline.models import Touchpoint
 from tests import factories
@@ -65,7 +66,7 @@ def test_staff_approve_and_the_comment_appears(client, published, support):
 def test_a_known_good_commenter_is_published_without_waiting(client, published, support):
     _comment(client, published)
     client.get(link_in(mail.outbox[0].body, "/confirm/"))
-    services.moderate_comment(Comment.objects.get(), "approve", support)
+    comment_services.moderate_comment(Comment.objects.get(), "approve", support)
     _comment(client, published, body="And another thought.")
     client.get(link_in(mail.outbox[1].body, "/confirm/"))
     assert Comment.objects.get(body="And another thought.").status == Comment.Status.APPROVED
@@ -112,11 +113,11 @@ def test_rate_limit_per_ip(published):
     from sincerely.conversations import conf
 
     for n in range(conf.COMMENTS_PER_IP_PER_HOUR):
-        services.submit_comment(
+        comment_services.submit_comment(
             published, name="N", email=f"n{n}@example.org", body="hi", ip="198.51.100.7"
         )
     with pytest.raises(DomainError) as error:
-        services.submit_comment(
+        comment_services.submit_comment(
             published, name="N", email="other@example.org", body="hi", ip="198.51.100.7"
         )
     assert error.value.field == "ip"
@@ -132,13 +133,15 @@ def test_bad_input_names_the_field_and_never_500s(client, published):
 
 
 def test_threaded_replies_and_author_reply_is_marked(client, published, writer, smtp):
-    reader = services.submit_comment(
+    reader = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Question?", subscribe=True
     )
-    services.confirm_comment(link_in(smtp.messages[0].get_content(), "/confirm/").split("/")[-2])
-    services.moderate_comment(reader, "approve", writer)
+    comment_services.confirm_comment(
+        link_in(smtp.messages[0].get_content(), "/confirm/").split("/")[-2]
+    )
+    comment_services.moderate_comment(reader, "approve", writer)
     conversation = Conversation.objects.get()
-    reply = services.reply_as_comment(conversation, "Good question: **yes**.", writer)
+    reply = comment_services.reply_as_comment(conversation, "Good question: **yes**.", writer)
     assert reply.parent_id == reader.pk
     body = client.get(f"/blog/{published.slug}/").content.decode()
     assert 'class="comment by-author"' in body
@@ -161,15 +164,17 @@ def test_threaded_replies_and_author_reply_is_marked(client, published, writer, 
 
 
 def test_reader_replies_in_thread_reopen_the_same_conversation(published, writer):
-    first = services.submit_comment(published, name="Rita", email="rita@example.org", body="Q1")
-    services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
-    services.moderate_comment(first, "approve", writer)
+    first = comment_services.submit_comment(
+        published, name="Rita", email="rita@example.org", body="Q1"
+    )
+    comment_services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
+    comment_services.moderate_comment(first, "approve", writer)
     conversation = Conversation.objects.get()
-    services.reply_as_comment(conversation, "A1", writer)
-    follow = services.submit_comment(
+    comment_services.reply_as_comment(conversation, "A1", writer)
+    follow = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Q2", parent_id=first.pk
     )
-    services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
+    comment_services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
     assert Conversation.objects.count() == 1
     conversation.refresh_from_db()
     assert conversation.status == "open"
@@ -179,8 +184,10 @@ def test_reader_replies_in_thread_reopen_the_same_conversation(published, writer
 def test_erasing_a_person_removes_their_comments(published, writer):
     from sincerely.people.services import erase_person
 
-    comment = services.submit_comment(published, name="Rita", email="rita@example.org", body="Hi")
-    services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
+    comment = comment_services.submit_comment(
+        published, name="Rita", email="rita@example.org", body="Hi"
+    )
+    comment_services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
     comment.refresh_from_db()
     erase_person(comment.person, None, requested_via="test")
     assert not Comment.objects.exists() and not Conversation.objects.exists()
@@ -189,10 +196,10 @@ def test_erasing_a_person_removes_their_comments(published, writer):
 def test_export_includes_comments_and_conversations(published):
     from sincerely.privacy.services import export_person
 
-    comment = services.submit_comment(
+    comment = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Hi there"
     )
-    services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
+    comment_services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
     comment.refresh_from_db()
     data = export_person(comment.person)
     assert data["blog_comments"][0]["text"] == "Hi there"
@@ -222,6 +229,6 @@ def test_cached_post_page_still_carries_a_working_csrf_token(published, writer):
         == 403
     )
     # A newly approved comment shows at once, cache or not.
-    services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
-    services.moderate_comment(Comment.objects.get(), "approve", writer)
+    comment_services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
+    comment_services.moderate_comment(Comment.objects.get(), "approve", writer)
     assert "Ann" in reader.get(f"/blog/{published.slug}/").content.decode()

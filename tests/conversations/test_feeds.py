@@ -5,14 +5,14 @@ from __future__ import annotations
 import feedparser
 import pytest
 
-from sincerely.conversations import services
+from sincerely.conversations.services import posts as post_services
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def posts(published, writer):
-    services.create_post(author=writer, title="A draft", body="hidden")
+    post_services.create_post(author=writer, title="A draft", body="hidden")
     return published
 
 

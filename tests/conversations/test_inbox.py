@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from sincerely.conversations import services
 from sincerely.conversations.models import Conversation, Entry
+from sincerely.conversations.services import inbox as inbox_services
 from sincerely.errors import DomainError
 from sincerely.timeline.models import Touchpoint
 from tests import factories
@@ -23,7 +23,7 @@ def customer(db):
 
 @pytest.fixture
 def email_thread(customer, support):
-    return services.receive_email_reply(
+    return inbox_services.receive_email_reply(
         person=customer,
         assigned_to=support,
         subject="About my order",
@@ -59,7 +59,7 @@ def test_email_reply_is_threaded_with_in_reply_to_from_the_staff_address(
     assert outbound.message_id == sent["Message-ID"]
     assert Touchpoint.objects.filter(person=customer, kind="email_reply_sent").exists()
     # Their answer to our reply threads into the same conversation and reopens it.
-    again = services.receive_email_reply(
+    again = inbox_services.receive_email_reply(
         person=customer,
         assigned_to=None,
         subject="Re: About my order",
@@ -73,14 +73,14 @@ def test_email_reply_is_threaded_with_in_reply_to_from_the_staff_address(
 
 
 def test_filters_mine_unassigned_overdue(client, customer, support, writer):
-    mine = services.receive_email_reply(
+    mine = inbox_services.receive_email_reply(
         person=customer,
         assigned_to=support,
         subject="Parcel question",
         text="a",
         message_id="<m@x>",
     )
-    services.receive_email_reply(
+    inbox_services.receive_email_reply(
         person=customer, assigned_to=None, subject="Nobody's", text="b", message_id="<n@x>"
     )
     Conversation.objects.filter(pk=mine.pk).update(
@@ -112,11 +112,11 @@ def test_assign_and_close(client, email_thread, support, writer):
 def test_privacy_centre_message_opens_a_conversation_for_the_owner(customer, sales):
     customer.owner = sales
     customer.save()
-    conversation = services.receive_privacy_message(customer, "Please stop calling me.")
+    conversation = inbox_services.receive_privacy_message(customer, "Please stop calling me.")
     assert conversation.channel == "privacy" and conversation.assigned_to == sales
     assert conversation.entries.get().text == "Please stop calling me."
     with pytest.raises(DomainError) as error:
-        services.receive_privacy_message(customer, "   ")
+        inbox_services.receive_privacy_message(customer, "   ")
     assert error.value.field == "text"
 
 
@@ -136,7 +136,7 @@ def test_reply_needs_a_real_sender_address(email_thread, db):
     staff.email = ""
     staff.save()
     with pytest.raises(DomainError) as error:
-        services.reply_by_email(email_thread, "hello", staff)
+        inbox_services.reply_by_email(email_thread, "hello", staff)
     assert error.value.field == "from"
 
 

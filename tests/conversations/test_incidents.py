@@ -7,8 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from sincerely.conversations import queries, services
+from sincerely.conversations import queries
 from sincerely.conversations.models import Conversation, IncidentNotice
+from sincerely.conversations.services import inbox as inbox_services
+from sincerely.conversations.services import incidents as incident_services
 from tests import factories
 from tests.conversations.conftest import link_in
 
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def incident(support):
-    return services.open_incident(
+    return incident_services.open_incident(
         title="Payment outage",
         body="Card payments fail at checkout.",
         spokesperson=support,
@@ -29,7 +31,7 @@ def incident(support):
 def test_incident_banner_on_every_public_page_and_updates_newest_first(
     client, incident, support, published
 ):
-    services.add_incident_update(incident, "identified", "A certificate expired.", support)
+    incident_services.add_incident_update(incident, "identified", "A certificate expired.", support)
     for path in ("/blog/", f"/blog/{published.slug}/"):
         body = client.get(path).content.decode()
         assert 'class="incident-banner major"' in body and "Payment outage" in body
@@ -42,7 +44,7 @@ def test_incident_banner_on_every_public_page_and_updates_newest_first(
 
 def test_resolving_removes_the_banner(client, incident, support):
     assert "incident-banner" in client.get("/blog/").content.decode()
-    services.add_incident_update(incident, "resolved", "Fixed.", support)
+    incident_services.add_incident_update(incident, "resolved", "Fixed.", support)
     assert "incident-banner" not in client.get("/blog/").content.decode()
 
 
@@ -56,7 +58,7 @@ def test_notify_tells_covered_members_from_the_spokesperson(
     record_consent(
         withdrawn, "newsletter", granted=False, where="privacy centre", wording="", method="form"
     )
-    result = services.notify_incident(incident, newsletter, support)
+    result = incident_services.notify_incident(incident, newsletter, support)
     assert result["sent"] == 1
     # Incident mail goes through the messaging outbox (the guard, the ledger, the footer).
     from sincerely.messaging.outbox import deliver_outbox
@@ -80,10 +82,10 @@ def test_notify_tells_covered_members_from_the_spokesperson(
     assert "Hello Ann," in body
     assert "What we know about you and why we sent this message" in body
     # Sending again tells nobody twice.
-    assert services.notify_incident(incident, newsletter, support)["sent"] == 0
+    assert incident_services.notify_incident(incident, newsletter, support)["sent"] == 0
     # A reply to the notice lands in the inbox, linked to the incident.
     notice = IncidentNotice.objects.get(person=told)
-    conversation = services.receive_email_reply(
+    conversation = inbox_services.receive_email_reply(
         person=told,
         assigned_to=support,
         subject="Re: Payment outage",
@@ -100,7 +102,7 @@ def test_notify_tells_covered_members_from_the_spokesperson(
 def test_incident_page_shows_median_and_slowest_time_to_named_reply(client, incident, support):
     people = [factories.make_person(f"q{n}@example.com") for n in range(3)]
     for n, person in enumerate(people):
-        c = services.receive_email_reply(
+        c = inbox_services.receive_email_reply(
             person=person, assigned_to=support, subject="Q", text="?", message_id=f"<q{n}@x>"
         )
         Conversation.objects.filter(pk=c.pk).update(incident=incident)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from sincerely.conversations import services
 from sincerely.conversations.models import Conversation
+from sincerely.conversations.services import comments as comment_services
+from sincerely.conversations.services import inbox as inbox_services
+from sincerely.conversations.services import incidents as incident_services
 from tests import factories
 from tests.conversations.conftest import link_in
 
@@ -15,14 +17,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def everything(published, writer, support, newsletter):
-    comment = services.submit_comment(
+    comment = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Hello *there*"
     )
-    services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
-    incident = services.open_incident(
+    comment_services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
+    incident = incident_services.open_incident(
         title="Outage", body="Down", spokesperson=support, severity="minor"
     )
-    services.receive_privacy_message(
+    inbox_services.receive_privacy_message(
         factories.make_person("p@example.com", on_list=newsletter), "Hi"
     )
     return {"comment": comment, "incident": incident, "post": published}

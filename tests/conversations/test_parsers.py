@@ -10,9 +10,11 @@ from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sincerely.conversations import conf, services
+from sincerely.conversations import conf
 from sincerely.conversations.blog_views import _preferred_version
 from sincerely.conversations.models import Comment
+from sincerely.conversations.services import comments as comment_services
+from sincerely.conversations.services import posts as post_services
 from sincerely.conversations.spam import score_comment
 
 
@@ -53,15 +55,15 @@ def test_adding_a_link_never_lowers_the_score(body):
 
 @pytest.mark.django_db
 def test_unconfirmed_comments_are_forgotten_after_their_link_expires(published):
-    old = services.submit_comment(published, name="Old", email="old@example.org", body="x")
+    old = comment_services.submit_comment(published, name="Old", email="old@example.org", body="x")
     Comment.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - timedelta(seconds=conf.COMMENT_LINK_MAX_AGE + 60)
     )
-    services.submit_comment(published, name="New", email="new@example.org", body="y")
+    comment_services.submit_comment(published, name="New", email="new@example.org", body="y")
     assert list(Comment.objects.values_list("name", flat=True)) == ["New"]
 
 
 @pytest.mark.django_db
 def test_reserved_words_do_not_become_post_addresses(writer):
-    post = services.create_post(author=writer, title="Authors", status="published")
+    post = post_services.create_post(author=writer, title="Authors", status="published")
     assert post.slug == "authors-post"

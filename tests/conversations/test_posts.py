@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from sincerely.conversations import services
+from sincerely.conversations.services import posts as post_services
 from sincerely.errors import DomainError
 from tests import factories
 
@@ -36,35 +36,35 @@ def test_published_post_shows_its_author_by_name(client, published):
 
 
 def test_draft_is_not_public_until_published(client, writer):
-    post = services.create_post(author=writer, title="Not yet", body="draft text")
+    post = post_services.create_post(author=writer, title="Not yet", body="draft text")
     assert client.get(f"/blog/{post.slug}/").status_code == 404
     assert "Not yet" not in client.get("/blog/").content.decode()
-    services.publish_post(post)
+    post_services.publish_post(post)
     assert client.get(f"/blog/{post.slug}/").status_code == 200
 
 
 def test_scheduled_post_appears_when_its_time_comes(client, writer):
-    later = services.create_post(
+    later = post_services.create_post(
         author=writer,
         title="Later",
         status="scheduled",
         publish_at=timezone.now() + timedelta(hours=2),
     )
     assert client.get(f"/blog/{later.slug}/").status_code == 404
-    services.update_post(later, publish_at=timezone.now() - timedelta(minutes=1))
+    post_services.update_post(later, publish_at=timezone.now() - timedelta(minutes=1))
     assert client.get(f"/blog/{later.slug}/").status_code == 200
 
 
 def test_scheduling_without_a_time_names_the_field(writer):
     with pytest.raises(DomainError) as error:
-        services.create_post(author=writer, title="When?", status="scheduled")
+        post_services.create_post(author=writer, title="When?", status="scheduled")
     assert error.value.field == "publish_at"
 
 
 def test_only_authors_can_write(db, writer):
     sales = factories.make_staff("sam", "sales")
     with pytest.raises(DomainError) as error:
-        services.create_post(author=sales, title="Buy now")
+        post_services.create_post(author=sales, title="Buy now")
     assert error.value.field == "author"
 
 
@@ -115,7 +115,7 @@ def test_image_attachment_is_served_as_an_image_only(client, writer, published):
 def test_svg_or_html_upload_is_refused(writer, published):
     hostile = SimpleUploadedFile("x.png", b"<svg onload=alert(1)></svg>")
     with pytest.raises(DomainError) as error:
-        services.attach_image(published, hostile)
+        post_services.attach_image(published, hostile)
     assert error.value.field == "image"
 
 
@@ -136,7 +136,7 @@ def test_author_edits_their_public_profile(client, writer):
     assert "Editor" in body and "Twenty years of answering letters." in body
     assert client.get("/blog/authors/wren/photo")["Content-Type"] == "image/png"
     with pytest.raises(DomainError) as error:
-        services.update_author_profile(
+        post_services.update_author_profile(
             writer, title="x", bio="", photo=SimpleUploadedFile("x.png", b"<html>")
         )
     assert error.value.field == "photo"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sincerely.conversations import services
+from sincerely.conversations.services import posts as post_services
 from sincerely.errors import DomainError
 from tests import factories
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def translated(published):
     translator = factories.make_staff("tomas", "author", first_name="Tomás", last_name="Lefèvre")
-    return services.create_post(
+    return post_services.create_post(
         author=translator,
         title="Comment nous traitons vos données",
         body="Nous ne gardons que ce que nous pouvons montrer.",
@@ -48,7 +48,9 @@ def test_original_page_follows_accept_language(client, published, translated):
 
 def test_one_translation_per_language(published, translated):
     with pytest.raises(DomainError) as error:
-        services.create_post(author="wren", title="Encore", language="fr", translation_of=published)
+        post_services.create_post(
+            author="wren", title="Encore", language="fr", translation_of=published
+        )
     assert error.value.field == "language"
 
 

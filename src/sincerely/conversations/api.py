@@ -8,8 +8,9 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from sincerely.console.access import ensure_can
-from sincerely.conversations import queries, services
+from sincerely.conversations import queries
 from sincerely.conversations.models import Post
+from sincerely.conversations.services import posts as post_services
 from sincerely.errors import NotFound
 
 router = Router(tags=["posts"])
@@ -90,7 +91,7 @@ def _get(post_id: int) -> Post:
 def create_post(request: HttpRequest, payload: PostIn):
     ensure_can(request.user, "posts.write")
     original = _get(payload.translation_of) if payload.translation_of else None
-    post = services.create_post(
+    post = post_services.create_post(
         author=payload.author,
         title=payload.title,
         body=payload.body,
@@ -127,7 +128,7 @@ def get_post(request: HttpRequest, post_id: int):
 def patch_post(request: HttpRequest, post_id: int, payload: PostPatch):
     ensure_can(request.user, "posts.write")
     changes = payload.dict(exclude_unset=True)
-    post = services.update_post(_get(post_id), **changes)
+    post = post_services.update_post(_get(post_id), **changes)
     return _out(post)
 
 

@@ -17,8 +17,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from sincerely.console.access import user_can
-from sincerely.conversations import links, queries, services
+from sincerely.conversations import links, queries
 from sincerely.conversations.models import Comment, Incident, PostImage, Tag
+from sincerely.conversations.services import comments as comment_services
+from sincerely.conversations.services import posts as post_services
 from sincerely.errors import DomainError
 
 User = get_user_model()
@@ -71,7 +73,7 @@ def _image_response(file, content_type: str | None) -> HttpResponse:
     file.seek(0)
     if content_type is None:
         content_type = next(
-            (t for sig, t in services.IMAGE_SIGNATURES.items() if head.startswith(sig)), None
+            (t for sig, t in post_services.IMAGE_SIGNATURES.items() if head.startswith(sig)), None
         )
         if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
             content_type = "image/webp"
@@ -221,7 +223,7 @@ def comment(request: HttpRequest, slug: str) -> HttpResponse:
     data = request.POST
     parent = data.get("parent", "")
     try:
-        created = services.submit_comment(
+        created = comment_services.submit_comment(
             item,
             name=data.get("name", ""),
             email=data.get("email", ""),
@@ -253,7 +255,7 @@ def confirm_comment(request: HttpRequest, token: str) -> HttpResponse:
     # Confirmation through GET: the link is single-purpose and idempotent, a re-click
     # (or a mail scanner's prefetch) only confirms again what was already confirmed.
     try:
-        confirmed = services.confirm_comment(token)
+        confirmed = comment_services.confirm_comment(token)
     except DomainError as error:
         return render(
             request,
@@ -287,7 +289,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     try:
         links.read_unsubscribe_token(token)
         if request.method == "POST":
-            services.unsubscribe_from_replies(token)
+            comment_services.unsubscribe_from_replies(token)
             return render(
                 request,
                 "conversations/notice.html",

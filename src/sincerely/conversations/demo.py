@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sincerely.conversations import links, services
+from sincerely.conversations import links
+from sincerely.conversations.services import comments as comment_services
+from sincerely.conversations.services import posts as post_services
 from sincerely.people.models import Fact, Person
 
 POSTS = [
@@ -36,11 +38,11 @@ def load_demo_blog(author, translator=None) -> None:
     """Publish the demo posts; a demo customer asks a question that waits for moderation."""
     first = None
     for title, body, tags in POSTS:
-        post = services.create_post(
+        post = post_services.create_post(
             author=author, title=title, body=body, status="published", tags=tags
         )
         first = first or post
-    services.create_post(
+    post_services.create_post(
         author=author,
         title=TRANSLATION[0],
         body=TRANSLATION[1],
@@ -56,7 +58,7 @@ def load_demo_blog(author, translator=None) -> None:
     )
     person = Person.objects.filter(pk=attendee).first() if attendee else None
     if person is not None:
-        services.submit_comment(
+        comment_services.submit_comment(
             first,
             body="Nice. Can I see the badge scan you hold about me?",
             reader_token=links.reader_token(person.pk),

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from sincerely.console.access import user_can
 from sincerely.conversations import queries
 from sincerely.conversations.models import Comment, Entry
-from sincerely.conversations.services import move_conversations
+from sincerely.conversations.services.inbox import move_conversations
 from sincerely.people.models import Person
 
 __all__ = ["export_conversations", "move_conversations", "person_panel"]

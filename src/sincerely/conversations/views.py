@@ -13,9 +13,13 @@ from django.views.decorators.http import require_POST
 
 from sincerely.console.access import requires, user_can
 from sincerely.console.charts import Bar, bar_chart
-from sincerely.conversations import conf, queries, services
+from sincerely.conversations import conf, queries
 from sincerely.conversations.models import Comment, Conversation, Incident, IncidentUpdate, Post
 from sincerely.conversations.rendering import render_post
+from sincerely.conversations.services import comments as comment_services
+from sincerely.conversations.services import inbox as inbox_services
+from sincerely.conversations.services import incidents as incident_services
+from sincerely.conversations.services import posts as post_services
 from sincerely.errors import DomainError
 from sincerely.people.models import AudienceList
 
@@ -45,7 +49,7 @@ def _authors():
 def posts(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
-            services.update_author_profile(
+            post_services.update_author_profile(
                 request.user,
                 title=request.POST.get("title", ""),
                 bio=request.POST.get("bio", ""),
@@ -80,7 +84,7 @@ def post_new(request: HttpRequest) -> HttpResponse:
         data = request.POST
         try:
             status, when = _post_form_action(request, None)
-            created = services.create_post(
+            created = post_services.create_post(
                 author=data.get("author") or request.user,
                 title=data.get("title", ""),
                 body=data.get("body", ""),
@@ -118,7 +122,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
         data = request.POST
         try:
             status, when = _post_form_action(request, item)
-            services.update_post(
+            post_services.update_post(
                 item,
                 title=data.get("title", ""),
                 body=data.get("body", ""),
@@ -180,7 +184,7 @@ def post_image(request: HttpRequest, post_id: int) -> HttpResponse:
     try:
         if upload is None:
             raise DomainError("choose an image file", field="image")
-        img = services.attach_image(
+        img = post_services.attach_image(
             item, upload, alt=request.POST.get("alt", ""), actor=request.user
         )
     except DomainError as error:
@@ -266,13 +270,13 @@ def conversation_act(request: HttpRequest, conversation_id: int, action: str) ->
         if action == "reply":
             messages.success(request, _reply(request, item))
         elif action == "assign":
-            services.assign_conversation(item, data.get("assigned_to", ""), request.user)
+            inbox_services.assign_conversation(item, data.get("assigned_to", ""), request.user)
             messages.success(request, "Assigned.")
         elif action == "status":
-            services.set_conversation_status(item, data.get("status", ""), request.user)
+            inbox_services.set_conversation_status(item, data.get("status", ""), request.user)
             messages.success(request, "Status changed.")
         elif action == "note":
-            services.add_note(item, data.get("text", ""), request.user)
+            inbox_services.add_note(item, data.get("text", ""), request.user)
         else:
             raise Http404("no such action")
     except DomainError as error:
@@ -282,9 +286,9 @@ def conversation_act(request: HttpRequest, conversation_id: int, action: str) ->
 
 def _reply(request: HttpRequest, item: Conversation) -> str:
     if request.POST.get("channel") == "comment":
-        services.reply_as_comment(item, request.POST.get("text", ""), request.user)
+        comment_services.reply_as_comment(item, request.POST.get("text", ""), request.user)
         return "Your reply is published under the post."
-    services.reply_by_email(item, request.POST.get("text", ""), request.user)
+    inbox_services.reply_by_email(item, request.POST.get("text", ""), request.user)
     return "Your reply is sent from your own address."
 
 
@@ -312,7 +316,7 @@ def _reply_in_place(request: HttpRequest, item: Conversation) -> HttpResponse:
 def moderate(request: HttpRequest, comment_id: int) -> HttpResponse:
     item = get_object_or_404(Comment, pk=comment_id)
     try:
-        item = services.moderate_comment(item, request.POST.get("action", ""), request.user)
+        item = comment_services.moderate_comment(item, request.POST.get("action", ""), request.user)
         messages.success(request, f"Comment by {item.name}: {item.get_status_display()}.")
     except DomainError as error:
         messages.error(request, str(error))
@@ -330,7 +334,7 @@ def incidents(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         data = request.POST
         try:
-            created = services.open_incident(
+            created = incident_services.open_incident(
                 title=data.get("title", ""),
                 body=data.get("body", ""),
                 spokesperson=data.get("spokesperson", ""),
@@ -393,7 +397,7 @@ def incident_act(request: HttpRequest, incident_id: int, action: str) -> HttpRes
     data = request.POST
     try:
         if action == "update":
-            services.add_incident_update(
+            incident_services.add_incident_update(
                 item, data.get("status", ""), data.get("text", ""), request.user
             )
             messages.success(request, "Update published.")
@@ -401,7 +405,7 @@ def incident_act(request: HttpRequest, incident_id: int, action: str) -> HttpRes
             audience = AudienceList.objects.filter(slug=data.get("list", "")).first()
             if audience is None:
                 raise DomainError("choose a list", field="list")
-            result = services.notify_incident(item, audience, request.user)
+            result = incident_services.notify_incident(item, audience, request.user)
             skipped = ", ".join(f"{n} {why}" for why, n in result["skipped"].items()) or "none"
             messages.success(request, f"Told {result['sent']} people (skipped: {skipped}).")
         else:

@@ -202,7 +202,7 @@ def _process(item: InboundMail, raw: bytes) -> None:
         item.note = "no per-message address or known In-Reply-To; kept for staff"
         log.info("inbound mail #%s matched no message", item.pk)
         return
-    from sincerely.conversations.services import receive_email_reply
+    from sincerely.conversations.services.inbox import receive_email_reply
 
     from_name, from_email = parseaddr(str(parsed.get("From", "")))
     text = extract_new_text(_body_text(parsed)) or "(no new text)"

@@ -138,7 +138,7 @@ def write_to_us(request: HttpRequest, token: str, person: Person, payload: dict)
     elif not ratelimit.allow("privacy-message", str(person.pk), limit=5, window=3600):
         messages.error(request, "You have sent several messages in the last hour; try later.")
     else:
-        from sincerely.conversations.services import receive_privacy_message
+        from sincerely.conversations.services.inbox import receive_privacy_message
 
         receive_privacy_message(person, text[:5000])
         messages.success(request, "Sent. A named person from our team will answer you.")

@@ -8,8 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from sincerely.conversations import services
 from sincerely.conversations.models import Post
+from sincerely.conversations.services import posts as post_services
 from sincerely.errors import DomainError
 
 
@@ -64,7 +64,7 @@ class Command(BaseCommand):
                 raise CommandError("--at: use ISO 8601, e.g. 2026-05-01T09:00") from None
             at = timezone.make_aware(at) if timezone.is_naive(at) else at
         try:
-            post = services.create_post(
+            post = post_services.create_post(
                 author=options["author"],
                 title=options["title"] or title,
                 body=body,
