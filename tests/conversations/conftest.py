@@ -59,10 +59,26 @@ def smtp(settings):
     settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = ""
     settings.EMAIL_HOST_PASSWORD = ""
+    # The outbox (what `sincerely worker` runs) delivers here too.
+    settings.SINCERELY_SMTP_URL = f"smtp://127.0.0.1:{port}"
     try:
         yield mailbox
     finally:
         controller.stop()
+
+
+def deliver() -> int:
+    """What `sincerely worker` does once a request has committed: send the outbox."""
+    from sincerely.messaging.outbox import deliver_outbox
+
+    return deliver_outbox()
+
+
+def queued_text(index: int = -1) -> str:
+    """The text of a system message in the outbox (confirmations, notices), oldest first."""
+    from sincerely.messaging.models import Message
+
+    return list(Message.objects.exclude(kind="").order_by("id"))[index].text
 
 
 def link_in(text: str, fragment: str) -> str:

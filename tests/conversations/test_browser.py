@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core import mail
 
 from sincerely.conversations.services import incidents as incident_services
 from sincerely.conversations.services import posts as post_services
 from tests import factories
+from tests.conversations.conftest import queued_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,7 +70,7 @@ def test_publish_comment_moderate_reply(page, live_server):
     page.check("#c-sub")
     page.click("text=Post comment")
     page.wait_for_selector("text=open it to confirm your comment")
-    confirm = re.search(r"https?://\S+/blog/comments/confirm/\S+", mail.outbox[-1].body).group(0)
+    confirm = re.search(r"https?://\S+/blog/comments/confirm/\S+", queued_text(-1)).group(0)
     page.goto(re.sub(r"^https?://[^/]+", live_server.url, confirm))
     page.wait_for_selector("text=waits for a person to review it")
     assert_accessible(page)
@@ -101,7 +101,7 @@ def test_publish_comment_moderate_reply(page, live_server):
     assert reply.locator("strong", has_text="really").count() == 1
     assert page.locator("ol.replies .by-author").count() == 1
     assert_accessible(page)
-    assert "Ask me anything." in mail.outbox[-1].body  # the subscriber was told
+    assert "Ask me anything." in queued_text(-1)  # the subscriber was told
 
 
 def test_public_pages_are_accessible(page, live_server):
@@ -127,3 +127,58 @@ def test_public_pages_are_accessible(page, live_server):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(post.get_absolute_url())
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.fixture
+def demo_catcher(settings):
+    """The demo's own mail catcher (`sincerely catcher`), storing into the test database."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from sincerely.messaging.smtpd import StoringHandler, _store_caught
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = Controller(StoringHandler(_store_caught), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.SINCERELY_SMTP_URL = f"smtp://127.0.0.1:{port}"
+    try:
+        yield
+    finally:
+        controller.stop()
+
+
+def test_anonymous_comment_answers_at_once_and_its_confirmation_comes_from_the_outbox(
+    page, live_server, demo_catcher
+):
+    """Issue 12.1: the comment page used to wait 30 s on the catcher's lock, then fail."""
+    from email import message_from_bytes, policy
+
+    from sincerely.messaging.models import CaughtMail, Message
+    from sincerely.messaging.outbox import deliver_outbox
+
+    writer = factories.make_staff("wren", "author", first_name="Wren", last_name="Okafor")
+    post = post_services.create_post(
+        author=writer, title="Our promise", body="We answer.", status="published"
+    )
+    page.goto(post.get_absolute_url())
+    page.fill("#c-name", "Rita Reader")
+    page.fill("#c-email", "rita@example.org")
+    page.fill("#c-body", "Do you really?")
+    page.click("text=Post comment")
+    page.wait_for_selector("text=open it to confirm your comment")
+    # The request queued the mail and answered; nothing was sent inside it.
+    assert CaughtMail.objects.count() == 0
+    assert Message.objects.get().status == Message.Status.QUEUED
+    # The worker delivers it to the catcher, which stores it in the same database.
+    assert deliver_outbox() == 1
+    caught = CaughtMail.objects.get()
+    mail = message_from_bytes(bytes(caught.raw), policy=policy.default)
+    assert mail["To"] == "rita@example.org" and "Wren Okafor" in mail["From"]
+    link = re.search(r"https?://\S+/blog/comments/confirm/\S+", mail.get_content()).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", live_server.url, link))
+    page.wait_for_selector("text=waits for a person to review it")
+    # Sent once: asking the worker again sends nothing more.
+    assert deliver_outbox() == 0 and CaughtMail.objects.count() == 1

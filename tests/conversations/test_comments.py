@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core import mail
 
 from sincerely.conversations import links
 from sincerely.conversations.models import Comment, Conversation
 from sincerely.conversations.services import comments as comment_services
 from sincerely.errors import DomainError
+from sincerely.messaging.models import Message
 from sincerely.timeline.models import Touchpoint
 from tests import factories
-from tests.conversations.conftest import link_in
+from tests.conversations.conftest import deliver, link_in, queued_text
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,9 @@ def _comment(client, post, **data):
 def test_reader_confirms_by_emailed_link_then_waits_for_review(client, published, smtp):
     response = _comment(client, published, subscribe="on")
     assert response.status_code == 302
+    # The request only queued the confirmation; the worker sends it after the commit.
+    assert smtp.messages == []
+    assert deliver() == 1
     assert len(smtp.messages) == 1
     message = smtp.messages[0]
     assert message["To"] == "rita@example.org"
@@ -52,7 +55,7 @@ def test_reader_confirms_by_emailed_link_then_waits_for_review(client, published
 def test_staff_approve_and_the_comment_appears(client, published, support):
     _comment(client, published)
     comment = Comment.objects.get()
-    client.get(link_in(mail.outbox[0].body, "/confirm/"))
+    client.get(link_in(queued_text(0), "/confirm/"))
     client.force_login(support)
     inbox = client.get("/console/inbox/").content.decode()
     assert "Thanks, useful." in inbox and "waiting for moderation" in inbox
@@ -65,10 +68,10 @@ def test_staff_approve_and_the_comment_appears(client, published, support):
 
 def test_a_known_good_commenter_is_published_without_waiting(client, published, support):
     _comment(client, published)
-    client.get(link_in(mail.outbox[0].body, "/confirm/"))
+    client.get(link_in(queued_text(0), "/confirm/"))
     comment_services.moderate_comment(Comment.objects.get(), "approve", support)
     _comment(client, published, body="And another thought.")
-    client.get(link_in(mail.outbox[1].body, "/confirm/"))
+    client.get(link_in(queued_text(1), "/confirm/"))
     assert Comment.objects.get(body="And another thought.").status == Comment.Status.APPROVED
 
 
@@ -80,7 +83,7 @@ def test_known_person_comments_through_a_signed_link(client, published, newslett
     client.post(f"/blog/{published.slug}/comment", {"as": token, "body": "Known reader here."})
     comment = Comment.objects.get()
     assert comment.person == person and comment.status == Comment.Status.HELD
-    assert mail.outbox == []  # no confirmation needed
+    assert not Message.objects.exists()  # no confirmation needed
     forged = client.post(f"/blog/{published.slug}/comment", {"as": token + "x", "body": "x"})
     assert forged.status_code == 422
 
@@ -91,7 +94,7 @@ def test_links_and_spam_phrases_are_filed_as_spam(client, published):
         published,
         body="Buy now cheap viagra https://spam.example https://spam2.example www.x.example",
     )
-    client.get(link_in(mail.outbox[0].body, "/confirm/"))
+    client.get(link_in(queued_text(0), "/confirm/"))
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.SPAM
     assert any("link" in r for r in comment.spam_reasons)
@@ -136,12 +139,14 @@ def test_threaded_replies_and_author_reply_is_marked(client, published, writer, 
     reader = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Question?", subscribe=True
     )
+    deliver()
     comment_services.confirm_comment(
         link_in(smtp.messages[0].get_content(), "/confirm/").split("/")[-2]
     )
     comment_services.moderate_comment(reader, "approve", writer)
     conversation = Conversation.objects.get()
     reply = comment_services.reply_as_comment(conversation, "Good question: **yes**.", writer)
+    assert deliver() == 1
     assert reply.parent_id == reader.pk
     body = client.get(f"/blog/{published.slug}/").content.decode()
     assert 'class="comment by-author"' in body
@@ -167,14 +172,14 @@ def test_reader_replies_in_thread_reopen_the_same_conversation(published, writer
     first = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Q1"
     )
-    comment_services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
+    comment_services.confirm_comment(link_in(queued_text(0), "/confirm/").split("/")[-2])
     comment_services.moderate_comment(first, "approve", writer)
     conversation = Conversation.objects.get()
     comment_services.reply_as_comment(conversation, "A1", writer)
     follow = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Q2", parent_id=first.pk
     )
-    comment_services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
+    comment_services.confirm_comment(link_in(queued_text(-1), "/confirm/").split("/")[-2])
     assert Conversation.objects.count() == 1
     conversation.refresh_from_db()
     assert conversation.status == "open"
@@ -187,7 +192,7 @@ def test_erasing_a_person_removes_their_comments(published, writer):
     comment = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Hi"
     )
-    comment_services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
+    comment_services.confirm_comment(link_in(queued_text(0), "/confirm/").split("/")[-2])
     comment.refresh_from_db()
     erase_person(comment.person, None, requested_via="test")
     assert not Comment.objects.exists() and not Conversation.objects.exists()
@@ -199,7 +204,7 @@ def test_export_includes_comments_and_conversations(published):
     comment = comment_services.submit_comment(
         published, name="Rita", email="rita@example.org", body="Hi there"
     )
-    comment_services.confirm_comment(link_in(mail.outbox[0].body, "/confirm/").split("/")[-2])
+    comment_services.confirm_comment(link_in(queued_text(0), "/confirm/").split("/")[-2])
     comment.refresh_from_db()
     data = export_person(comment.person)
     assert data["blog_comments"][0]["text"] == "Hi there"
@@ -229,6 +234,24 @@ def test_cached_post_page_still_carries_a_working_csrf_token(published, writer):
         == 403
     )
     # A newly approved comment shows at once, cache or not.
-    comment_services.confirm_comment(link_in(mail.outbox[-1].body, "/confirm/").split("/")[-2])
+    comment_services.confirm_comment(link_in(queued_text(-1), "/confirm/").split("/")[-2])
     comment_services.moderate_comment(Comment.objects.get(), "approve", writer)
     assert "Ann" in reader.get(f"/blog/{published.slug}/").content.decode()
+
+
+def test_a_stale_confirmation_link_never_confirms_another_comment(client, published):
+    """Issue 12.2: the lost comment's id came back and its old link confirmed the new one."""
+    _comment(client, published, email="lost@example.org", body="The first, never confirmed.")
+    lost = Comment.objects.get()
+    lost_id = lost.pk
+    stale = link_in(queued_text(-1), "/confirm/")
+    lost.delete()
+    _comment(client, published, email="other@example.org", body="Someone else entirely.")
+    other = Comment.objects.get()
+    assert other.pk != lost_id  # ids are never reused
+    assert client.get(stale).status_code == 400
+    # Even under the very same id (a database rebuilt from scratch), the link names what
+    # it confirms: address and text, not just the number.
+    Comment.objects.filter(pk=other.pk).update(id=lost_id)
+    assert client.get(stale).status_code == 400
+    assert Comment.objects.get().status == Comment.Status.UNVERIFIED

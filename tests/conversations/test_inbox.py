@@ -12,6 +12,7 @@ from sincerely.conversations.services import inbox as inbox_services
 from sincerely.errors import DomainError
 from sincerely.timeline.models import Touchpoint
 from tests import factories
+from tests.conversations.conftest import deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,7 @@ def test_email_reply_is_threaded_with_in_reply_to_from_the_staff_address(
         {"channel": "email", "text": "It left today."},
     )
     assert response.status_code == 302
+    assert deliver() == 1
     sent = smtp.messages[-1]
     assert sent["To"] == "cara@example.com"
     assert "suki@sincerely.test" in sent["From"] and "Suki" in sent["From"]
@@ -70,6 +72,23 @@ def test_email_reply_is_threaded_with_in_reply_to_from_the_staff_address(
     assert again.pk == email_thread.pk
     again.refresh_from_db()
     assert again.status == "open"
+
+
+def test_a_retried_reply_by_email_is_sent_once(client, email_thread, support, smtp):
+    """The same request twice (a double click, a browser resending the form) is one answer."""
+    client.force_login(support)
+    form = {"channel": "email", "text": "It left today."}
+    for _ in range(2):
+        response = client.post(f"/console/inbox/{email_thread.pk}/reply", form)
+        assert response.status_code == 302
+    assert smtp.messages == []  # nothing left inside the requests
+    deliver()
+    assert [m["Subject"] for m in smtp.messages] == ["Re: About my order"]
+    assert Entry.objects.filter(direction="outbound").count() == 1
+    # A different answer afterwards is a new message.
+    client.post(f"/console/inbox/{email_thread.pk}/reply", {"channel": "email", "text": "Also…"})
+    deliver()
+    assert len(smtp.messages) == 2
 
 
 def test_filters_mine_unassigned_overdue(client, customer, support, writer):

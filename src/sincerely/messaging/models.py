@@ -92,10 +92,21 @@ class Message(models.Model):
     campaign = models.ForeignKey(
         Campaign, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
     )
-    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="messages")
+    # Empty only for system mail to an address that is nobody's yet (a comment's confirmation).
+    person = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sent_messages"
     )
+    # Blank for campaign and one-to-one messages; for system mail (messaging/system_mail.py)
+    # what it is for, e.g. "comment_confirmation". A database default: campaign rows are
+    # inserted without the ORM.
+    kind = models.CharField(max_length=40, blank=True, default="", db_default="")
     sender_name = models.CharField(max_length=200, blank=True)
     audience_list = models.ForeignKey(
         "people.AudienceList", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

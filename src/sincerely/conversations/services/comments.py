@@ -7,7 +7,6 @@ from email.utils import formataddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -133,22 +132,33 @@ def forget_unconfirmed_comments() -> int:
 
 
 def send_comment_confirmation(comment: Comment) -> None:
-    """The email with the signed link that proves the commenter reads this address."""
-    url = links.confirm_url(comment.pk)
-    EmailMessage(
+    """The email with the signed link that proves the commenter reads this address.
+
+    Queued in the outbox (delivered by the worker after this transaction commits), once
+    per comment however often it is asked for.
+    """
+    from sincerely.messaging import system_mail
+
+    url = links.confirm_url(comment)
+    author = comment.post.author
+    system_mail.enqueue(
+        kind="comment_confirmation",
+        key=system_mail.idempotency_key("comment-confirm", comment.pk),
+        to=comment.email,
         subject=f"Confirm your comment on “{comment.post.title}”",
-        body=(
+        text=(
             f"Hello {comment.name},\n\n"
             f"You (or someone using your address) commented on “{comment.post.title}”.\n"
             f"To publish it, confirm it is you:\n\n{url}\n\n"
             "If this was not you, ignore this email: nothing will be published and we will "
             "not write again.\n"
         ),
-        from_email=formataddr((comment.post.author.get_full_name(), comment.post.author.email))
-        if comment.post.author.email
+        sender=author,
+        from_address=formataddr((author.get_full_name(), author.email))
+        if author.email
         else settings.DEFAULT_FROM_EMAIL,
-        to=[comment.email],
-    ).send()
+        why="Someone commented on our blog with this address and asked for the link.",
+    )
 
 
 @transaction.atomic
@@ -160,7 +170,8 @@ def confirm_comment(token: str) -> Comment:
         .select_related("post")
         .first()
     )
-    if comment is None:
+    if comment is None or not links.confirms(token, comment):
+        # Gone, or a different comment under a reused id: the link names what it confirms.
         raise NotFound("this comment is no longer here", field="token")
     if comment.status != Comment.Status.UNVERIFIED:
         return comment
@@ -344,31 +355,37 @@ def notify_reply_subscribers(reply: Comment) -> int:
 
 
 def _send_reply_notice(subscriber: Comment, reply: Comment) -> None:
+    from sincerely.messaging import system_mail
+
     post = reply.post
     url = links.absolute(post.get_absolute_url()) + f"#comment-{reply.pk}"
-    unsubscribe = links.unsubscribe_url(subscriber.pk)
+    unsubscribe = links.unsubscribe_url(subscriber)
     sender = post.author
-    EmailMessage(
+    system_mail.enqueue(
+        kind="reply_notice",
+        key=system_mail.idempotency_key("reply-notice", reply.pk, subscriber.email),
+        to=subscriber.email,
+        person=subscriber.person,
         subject=f"{reply.name} answered you on “{post.title}”",
-        body=(
+        text=(
             f"Hello {subscriber.name},\n\n{reply.name} answered your comment:\n\n"
             f"{reply.body}\n\nRead the thread: {url}\n\n"
             "You get this because you ticked “email me replies” when you commented.\n"
             f"Stop these emails with one click: {unsubscribe}\n"
         ),
-        from_email=formataddr((sender.get_full_name() or sender.username, sender.email)),
-        to=[subscriber.email],
+        sender=sender,
         headers={
             # RFC 8058: mail clients may unsubscribe with one POST, no page to visit.
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-    ).send()
+        why="You ticked “email me replies” when you commented.",
+    )
 
 
 def unsubscribe_from_replies(token: str) -> Comment:
     comment = Comment.objects.filter(pk=links.read_unsubscribe_token(token)).first()
-    if comment is None:
+    if comment is None or not links.unsubscribes(token, comment):
         raise NotFound("this comment is no longer here", field="token")
     Comment.objects.filter(email=comment.email, is_subscribed=True).update(is_subscribed=False)
     comment.is_subscribed = False

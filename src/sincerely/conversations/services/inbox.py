@@ -6,10 +6,10 @@ from datetime import datetime
 from email.utils import formataddr, make_msgid
 
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from sincerely import links as signed_links
 from sincerely.console.services import check_real_address
 from sincerely.conversations.models import (
     Comment,
@@ -18,6 +18,7 @@ from sincerely.conversations.models import (
     IncidentNotice,
 )
 from sincerely.errors import DomainError, NotFound
+from sincerely.messaging import system_mail
 from sincerely.people import services as people
 from sincerely.people.models import Person
 from sincerely.timeline.services import record_touchpoint
@@ -200,8 +201,7 @@ def reply_by_email(conversation: Conversation, text: str, actor) -> Entry:
         raise DomainError("this address asked for no more mail", field="to")
     sender = _sender(actor)
     domain = actor.email.rsplit("@", 1)[1]
-    message_id = make_msgid(domain=domain)
-    headers = {"Message-ID": message_id}
+    headers = {}
     chain = [e for e in conversation.entries.values_list("message_id", flat=True) if e]
     if last and last.message_id:
         # RFC 5322 §3.6.4: In-Reply-To names the message answered, References the thread.
@@ -215,13 +215,33 @@ def reply_by_email(conversation: Conversation, text: str, actor) -> Entry:
         footer = "\n\n--\nYou wrote to us and this is my answer.\n" + _privacy_line(
             conversation.person
         )
-    EmailMessage(
+    # The same answer to the same message by the same person is one action: a retried
+    # request (a double click, a resent form) finds the message already queued.
+    key = system_mail.idempotency_key(
+        "inbox-reply",
+        conversation.pk,
+        actor.pk,
+        last.pk if last else 0,
+        signed_links.fingerprint(text),
+    )
+    message = system_mail.enqueue(
+        kind="inbox_reply",
+        key=key,
+        to=to,
+        person=conversation.person,
         subject=subject,
-        body=text + footer,
-        from_email=sender,
-        to=[to],
+        text=text + footer,
+        sender=actor,
+        from_address=sender,
         headers=headers,
-    ).send()
+        message_id=make_msgid(domain=domain),
+        automatic=False,
+        why="You wrote to us and this is my answer.",
+    )
+    message_id = message.message_id
+    answered = Entry.objects.filter(conversation=conversation, message_id=message_id).first()
+    if answered is not None:
+        return answered
     now = timezone.now()
     entry = Entry.objects.create(
         conversation=conversation,
