@@ -144,7 +144,7 @@ def main() -> None:
     setup_django(db_url)
     from django.db import connection
 
-    from sincerely.console.services import create_api_key, create_staff
+    from sincerely.accounts.services import create_api_key, create_staff
     from sincerely.people.models import Person
     from sincerely.timeline.models import ClientEvent, Touchpoint
 

@@ -107,7 +107,7 @@ def bench_person_page() -> list:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from sincerely.console.services import create_staff
+    from sincerely.accounts.services import create_staff
     from sincerely.people import services
     from sincerely.people.models import Purpose
 

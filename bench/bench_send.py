@@ -88,7 +88,7 @@ def seed(n: int):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from sincerely.console.services import create_staff
+    from sincerely.accounts.services import create_staff
     from sincerely.people.models import (
         AudienceList,
         Consent,

@@ -98,7 +98,7 @@ def main() -> None:
     from django.contrib.sessions.backends.db import SessionStore
     from django.db import connection
 
-    from sincerely.console.services import create_api_key, create_staff
+    from sincerely.accounts.services import create_api_key, create_staff
     from sincerely.people.models import Person
     from sincerely.people.services import EvidenceInput, create_person
 

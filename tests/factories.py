@@ -8,7 +8,7 @@ import orjson
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from sincerely.console.services import create_api_key, create_staff
+from sincerely.accounts.services import create_api_key, create_staff
 from sincerely.people import services
 from sincerely.people.models import SourceKind
 

@@ -15,7 +15,7 @@ from ninja.parser import Parser
 from ninja.renderers import BaseRenderer
 from ninja.security import HttpBearer
 
-from sincerely.console.models import ApiKey
+from sincerely.accounts.models import ApiKey
 from sincerely.errors import DomainError
 
 log = logging.getLogger(__name__)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "sincerely.accounts",
     "sincerely.console",
     "sincerely.people",
     "sincerely.timeline",

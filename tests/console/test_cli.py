@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from sincerely.console.models import ApiKey
+from sincerely.accounts.models import ApiKey
 from sincerely.people.models import Person
 from tests import factories
 

@@ -9,9 +9,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from sincerely.console.context import staff_role
-from sincerely.console.roles import role_allows
+from sincerely.accounts.roles import role_allows
 from sincerely.errors import Forbidden
+
+
+def staff_role(user) -> str | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_superuser:
+        return "admin"
+    profile = getattr(user, "staff_profile", None)
+    return profile.role if profile else None
 
 
 def user_can(user, capability: str) -> bool:

@@ -8,7 +8,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 
-from sincerely.console.roles import ROLE_LABELS, Role, role_allows
+from sincerely.accounts.roles import ROLE_LABELS, Role, role_allows
 
 
 class StaffProfile(models.Model):
@@ -19,6 +19,10 @@ class StaffProfile(models.Model):
     title = models.CharField(max_length=120, blank=True, help_text="Shown to customers")
     bio = models.TextField(blank=True)
     photo = models.FileField(upload_to="staff/", blank=True)
+
+    class Meta:
+        # Moved from the console app; the table keeps its name (no data moved).
+        db_table = "console_staffprofile"
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.role})"
@@ -37,6 +41,9 @@ class ApiKey(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "console_apikey"
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"

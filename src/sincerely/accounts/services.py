@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from sincerely.console.models import ApiKey, StaffProfile
-from sincerely.console.roles import Role
+from sincerely.accounts.models import ApiKey, StaffProfile
+from sincerely.accounts.roles import Role
 from sincerely.errors import DomainError, NotFound
 
 NOREPLY_WORDS = ("noreply", "no-reply", "donotreply", "do-not-reply")

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from sincerely.console.roles import CAPABILITIES, role_allows
-
-
-def staff_role(user) -> str | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if user.is_superuser:
-        return "admin"
-    profile = getattr(user, "staff_profile", None)
-    return profile.role if profile else None
+from sincerely.accounts.access import staff_role
+from sincerely.accounts.roles import CAPABILITIES, role_allows
 
 
 def staff(request: HttpRequest) -> dict:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from django.urls import NoReverseMatch, reverse
 
-from sincerely.console.access import user_can
+from sincerely.accounts.access import user_can
 
 # (label, url name, capability). An entry whose url does not exist is not shown.
 SECTIONS: list[tuple[str, str, str]] = [

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from sincerely.accounts.access import requires, user_can
 from sincerely.console import import_jobs
-from sincerely.console.access import requires, user_can
 from sincerely.errors import DomainError
 from sincerely.people import queries, services
 from sincerely.people.models import (

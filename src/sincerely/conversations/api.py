@@ -7,7 +7,7 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from sincerely.console.access import ensure_can
+from sincerely.accounts.access import ensure_can
 from sincerely.conversations import queries
 from sincerely.conversations.models import Post
 from sincerely.conversations.services import posts as post_services

@@ -16,7 +16,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from sincerely.console.access import user_can
+from sincerely.accounts.access import user_can
 from sincerely.conversations import links, queries
 from sincerely.conversations.models import Comment, Incident, PostImage, Tag
 from sincerely.conversations.services import comments as comment_services

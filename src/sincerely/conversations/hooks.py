@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from sincerely.console.access import user_can
+from sincerely.accounts.access import user_can
 from sincerely.conversations import queries
 from sincerely.conversations.models import Comment, Entry
 from sincerely.conversations.services.inbox import move_conversations

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sincerely.console.access import requires, user_can
+from sincerely.accounts.access import requires, user_can
 from sincerely.console.charts import Bar, bar_chart
 from sincerely.conversations import conf, queries
 from sincerely.conversations.models import Comment, Conversation, Incident, IncidentUpdate, Post

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
-from sincerely.console.services import create_staff
+from sincerely.accounts.services import create_staff
 from sincerely.offers.models import Product
 from sincerely.people import services
 from sincerely.people.models import AudienceList, SourceKind

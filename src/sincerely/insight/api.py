@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from sincerely.console.access import ensure_can
+from sincerely.accounts.access import ensure_can
 from sincerely.errors import DomainError
 from sincerely.insight import queries, services
 from sincerely.insight.rules import describe

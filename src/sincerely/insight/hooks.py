@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from sincerely.console.access import user_can
+from sincerely.accounts.access import user_can
 from sincerely.insight.models import SegmentMember, ValueScore
 from sincerely.people.models import Person
 

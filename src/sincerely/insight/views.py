@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sincerely.console.access import requires, user_can
+from sincerely.accounts.access import requires, user_can
 from sincerely.console.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.insight import queries, services

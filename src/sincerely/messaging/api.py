@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from sincerely.console.access import ensure_can
+from sincerely.accounts.access import ensure_can
 from sincerely.errors import NotFound
 from sincerely.messaging import queries, services
 from sincerely.messaging.guard.linter import lint_message

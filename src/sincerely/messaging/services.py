@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from sincerely.console.services import check_real_address
+from sincerely.accounts.services import check_real_address
 from sincerely.db import insert_rows, reserve_ids
 from sincerely.errors import DomainError, NotFound
 from sincerely.messaging import conf, mime

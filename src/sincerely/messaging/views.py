@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from sincerely.console.access import requires, user_can
+from sincerely.accounts.access import requires, user_can
 from sincerely.console.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.messaging import conf, inbound, mime, queries, services

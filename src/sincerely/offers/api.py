@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from sincerely.console.access import ensure_can
+from sincerely.accounts.access import ensure_can
 from sincerely.errors import NotFound
 from sincerely.offers import queries, services
 from sincerely.offers.links import not_for_me_url

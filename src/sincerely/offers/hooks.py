@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from sincerely.console.access import user_can
+from sincerely.accounts.access import user_can
 from sincerely.offers.links import not_for_me_url
 from sincerely.offers.models import Offer, OfferRejection
 from sincerely.offers.queries import rejections, top_offers

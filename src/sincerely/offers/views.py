@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from sincerely.console.access import requires, user_can
+from sincerely.accounts.access import requires, user_can
 from sincerely.console.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.offers import queries, services

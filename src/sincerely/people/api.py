@@ -9,7 +9,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
-from sincerely.console.access import ensure_can
+from sincerely.accounts.access import ensure_can
 from sincerely.errors import DomainError, NotFound
 from sincerely.people import queries, services
 from sincerely.people.models import Fact, Membership, Person, SourceKind

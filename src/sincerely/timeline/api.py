@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from sincerely.console.access import ensure_can
+from sincerely.accounts.access import ensure_can
 from sincerely.errors import DomainError
 from sincerely.people import queries as people_queries
 from sincerely.timeline import queries

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sincerely import links as signed_links
-from sincerely.console.services import check_real_address
+from sincerely.accounts.services import check_real_address
 from sincerely.conversations.models import (
     Comment,
     Conversation,
@@ -145,7 +145,7 @@ def assign_conversation(conversation: Conversation, username: str, actor) -> Con
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise NotFound(f"no staff user '{username}'", field="assigned_to")
-        from sincerely.console.access import user_can
+        from sincerely.accounts.access import user_can
 
         if not user_can(user, "conversations.handle"):
             raise DomainError(f"'{username}' cannot handle conversations", field="assigned_to")

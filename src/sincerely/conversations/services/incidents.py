@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from sincerely.console.services import check_real_address
+from sincerely.accounts.services import check_real_address
 from sincerely.conversations import links
 from sincerely.conversations.models import (
     Incident,
@@ -115,7 +115,7 @@ def notify_incident(incident: Incident, audience_list: AudienceList, actor) -> d
 
     Returns {"sent": n, "skipped": {reason: n}}.
     """
-    from sincerely.console.access import ensure_can
+    from sincerely.accounts.access import ensure_can
 
     if actor is not None:
         ensure_can(actor, "incidents.manage")

@@ -53,7 +53,7 @@ def _author(username_or_user, *, field: str = "author") -> User:
         user = User.objects.filter(username=username_or_user or "", is_active=True).first()
         if user is None:
             raise NotFound(f"no staff user '{username_or_user}'", field=field)
-    from sincerely.console.access import user_can
+    from sincerely.accounts.access import user_can
 
     if not user_can(user, "posts.write"):
         raise DomainError(f"'{user.username}' is not an author", field=field)
@@ -205,7 +205,7 @@ def attach_image(post: Post, upload: UploadedFile, *, alt: str = "", actor=None)
 
 def update_author_profile(user, *, title: str, bio: str, photo: UploadedFile | None = None) -> None:
     """What readers see on /blog/authors/<username>/: title, bio and photo (PNG/JPEG/GIF/WebP)."""
-    from sincerely.console.models import StaffProfile
+    from sincerely.accounts.models import StaffProfile
 
     profile = StaffProfile.objects.filter(user=user).first()
     if profile is None:

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sincerely.console.services import create_api_key
+from sincerely.accounts.services import create_api_key
 from sincerely.errors import DomainError
 
 

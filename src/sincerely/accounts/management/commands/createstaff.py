@@ -4,8 +4,8 @@ import getpass
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sincerely.console.roles import Role
-from sincerely.console.services import create_staff
+from sincerely.accounts.roles import Role
+from sincerely.accounts.services import create_staff
 from sincerely.errors import DomainError
 
 
