@@ -59,7 +59,7 @@ def offline() -> None:
 def load_retail() -> int:
     """People, products and purchase lines from the sample (cancellations, returns and rows
     without a customer dropped, as in the offline evaluation)."""
-    from sincerely.offers.models import Product
+    from sincerely.catalogue.models import Product
     from sincerely.people.models import Person
     from sincerely.timeline.models import PurchaseLine
 

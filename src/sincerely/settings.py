@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "sincerely.accounts",
     "sincerely.console",
     "sincerely.people",
+    "sincerely.catalogue",
     "sincerely.timeline",
     "sincerely.privacy",
     "sincerely.messaging",

@@ -255,7 +255,7 @@ def test_evidence_bought_visited_asked_called(marketer):
 
     from django.utils import timezone
 
-    from sincerely.offers.models import Product
+    from sincerely.catalogue.models import Product
     from sincerely.timeline.models import PurchaseLine
 
     person = factories.make_person("q@example.com")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sincerely.offers.models import Product
+from sincerely.catalogue.models import Product
 from tests import factories
 from tests.insight.helpers import buy
 

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from sincerely.catalogue.models import Product
 from sincerely.errors import ImportRejected
-from sincerely.offers.models import Product
 from sincerely.people.models import ImportBatch
 from sincerely.timeline.imports import import_purchases
 from sincerely.timeline.models import PurchaseLine, Touchpoint

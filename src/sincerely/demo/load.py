@@ -19,7 +19,7 @@ from django.utils import timezone
 from faker import Faker
 
 from sincerely.accounts.services import create_staff
-from sincerely.offers.models import Product
+from sincerely.catalogue.models import Product
 from sincerely.people import services
 from sincerely.people.models import AudienceList, SourceKind
 from sincerely.timeline.models import PurchaseLine, Touchpoint

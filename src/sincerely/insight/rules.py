@@ -175,7 +175,7 @@ def _subquery(rule: dict, *, correlated: bool = False) -> tuple[QuerySet, int, s
     from django.db.models import TextField
     from django.db.models.functions import Cast
 
-    from sincerely.offers.models import Product
+    from sincerely.catalogue.models import Product
     from sincerely.timeline.models import PurchaseLine, Touchpoint
 
     kind = rule["type"]

@@ -6,10 +6,10 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from sincerely.accounts.access import ensure_can
+from sincerely.catalogue.models import Product
 from sincerely.errors import NotFound
 from sincerely.offers import queries, services
 from sincerely.offers.links import not_for_me_url
-from sincerely.offers.models import Product
 from sincerely.people.queries import get_person
 
 offers_router = Router(tags=["offers"])

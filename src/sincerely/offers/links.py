@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from sincerely.catalogue.models import Product
 from sincerely.errors import DomainError
-from sincerely.offers.models import Offer, Product
+from sincerely.offers.models import Offer
 from sincerely.people.models import Person
 
 SALT = "sincerely.offer-feedback"

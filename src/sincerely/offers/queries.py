@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from sincerely.offers.models import Offer, OfferRejection, Product, TrainingRun
+from sincerely.catalogue.models import Product
+from sincerely.offers.models import Offer, OfferRejection, TrainingRun
 from sincerely.people.models import Person
 
 

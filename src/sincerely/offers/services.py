@@ -14,8 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from scipy import sparse
 
+from sincerely.catalogue.models import Product
 from sincerely.errors import DomainError
-from sincerely.offers.models import Offer, OfferRejection, Product, TrainingRun
+from sincerely.offers.models import Offer, OfferRejection, TrainingRun
 from sincerely.offers.recommender import DAY, BlendModel, BlendParams, Interactions, fit_blend
 from sincerely.people.models import Person
 from sincerely.timeline.services import record_touchpoint

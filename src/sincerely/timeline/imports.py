@@ -20,8 +20,8 @@ from typing import IO
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from sincerely.catalogue.models import Product
 from sincerely.errors import DomainError, ImportRejected
-from sincerely.offers.models import Product
 from sincerely.people.imports import (
     BaseImportReport,
     RowIssue,

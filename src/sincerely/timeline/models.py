@@ -68,7 +68,7 @@ class PurchaseLine(models.Model):
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="purchase_lines"
     )
-    product = models.ForeignKey("offers.Product", on_delete=models.PROTECT, related_name="+")
+    product = models.ForeignKey("catalogue.Product", on_delete=models.PROTECT, related_name="+")
     quantity = models.IntegerField(help_text="Negative for a return")
     unit_price = models.DecimalField(max_digits=12, decimal_places=2)
     currency = models.CharField(max_length=3, default="GBP")
