@@ -1,4 +1,4 @@
-"""Django app configuration for the staff console."""
+"""Django app configuration for the staff console (the shell): registers its own nav sections."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,11 @@ class ConsoleConfig(AppConfig):
     name = "sincerely.console"
     label = "console"
     verbose_name = "Staff console"
+
+    def ready(self) -> None:
+        from sincerely import registry
+
+        registry.add_nav_section("Dashboard", "console:home", "people.view", order=10)
+        registry.add_nav_section("People", "console:people", "people.view", order=20)
+        registry.add_nav_section("Lists", "console:lists", "lists.view", order=30)
+        registry.add_nav_section("Imports", "console:imports", "people.import", order=40)

@@ -1,4 +1,4 @@
-"""The console's navigation: each app adds its sections here, shown to roles that may use them."""
+"""The console's navigation: the sections apps register (sincerely/registry.py), per role."""
 
 from __future__ import annotations
 
@@ -6,34 +6,19 @@ from functools import lru_cache
 
 from django.urls import NoReverseMatch, reverse
 
+from sincerely import registry
 from sincerely.accounts.access import user_can
-
-# (label, url name, capability). An entry whose url does not exist is not shown.
-SECTIONS: list[tuple[str, str, str]] = [
-    ("Dashboard", "console:home", "people.view"),
-    ("People", "console:people", "people.view"),
-    ("Lists", "console:lists", "lists.view"),
-    ("Imports", "console:imports", "people.import"),
-    ("Campaigns", "messaging:campaigns", "campaigns.manage"),
-    ("Outbox", "messaging:outbox", "campaigns.manage"),
-    ("Blog", "conversations:posts", "posts.write"),
-    ("Inbox", "conversations:inbox", "conversations.handle"),
-    ("Unmatched mail", "messaging:inbound_unmatched", "conversations.handle"),
-    ("Incidents", "conversations:incidents", "incidents.manage"),
-    ("Segments", "insight:segments", "insight.view"),
-    ("Value tiers", "insight:tiers", "insight.view"),
-    ("Offers", "offers:catalogue", "insight.view"),
-    ("Attribution", "timeline:attribution", "insight.view"),
-]
 
 
 @lru_cache(maxsize=1)
 def _section_urls() -> tuple[tuple[str, str, str], ...]:
-    """(label, url, capability) for the sections whose url exists; the url map is fixed."""
+    """(label, url, capability) for the sections whose url exists; the url map is fixed.
+
+    An entry whose url does not exist is not shown."""
     found = []
-    for label, name, capability in SECTIONS:
+    for section in registry.nav_sections():
         try:
-            found.append((label, reverse(name), capability))
+            found.append((section.label, reverse(section.url_name), section.capability))
         except NoReverseMatch:
             continue
     return tuple(found)

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from sincerely import registry
 from sincerely.accounts.access import requires, user_can
 from sincerely.console import import_jobs
 from sincerely.errors import DomainError
@@ -24,9 +25,6 @@ from sincerely.people.models import (
     SourceKind,
 )
 from sincerely.privacy.services import export_person
-
-# Sections other apps add to the person page: (template name, context function).
-PERSON_PANELS: list = []
 
 
 @login_required
@@ -77,10 +75,10 @@ def _person_context(request: HttpRequest, person_id: int) -> dict:
         "source_kinds": SourceKind.choices,
         "panels": [],
     }
-    for template, build in PERSON_PANELS:
-        panel = build(request, person)
+    for registered in registry.person_panels():
+        panel = registered.build(request, person)
         if panel is not None:
-            context["panels"].append({"template": template, **panel})
+            context["panels"].append({"template": registered.template, **panel})
     return context
 
 

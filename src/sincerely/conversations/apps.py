@@ -1,4 +1,4 @@
-"""Django app configuration for conversations: registers its person panel, export and merge."""
+"""Django app configuration for conversations: registers its hooks (sincerely/registry.py)."""
 
 from django.apps import AppConfig
 
@@ -8,14 +8,16 @@ class ConversationsConfig(AppConfig):
     label = "conversations"
 
     def ready(self) -> None:
-        from sincerely.console.views import PERSON_PANELS
+        from sincerely import registry
         from sincerely.conversations import hooks
-        from sincerely.people.services import MERGE_HOOKS
-        from sincerely.privacy.services import EXPORT_SECTIONS
+        from sincerely.conversations.services.inbox import receive_email_reply
 
-        if hooks.person_panel not in [build for _t, build in PERSON_PANELS]:
-            PERSON_PANELS.append(("conversations/person_panel_partial.html", hooks.person_panel))
-        if hooks.export_conversations not in EXPORT_SECTIONS:
-            EXPORT_SECTIONS.append(hooks.export_conversations)
-        if hooks.move_conversations not in MERGE_HOOKS:
-            MERGE_HOOKS.append(hooks.move_conversations)
+        registry.add_person_panel("conversations/person_panel_partial.html", hooks.person_panel)
+        registry.add_export(hooks.export_conversations)
+        registry.add_merge(hooks.move_conversations)
+        registry.set_inbound_reply_handler(receive_email_reply)
+        registry.add_nav_section("Blog", "conversations:posts", "posts.write", order=70)
+        registry.add_nav_section("Inbox", "conversations:inbox", "conversations.handle", order=80)
+        registry.add_nav_section(
+            "Incidents", "conversations:incidents", "incidents.manage", order=100
+        )

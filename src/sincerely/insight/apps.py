@@ -1,4 +1,4 @@
-"""Django app configuration for insight: registers its person panel, export and merge hooks."""
+"""Django app configuration for insight: registers its hooks (sincerely/registry.py)."""
 
 from django.apps import AppConfig
 
@@ -8,11 +8,11 @@ class InsightConfig(AppConfig):
     label = "insight"
 
     def ready(self) -> None:
-        from sincerely.console.views import PERSON_PANELS
+        from sincerely import registry
         from sincerely.insight import hooks
-        from sincerely.people.services import MERGE_HOOKS
-        from sincerely.privacy.services import EXPORT_SECTIONS
 
-        PERSON_PANELS.append(("insight/person_panel_partial.html", hooks.person_panel))
-        EXPORT_SECTIONS.append(hooks.export_section)
-        MERGE_HOOKS.append(hooks.merge)
+        registry.add_person_panel("insight/person_panel_partial.html", hooks.person_panel)
+        registry.add_export(hooks.export_section)
+        registry.add_merge(hooks.merge)
+        registry.add_nav_section("Segments", "insight:segments", "insight.view", order=110)
+        registry.add_nav_section("Value tiers", "insight:tiers", "insight.view", order=120)

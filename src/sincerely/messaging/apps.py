@@ -1,4 +1,4 @@
-"""Django app configuration for messaging: registers its person panel, export and merge hooks."""
+"""Django app configuration for messaging: registers its hooks (sincerely/registry.py)."""
 
 from django.apps import AppConfig
 
@@ -8,16 +8,21 @@ class MessagingConfig(AppConfig):
     label = "messaging"
 
     def ready(self) -> None:
-        from sincerely.console.views import PERSON_PANELS
-        from sincerely.messaging import esp, services, views
-        from sincerely.people.services import MERGE_HOOKS
-        from sincerely.privacy.services import EXPORT_SECTIONS
-        from sincerely.privacy.views import PRIVACY_PANELS
+        from sincerely import registry
+        from sincerely.messaging import esp, services, system_mail, views
 
-        PERSON_PANELS.append(("messaging/person_panel_partial.html", views.person_panel))
-        EXPORT_SECTIONS.append(services.person_export)
-        MERGE_HOOKS.append(services.merge_messages)
-        PRIVACY_PANELS.insert(0, ("messaging/privacy_panel_partial.html", views.privacy_panel))
+        registry.add_person_panel("messaging/person_panel_partial.html", views.person_panel)
+        registry.add_export(services.person_export)
+        registry.add_merge(services.merge_messages)
+        registry.add_erasure(system_mail.forget_addresses)
+        registry.add_privacy_panel(
+            "messaging/privacy_panel_partial.html", views.privacy_panel, order=10
+        )
+        registry.add_nav_section("Campaigns", "messaging:campaigns", "campaigns.manage", order=50)
+        registry.add_nav_section("Outbox", "messaging:outbox", "campaigns.manage", order=60)
+        registry.add_nav_section(
+            "Unmatched mail", "messaging:inbound_unmatched", "conversations.handle", order=90
+        )
         esp.connect()
 
     def worker_started(self) -> None:

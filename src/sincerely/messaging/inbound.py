@@ -15,6 +15,7 @@ from email.utils import getaddresses, parseaddr
 import nh3
 from django.db import transaction
 
+from sincerely import registry
 from sincerely.messaging import services
 from sincerely.messaging.models import InboundMail, Message
 
@@ -202,13 +203,11 @@ def _process(item: InboundMail, raw: bytes) -> None:
         item.note = "no per-message address or known In-Reply-To; kept for staff"
         log.info("inbound mail #%s matched no message", item.pk)
         return
-    from sincerely.conversations.services.inbox import receive_email_reply
-
     from_name, from_email = parseaddr(str(parsed.get("From", "")))
     text = extract_new_text(_body_text(parsed)) or "(no new text)"
     references = _ids(str(parsed.get("References", "")))
     own_id = _ids(str(parsed.get("Message-ID", "")))
-    receive_email_reply(
+    registry.inbound_reply(
         person=message.person,
         assigned_to=message.sender,
         subject=str(parsed.get("Subject", ""))[:300],

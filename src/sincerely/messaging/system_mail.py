@@ -135,3 +135,10 @@ def build_bytes(
         raw, selector, domain, pem, include_headers=SIGNED_HEADERS, linesep=b"\r\n"
     )
     return signature + raw
+
+
+def forget_addresses(person: Person, emails: list[str], visitor_ids: list[str]) -> None:
+    """Erasure hook: system mail to the person's addresses that no person row carried (a
+    comment's confirmation sent before they were a person) goes with them."""
+    if emails:
+        Message.objects.filter(person__isnull=True, to_email__in=emails).exclude(kind="").delete()

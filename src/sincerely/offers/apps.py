@@ -1,4 +1,4 @@
-"""Django app configuration for offers: registers its person panel, export and merge hooks."""
+"""Django app configuration for offers: registers its hooks (sincerely/registry.py)."""
 
 from django.apps import AppConfig
 
@@ -8,16 +8,13 @@ class OffersConfig(AppConfig):
     label = "offers"
 
     def ready(self) -> None:
-        from sincerely.console.views import PERSON_PANELS
-        from sincerely.messaging.guard.evidence import EXTRA_VARIABLES
+        from sincerely import registry
         from sincerely.offers import hooks
         from sincerely.offers.template_variable import offers_variable
-        from sincerely.people.services import MERGE_HOOKS
-        from sincerely.privacy.services import EXPORT_SECTIONS
-        from sincerely.privacy.views import PRIVACY_PANELS
 
-        PERSON_PANELS.append(("offers/person_panel_partial.html", hooks.person_panel))
-        EXPORT_SECTIONS.append(hooks.export_section)
-        MERGE_HOOKS.append(hooks.merge)
-        EXTRA_VARIABLES["offers"] = offers_variable
-        PRIVACY_PANELS.append(("offers/privacy_panel_partial.html", hooks.privacy_panel))
+        registry.add_person_panel("offers/person_panel_partial.html", hooks.person_panel)
+        registry.add_export(hooks.export_section)
+        registry.add_merge(hooks.merge)
+        registry.add_template_variable("offers", offers_variable)
+        registry.add_privacy_panel("offers/privacy_panel_partial.html", hooks.privacy_panel)
+        registry.add_nav_section("Offers", "offers:catalogue", "insight.view", order=130)

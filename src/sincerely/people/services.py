@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from sincerely import registry
 from sincerely.errors import DomainError, NotFound
 from sincerely.people.models import (
     AudienceList,
@@ -371,8 +372,6 @@ def merge_people(survivor: Person, duplicate: Person, actor: User | None) -> Per
     Where both hold a current value for a fact or consent, the most recently recorded one
     stays current and the other becomes history, so no evidence is dropped.
     """
-    from sincerely.timeline.models import PurchaseLine, Touchpoint
-
     if survivor.pk == duplicate.pk:
         raise DomainError("cannot merge a person with themself", field="duplicate")
     survivor = Person.objects.select_for_update().get(pk=survivor.pk)
@@ -395,12 +394,12 @@ def merge_people(survivor: Person, duplicate: Person, actor: User | None) -> Per
         both.exclude(pk=newest.pk).update(is_current=False)
     moved["consents"] = Consent.objects.filter(person=duplicate).update(person=survivor)
     moved["memberships"] = _move(Membership, survivor, duplicate, unique_with="audience_list")
-    moved["touchpoints"] = Touchpoint.objects.filter(person=duplicate).update(person=survivor)
-    moved["purchase_lines"] = PurchaseLine.objects.filter(person=duplicate).update(person=survivor)
     if survivor.owner_id is None and duplicate.owner_id:
         survivor.owner_id = duplicate.owner_id
         survivor.save(update_fields=["owner"])
-    for hook in MERGE_HOOKS:
+    # Apps owning rows that point at a person (timeline, messages, conversations, offers)
+    # register a merge hook (sincerely/registry.py); each returns {what: count moved}.
+    for hook in registry.merges():
         moved.update(hook(survivor, duplicate))
     duplicate_label = f"#{duplicate.pk} {duplicate.email}"
     duplicate.delete()
@@ -414,11 +413,6 @@ def merge_people(survivor: Person, duplicate: Person, actor: User | None) -> Per
         duplicate_id=int(duplicate_label.split()[0][1:]),
     )
     return survivor
-
-
-# Apps that own rows pointing at a person (messages, conversations, offers) register a
-# function here so a merge moves their rows too; each returns {what: count}.
-MERGE_HOOKS: list = []
 
 
 @transaction.atomic
@@ -440,10 +434,11 @@ def erase_person(person: Person, actor: User | None, *, requested_via: str) -> N
             "value", flat=True
         )
     )
-    from sincerely.timeline.models import Touchpoint
-
-    if visitor_ids:
-        Touchpoint.objects.filter(visitor_id__in=visitor_ids).delete()
+    # Rows that do not go with the person by cascade (anonymous visits before they were
+    # identified, mail to their address before they were a person) go through the apps'
+    # erasure hooks.
+    for hook in registry.erasures():
+        hook(person, emails, visitor_ids)
     person_id = person.pk
     person.delete()
     audit(actor, "person.erase", person_id, f"erased person #{person_id} ({requested_via})")

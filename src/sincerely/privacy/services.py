@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.utils import timezone
 
+from sincerely import registry
 from sincerely.people import queries
 from sincerely.people.models import Person
-
-# Apps that hold more about a person (touchpoints, messages, conversations, offers)
-# register a function here; each returns {section name: JSON-ready data}.
-EXPORT_SECTIONS: list[Callable[[Person], dict]] = []
 
 
 def _evidence(record) -> dict:
@@ -71,6 +66,8 @@ def export_person(person: Person) -> dict:
             for m in queries.memberships(person)
         ],
     }
-    for section in EXPORT_SECTIONS:
+    # Apps that hold more about a person (touchpoints, messages, conversations, offers)
+    # register a section; each returns {section name: JSON-ready data}.
+    for section in registry.exports():
         data.update(section(person))
     return data

@@ -12,16 +12,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sincerely import ratelimit
+from sincerely import ratelimit, registry
 from sincerely.errors import DomainError
 from sincerely.people import queries, services
 from sincerely.people.models import Person, SourceKind
 from sincerely.privacy.links import privacy_url, read_token
 from sincerely.privacy.services import export_person
-
-# Panels other apps add to the centre: (template, build(request, person, payload) -> dict|None).
-# Messaging explains a message here; offers lists offers with "not for me".
-PRIVACY_PANELS: list = []
 
 # Facts a person may correct themselves (anything else they tell us in the message form).
 CORRECTABLE = ("first_name", "last_name", "company", "job_title", "phone", "city", "country")
@@ -58,10 +54,11 @@ def signed_person(view):
 @signed_person
 def centre(request: HttpRequest, token: str, person: Person, payload: dict) -> HttpResponse:
     panels = []
-    for template, build in PRIVACY_PANELS:
-        panel = build(request, person, payload)
+    # Panels other apps register: messaging explains a message, offers offer "not for me".
+    for registered in registry.privacy_panels():
+        panel = registered.build(request, person, payload)
         if panel is not None:
-            panels.append({"template": template, **panel})
+            panels.append({"template": registered.template, **panel})
     context = {
         "token": token,
         "person": person,

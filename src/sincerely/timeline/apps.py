@@ -1,4 +1,4 @@
-"""Django app configuration for timeline: registers its person panel and export section."""
+"""Django app configuration for timeline: registers its hooks (sincerely/registry.py)."""
 
 from django.apps import AppConfig
 
@@ -8,13 +8,12 @@ class TimelineConfig(AppConfig):
     label = "timeline"
 
     def ready(self) -> None:
-        from sincerely.console.views import PERSON_PANELS
-        from sincerely.privacy.services import EXPORT_SECTIONS
-        from sincerely.timeline.privacy import export_timeline
+        from sincerely import registry
+        from sincerely.timeline.privacy import erase_visits, export_timeline, merge_timeline
         from sincerely.timeline.views import timeline_panel
 
-        panel = ("timeline/person_panel_partial.html", timeline_panel)
-        if panel not in PERSON_PANELS:
-            PERSON_PANELS.append(panel)
-        if export_timeline not in EXPORT_SECTIONS:
-            EXPORT_SECTIONS.append(export_timeline)
+        registry.add_person_panel("timeline/person_panel_partial.html", timeline_panel)
+        registry.add_export(export_timeline)
+        registry.add_merge(merge_timeline)
+        registry.add_erasure(erase_visits)
+        registry.add_nav_section("Attribution", "timeline:attribution", "insight.view", order=140)

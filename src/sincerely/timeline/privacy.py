@@ -1,4 +1,4 @@
-"""The timeline's part of a person's data export: every touchpoint and purchase line."""
+"""The timeline's part in a person's data: their export, and what a merge or erasure does."""
 
 from __future__ import annotations
 
@@ -33,3 +33,18 @@ def export_timeline(person: Person) -> dict:
             for line in lines.iterator(chunk_size=2000)
         ],
     }
+
+
+def merge_timeline(survivor: Person, duplicate: Person) -> dict:
+    """Merge hook: the duplicate's touchpoints and purchases become the survivor's."""
+    return {
+        "touchpoints": Touchpoint.objects.filter(person=duplicate).update(person=survivor),
+        "purchase_lines": PurchaseLine.objects.filter(person=duplicate).update(person=survivor),
+    }
+
+
+def erase_visits(person: Person, emails: list[str], visitor_ids: list[str]) -> None:
+    """Erasure hook: page views from before the visitor was identified go too (the rest of
+    the person's timeline goes with them by cascade)."""
+    if visitor_ids:
+        Touchpoint.objects.filter(visitor_id__in=visitor_ids).delete()

@@ -11,13 +11,14 @@ from datetime import datetime
 
 from django.db.models import Q
 
+from sincerely import registry
 from sincerely.messaging.guard.ledger import Ledger
 from sincerely.people.models import Fact, Person
 
 # Names a template may use besides `person`, `evidence` and `sender`. Another app adds a
 # variable with `EXTRA_VARIABLES["offers"] = factory` where factory(person, ledger) returns
 # the object the template sees (and records what it reveals in the ledger).
-EXTRA_VARIABLES: dict[str, Callable[[Person, Ledger], object]] = {}
+EXTRA_VARIABLES: dict[str, Callable[[Person, Ledger], object]] = registry.TEMPLATE_VARIABLES
 
 # Touchpoint kinds that stand behind each evidence kind (see docs/messaging.md).
 ATTENDANCE_KIND = "event_attendance"
