@@ -50,6 +50,7 @@ _person_panels: list[Panel] = []
 _privacy_panels: list[Panel] = []
 _nav: list[NavSection] = []
 _inbound_reply: list[Callable[..., Any]] = []
+_importers: dict[str, Callable[..., Any]] = {}
 # Template variables beyond the built-in ones: name → factory(person, ledger). The guard's
 # renderer and linter read this dict (messaging/guard/evidence.EXTRA_VARIABLES is it).
 TEMPLATE_VARIABLES: dict[str, Callable[[Any, Any], object]] = {}
@@ -88,6 +89,15 @@ def add_export(section: ExportSection) -> None:
 
 def exports() -> list[ExportSection]:
     return list(_exports)
+
+
+def add_importer(kind: str, run: Callable[..., Any]) -> None:
+    """A file import another app offers through `sincerely import KIND` (e.g. purchases)."""
+    _importers[kind] = run
+
+
+def importer(kind: str) -> Callable[..., Any]:
+    return _importers[kind]
 
 
 # ---------------------------------------------------------------------------- pages

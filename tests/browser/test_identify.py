@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from sincerely.privacy.links import privacy_token
+from sincerely.people.links import privacy_token
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

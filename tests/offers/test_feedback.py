@@ -100,7 +100,7 @@ def test_support_does_not_see_offers_or_value(client, support, shop):
 
 
 def test_privacy_centre_lists_offers_with_reasons_and_not_for_me(client, shop):
-    from sincerely.privacy.links import privacy_token
+    from sincerely.people.links import privacy_token
 
     train_recommendations()
     body = client.get(f"/privacy/{privacy_token(shop['newcomer'])}/").content.decode()

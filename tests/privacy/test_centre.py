@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core import mail, signing
 
+from sincerely.people.links import SALT, privacy_token
 from sincerely.people.models import Consent, Fact, Membership, Person
-from sincerely.privacy.links import SALT, privacy_token
 from tests import factories
 
 pytestmark = pytest.mark.django_db

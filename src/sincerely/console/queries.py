@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from sincerely.console.charts import Bar, bar_chart
+from sincerely.charts import Bar, bar_chart
 from sincerely.people.models import AudienceList, AuditEntry, Consent, ImportBatch, Person
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sincerely.accounts.access import requires, user_can
-from sincerely.console.charts import Bar, bar_chart
+from sincerely.charts import Bar, bar_chart
 from sincerely.conversations import conf, queries
 from sincerely.conversations.models import Comment, Conversation, Incident, IncidentUpdate, Post
 from sincerely.conversations.rendering import render_post

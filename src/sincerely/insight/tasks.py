@@ -1,7 +1,8 @@
 """Background jobs of insight: the scheduled segment refresh and the value-score job.
 
 Each job re-enqueues itself on the durable queue (`run_after`), so one `sincerely worker`
-keeps the schedule without cron: `sincerely segments schedule` starts the cycle once.
+keeps the schedule without cron (sincerely/schedule.py): `sincerely segments schedule`
+starts the cycle once.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
 from django_tasks import task
 
 from sincerely.insight import services
+from sincerely.schedule import schedule
 
 log = logging.getLogger(__name__)
 
@@ -25,12 +26,6 @@ def tick_seconds() -> int:
 
 def value_hours() -> int:
     return int(getattr(settings, "VALUE_SCORE_HOURS", 24))
-
-
-def _pending(task_obj) -> bool:
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(status="READY", task_path=task_obj.module_path).exists()
 
 
 @task()
@@ -48,14 +43,6 @@ def compute_value_scores(reschedule: bool = True) -> int:
     if reschedule:
         schedule(compute_value_scores, timedelta(hours=value_hours()))
     return count
-
-
-def schedule(task_obj, delay: timedelta = timedelta(0)) -> bool:
-    """Enqueue the job to run after `delay`, unless one is already waiting; True if enqueued."""
-    if _pending(task_obj):
-        return False
-    task_obj.using(run_after=timezone.now() + delay).enqueue()
-    return True
 
 
 def start_schedules() -> list[str]:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sincerely.accounts.access import requires, user_can
-from sincerely.console.charts import Bar, bar_chart
+from sincerely.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.insight import queries, services
 from sincerely.insight.forms import (

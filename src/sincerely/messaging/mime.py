@@ -14,7 +14,7 @@ from django.utils.html import escape
 
 from sincerely.messaging import conf, dkim_sign
 from sincerely.messaging.models import Message
-from sincerely.privacy.links import privacy_url, token_url
+from sincerely.people.links import privacy_url, token_url
 
 LINK_SALT = "sincerely.messaging.link"
 # RFC 8058 §4: the DKIM signature must cover both List-Unsubscribe headers.

@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from sincerely.accounts.access import requires, user_can
-from sincerely.console.charts import Bar, bar_chart
+from sincerely.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.messaging import conf, inbound, mime, queries, services
 from sincerely.messaging.guard.linter import UnguardedClaims, lint_message

@@ -1,13 +1,16 @@
-"""Signed links for "not for me": they work from an email without an account, for a while."""
+"""Signed links for "not for me": they work from an email without an account, for a while.
+
+A token names a person and a product, both by ids that are never reused (sincerely/db.py),
+and only records a refusal of that product by that person: no content to bind.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 
+from sincerely import links
 from sincerely.catalogue.models import Product
-from sincerely.errors import DomainError
 from sincerely.offers.models import Offer
 from sincerely.people.models import Person
 
@@ -19,7 +22,7 @@ DEFAULT_MAX_AGE = 180 * 24 * 3600
 def feedback_token(person: Person | int, product: Product | int) -> str:
     person_id = person if isinstance(person, int) else person.pk
     product_id = product if isinstance(product, int) else product.pk
-    return signing.dumps({"p": person_id, "o": product_id}, salt=SALT, compress=True)
+    return links.sign({"p": person_id, "o": product_id}, salt=SALT, compress=True)
 
 
 def not_for_me_url(offer: Offer) -> str:
@@ -31,12 +34,5 @@ def not_for_me_url(offer: Offer) -> str:
 def read_feedback_token(token: str) -> tuple[int, int]:
     """(person id, product id); DomainError naming the token when forged or expired."""
     max_age = int(getattr(settings, "OFFER_LINK_MAX_AGE", DEFAULT_MAX_AGE))
-    try:
-        payload = signing.loads(token, salt=SALT, max_age=max_age)
-    except signing.SignatureExpired:
-        raise DomainError("this link has expired", field="token") from None
-    except signing.BadSignature:
-        raise DomainError("this link is not valid", field="token") from None
-    if not isinstance(payload, dict) or not {"p", "o"} <= payload.keys():
-        raise DomainError("this link is not valid", field="token")
+    payload = links.read(token, salt=SALT, max_age=max_age, keys=("p", "o"))
     return int(payload["p"]), int(payload["o"])

@@ -7,8 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django_tasks import task
 
-from sincerely.insight.tasks import schedule
 from sincerely.offers import services
+from sincerely.schedule import schedule
 
 
 @task()

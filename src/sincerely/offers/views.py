@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 
 from sincerely.accounts.access import requires, user_can
 from sincerely.catalogue.models import Product
-from sincerely.console.charts import Bar, bar_chart
+from sincerely.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.offers import queries, services
 from sincerely.offers.links import read_feedback_token

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from sincerely import ratelimit, registry
 from sincerely.errors import DomainError
 from sincerely.people import queries, services
+from sincerely.people.links import privacy_url, read_token
 from sincerely.people.models import Person, SourceKind
-from sincerely.privacy.links import privacy_url, read_token
 from sincerely.privacy.services import export_person
 
 # Facts a person may correct themselves (anything else they tell us in the message form).

@@ -9,6 +9,7 @@ class TimelineConfig(AppConfig):
 
     def ready(self) -> None:
         from sincerely import registry
+        from sincerely.timeline.imports import import_purchases
         from sincerely.timeline.privacy import erase_visits, export_timeline, merge_timeline
         from sincerely.timeline.views import timeline_panel
 
@@ -16,4 +17,5 @@ class TimelineConfig(AppConfig):
         registry.add_export(export_timeline)
         registry.add_merge(merge_timeline)
         registry.add_erasure(erase_visits)
+        registry.add_importer("purchases", import_purchases)
         registry.add_nav_section("Attribution", "timeline:attribution", "insight.view", order=140)

@@ -13,10 +13,10 @@ from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core import signing
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
+from sincerely import links
 from sincerely.errors import DomainError
 from sincerely.people.models import Identity, Person
 from sincerely.people.services import audit, find_person_by_email
@@ -186,7 +186,7 @@ def identify_visitor(visitor_id: str, person: Person, *, how: str) -> int:
 
 def visitor_token(person: Person) -> str:
     """The `sid` value for links in mail: opening one identifies the browser as this person."""
-    return signing.dumps({"p": person.pk}, salt=SID_SALT, compress=True)
+    return links.sign({"p": person.pk}, salt=SID_SALT, compress=True)
 
 
 def link_with_sid(url: str, person: Person) -> str:
@@ -199,14 +199,16 @@ def link_with_sid(url: str, person: Person) -> str:
 
 def read_visitor_token(token: str) -> int:
     """The person id in a `sid` token; DomainError when it is forged or too old."""
-    try:
-        payload = signing.loads(token, salt=SID_SALT, max_age=SID_MAX_AGE)
-    except signing.SignatureExpired:
-        raise DomainError("this link is too old to identify you", field="sid") from None
-    except signing.BadSignature:
-        raise DomainError("this link is not valid", field="sid") from None
-    if not isinstance(payload, dict) or not isinstance(payload.get("p"), int):
-        raise DomainError("this link is not valid", field="sid")
+    payload = links.read(
+        token,
+        salt=SID_SALT,
+        max_age=SID_MAX_AGE,
+        keys=("p",),
+        field="sid",
+        expired="this link is too old to identify you",
+    )
+    if not isinstance(payload["p"], int):
+        raise links.LinkError("this link is not valid", field="sid")
     return payload["p"]
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from sincerely.accounts.access import requires, user_can
-from sincerely.console.charts import Bar, bar_chart
+from sincerely.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.people.models import Person
 from sincerely.timeline import queries, services, tracking

@@ -170,7 +170,7 @@ def set_conversation_status(conversation: Conversation, status: str, actor) -> C
 
 def _privacy_line(person: Person) -> str:
     """The footer line with the person's privacy-centre link."""
-    from sincerely.privacy.links import privacy_url
+    from sincerely.people.links import privacy_url
 
     return f"See, correct or take away what we hold about you: {privacy_url(person)}\n"
 

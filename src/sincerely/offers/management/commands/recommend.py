@@ -38,8 +38,8 @@ class Command(BaseCommand):
             if action == "train":
                 self._train(options["as_of"])
             elif action == "schedule":
-                from sincerely.insight.tasks import schedule
                 from sincerely.offers.tasks import train_recommendations
+                from sincerely.schedule import schedule
 
                 enqueued = schedule(train_recommendations)
                 self.stdout.write(

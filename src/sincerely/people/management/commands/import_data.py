@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from sincerely import registry
 from sincerely.errors import DomainError
 from sincerely.people.imports import import_people
 
@@ -59,9 +60,8 @@ class Command(BaseCommand):
                         progress=progress,
                     )
                 else:
-                    from sincerely.timeline.imports import import_purchases
-
-                    report = import_purchases(
+                    # The purchase import belongs to the timeline app (registered there).
+                    report = registry.importer(kind)(
                         stream,
                         filename=path.name,
                         source=options["source"],

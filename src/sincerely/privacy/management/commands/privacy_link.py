@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from sincerely.errors import DomainError
+from sincerely.people.links import privacy_url
 from sincerely.people.services import find_person_by_email
-from sincerely.privacy.links import privacy_url
 
 
 class Command(BaseCommand):
