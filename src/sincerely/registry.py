@@ -51,6 +51,7 @@ _privacy_panels: list[Panel] = []
 _nav: list[NavSection] = []
 _inbound_reply: list[Callable[..., Any]] = []
 _importers: dict[str, Callable[..., Any]] = {}
+_person_counts: dict[str, Callable[[Any], int]] = {}
 # Template variables beyond the built-in ones: name → factory(person, ledger). The guard's
 # renderer and linter read this dict (messaging/guard/evidence.EXTRA_VARIABLES is it).
 TEMPLATE_VARIABLES: dict[str, Callable[[Any, Any], object]] = {}
@@ -98,6 +99,17 @@ def add_importer(kind: str, run: Callable[..., Any]) -> None:
 
 def importer(kind: str) -> Callable[..., Any]:
     return _importers[kind]
+
+
+def add_person_count(name: str, count: Callable[[Any], int]) -> None:
+    """A figure about a person another app knows (e.g. open conversations), by name."""
+    _person_counts[name] = count
+
+
+def person_count(name: str, person: Any) -> int | None:
+    """The registered figure for this person; None when no installed app provides it."""
+    count = _person_counts.get(name)
+    return None if count is None else count(person)
 
 
 # ---------------------------------------------------------------------------- pages

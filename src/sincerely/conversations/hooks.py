@@ -6,11 +6,11 @@ from django.http import HttpRequest
 
 from sincerely.accounts.access import user_can
 from sincerely.conversations import queries
-from sincerely.conversations.models import Comment, Entry
+from sincerely.conversations.models import Comment, Conversation, Entry
 from sincerely.conversations.services.inbox import move_conversations
 from sincerely.people.models import Person
 
-__all__ = ["export_conversations", "move_conversations", "person_panel"]
+__all__ = ["export_conversations", "move_conversations", "open_conversations", "person_panel"]
 
 
 def person_panel(request: HttpRequest, person: Person) -> dict | None:
@@ -58,3 +58,12 @@ def export_conversations(person: Person) -> dict:
         for c in Comment.objects.filter(person=person).select_related("post")
     ]
     return {"conversations": conversations, "blog_comments": comments}
+
+
+def open_conversations(person: Person) -> int:
+    """Conversations with this person not closed yet (open, or waiting on them)."""
+    return (
+        Conversation.objects.filter(person=person)
+        .exclude(status=Conversation.Status.CLOSED)
+        .count()
+    )

@@ -7,20 +7,14 @@ from collections import Counter
 from django.db.models import Count, Q, QuerySet
 
 from sincerely.messaging.models import Campaign, InboundMail, Message
-from sincerely.people.models import Consent, Membership, Person, Suppression
-from sincerely.people.services import normalise_email
+from sincerely.people.coverage import mailable, suppression_reasons
+from sincerely.people.models import Consent, Membership, Person
 
 
 def audience(campaign: Campaign) -> QuerySet[Person]:
     """People on the campaign's list (active membership) with consent in force for its purpose,
     narrowed to the campaign's segment when it has one."""
-    people = Person.objects.filter(
-        memberships__audience_list_id=campaign.audience_list_id,
-        memberships__left_at__isnull=True,
-        consents__purpose_id=campaign.purpose_id,
-        consents__is_current=True,
-        consents__status=Consent.Status.GRANTED,
-    )
+    people = mailable(campaign.audience_list_id, campaign.purpose_id)
     if campaign.segment_id:
         from sincerely.insight.queries import segment_people
 
@@ -28,20 +22,9 @@ def audience(campaign: Campaign) -> QuerySet[Person]:
     return people.order_by("id").only("id", "email", "display_name")
 
 
-def suppressed_hashes(emails: list[str]) -> dict[str, str]:
-    """{email: reason} for the addresses we must never mail, checked against the hashes."""
-    by_hash = {}
-    for email in emails:
-        try:
-            by_hash[Suppression.hash_email(normalise_email(email))] = email
-        except Exception:  # noqa: BLE001, S112 - an unparsable address is simply not suppressed here
-            continue
-    found = {}
-    for email_hash, reason in Suppression.objects.filter(email_hash__in=list(by_hash)).values_list(
-        "email_hash", "reason"
-    ):
-        found[by_hash[email_hash]] = reason
-    return found
+# The old name, still imported by services.py and outbox.py (the messaging split renames
+# their calls): it returns {email: reason}, not hashes.
+suppressed_hashes = suppression_reasons
 
 
 def why_lines(campaign: Campaign, person_ids: list[int]) -> dict[int, str]:

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, DecimalField, F, Min, Q, Sum
 
+from sincerely import registry
 from sincerely.errors import DomainError
 from sincerely.people import queries as people_queries
 from sincerely.people.models import Consent, Person
@@ -123,18 +122,6 @@ def _money(value) -> Decimal | None:
         return None
 
 
-def _open_conversations(person: Person) -> int | None:
-    """Open conversations, when the conversations app has a Conversation with a status."""
-    try:
-        model = apps.get_model("conversations", "Conversation")
-        model._meta.get_field("person")
-        model._meta.get_field("status")
-    except (LookupError, FieldDoesNotExist):
-        return None
-    closed = {"closed", "resolved", "done", "archived", "spam"}
-    return model.objects.filter(person=person).exclude(status__in=closed).count()
-
-
 def _line_total() -> Sum:
     return Sum(
         F("quantity") * F("unit_price"), output_field=DecimalField(max_digits=16, decimal_places=2)
@@ -180,7 +167,7 @@ def before_you_call(person: Person) -> dict:
         "pages": pages,
         "products": products,
         "spend": spend,
-        "open_conversations": _open_conversations(person),
+        "open_conversations": registry.person_count("open_conversations", person),
         "consents": consents,
         "owner": person.owner,
     }

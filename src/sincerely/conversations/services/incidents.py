@@ -19,6 +19,7 @@ from sincerely.conversations.rendering import plain_excerpt, render_post
 from sincerely.conversations.services.posts import forget_page, unique_slug
 from sincerely.errors import DomainError, NotFound
 from sincerely.people import services as people
+from sincerely.people.coverage import mailable
 from sincerely.people.models import AudienceList, Membership, Person
 
 User = get_user_model()
@@ -97,13 +98,10 @@ def add_incident_update(incident: Incident, status: str, text: str, actor) -> In
 
 def _covered_members(audience_list: AudienceList):
     """Members whose list membership is active and whose consent covers the list's purpose."""
+    covered = mailable(audience_list.pk, audience_list.purpose_id)
     return (
         Membership.objects.filter(
-            audience_list=audience_list,
-            left_at__isnull=True,
-            person__consents__purpose=audience_list.purpose,
-            person__consents__is_current=True,
-            person__consents__status="granted",
+            audience_list=audience_list, left_at__isnull=True, person__in=covered
         )
         .select_related("person")
         .order_by("person_id")
