@@ -4,6 +4,7 @@ import pytest
 
 from sincerely.people.models import Person
 from tests import factories
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -135,10 +136,23 @@ def test_people_search_with_htmx_returns_the_partial(console):
     assert "Zed" in body and "<html" not in body
 
 
-def test_dashboard_shows_counts_and_chart(console):
-    factories.make_person("f@example.com")
-    body = console.get("/console/").content.decode()
-    assert "<svg" in body and "People added per week" in body
+def test_dashboard_shows_counts_and_chart(console, newsletter):
+    factories.make_person("f@example.com", on_list=newsletter)
+    factories.make_person("g@example.com", on_list=newsletter)
+    page = parse(console.get("/console/").content)
+    figures = {
+        card.text().removeprefix(card.find(class_="stat").text()).strip(): card.find(
+            class_="stat"
+        ).text()
+        for card in page.find_all(class_="card")
+        if card.find_all(class_="stat")
+    }
+    assert figures["people"] == "2"
+    assert figures["audience lists"] == "1"
+    assert figures["consents in force"] == "2"
+    assert figures["consents withdrawn"] == "0"
+    assert page.find_all("svg") and "People added per week" in page.text()
+    assert page.find("table").rows()[-1][-1] == "2"  # both added this week
 
 
 def test_an_author_signing_in_lands_on_the_blog(client, author):

@@ -132,6 +132,32 @@ def test_audience_is_consent_and_membership_and_suppression_applies_at_send(
 
 
 @pytest.mark.django_db
+def test_consent_withdrawn_between_queueing_and_sending_holds_the_message_back(
+    web_summit_list, marketer, smtp_server
+):
+    from sincerely.people.services import record_consent
+
+    campaign, _ = draft_campaign(marketer)
+    services.queue_campaign(campaign, actor=marketer)
+    services.prepare_campaign(campaign.pk)
+    bob = web_summit_list["bob"]
+    queued = Message.objects.get(campaign=campaign, person=bob)
+    assert queued.status == Message.Status.QUEUED and queued.raw  # rendered, signed, waiting
+    record_consent(bob, "newsletter", granted=False, where="privacy centre", method="web")
+    assert outbox.deliver_outbox() == 2
+    assert sorted(m["to"][0] for m in smtp_server.messages) == [
+        "anna@example.com",
+        "cleo@example.com",
+    ]
+    queued.refresh_from_db()
+    assert queued.status == Message.Status.HELD_BACK
+    assert queued.held_reason == "consent withdrawn before sending"
+    assert campaign_results(campaign)["held_back_by_reason"] == {
+        "consent withdrawn before sending": 1
+    }
+
+
+@pytest.mark.django_db
 def test_hard_bounce_suppresses_and_temporary_failure_retries(
     web_summit_list, marketer, smtp_server
 ):

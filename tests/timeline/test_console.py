@@ -15,6 +15,7 @@ from sincerely.timeline.imports import import_purchases
 from sincerely.timeline.models import Touchpoint
 from sincerely.timeline.services import identify_visitor, record_touchpoint
 from tests.factories import make_person
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -160,15 +161,9 @@ def test_attribution_report(console):
     record_touchpoint(ben, "purchase", at=now - timedelta(days=2), properties={"total": "15.50"})
     response = console.get("/console/attribution/")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "<svg" in html
-    rows = {
-        cells[0]: cells[1:]
-        for cells in (
-            [c.split(">")[-1] for c in row.split("</t")[:-1]]
-            for row in html.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")[:-1]
-        )
-    }
+    page = parse(response.content)
+    assert page.find_all("svg")
+    rows = {cells[0]: cells[1:] for cells in page.find("table").rows()}
     # campaign: sources, visitors, people, purchases, revenue
     assert rows["spring"][1:] == ["2", "1", "1", "50.00"]
     assert rows["autumn"][1:] == ["1", "1", "1", "15.50"]
