@@ -35,6 +35,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	SINCERELY_BASE_URL=https://sincerely.example.com SINCERELY_SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 		$(BIN)/sincerely manage check --deploy --fail-level WARNING
 
@@ -43,4 +44,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .ruff_cache
+	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

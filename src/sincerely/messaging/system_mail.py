@@ -15,7 +15,7 @@ import hashlib
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
-import dkim
+import dkim  # type: ignore[import-untyped]  # dkimpy ships no type information
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
