@@ -130,6 +130,8 @@ def record_touchpoint(
             ).first()
             if existing is not None:
                 return existing
+        if person is not None and person.pk is None:
+            person = None  # mail to an address that is nobody's yet (messaging system mail)
         if person is None and visitor_id:
             person = _people_of_visitors([visitor_id]).get(visitor_id)
         return Touchpoint.objects.create(
