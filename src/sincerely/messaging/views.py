@@ -9,7 +9,6 @@ from email.utils import parseaddr
 
 from django.contrib import messages as flash
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from sincerely import links
 from sincerely.accounts.access import requires, user_can
 from sincerely.charts import Bar, bar_chart
 from sincerely.errors import DomainError
@@ -403,8 +403,8 @@ def send_one(request: HttpRequest, person_id: int) -> HttpResponse:
 
 def _message_from(token: str, purpose: str) -> tuple[Message | None, dict]:
     try:
-        data = mime.read_link(token, purpose)
-    except signing.BadSignature:
+        data = links.read(token, salt=f"{mime.LINK_SALT}.{purpose}", max_age=None)
+    except links.LinkError:
         return None, {}
     return Message.objects.select_related("person", "audience_list", "purpose").filter(
         pk=data.get("m")
