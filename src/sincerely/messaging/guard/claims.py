@@ -8,6 +8,7 @@ kinds listed for it: "great meeting you" needs a logged meeting or an event atte
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 # claim kind → evidence kinds that may back it.
 CLAIM_EVIDENCE: dict[str, frozenset[str]] = {
@@ -182,3 +183,20 @@ def claim_kinds(sentence: str) -> list[str]:
         if kind not in found and pattern.search(text):
             found.append(kind)
     return found
+
+
+EVIDENCE_KINDS = (*EVIDENCE_KINDS, "said", "prefers", "customer_since", "offered")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim a sentence makes, with the specific things it names."""
+
+    kind: str
+    sentence: str
+    language: str = "en"
+    named: dict[str, str] = field(default_factory=dict)
+
+
+def detect_claims(sentence: str) -> list[Claim]:
+    return [Claim(kind, sentence) for kind in claim_kinds(sentence)]
