@@ -228,7 +228,8 @@ def footer_values(campaign: Campaign) -> str:
     names = [campaign.audience_list.name]
     if campaign.segment_id:
         names.append(campaign.segment.name)
-    return " ".join(f"“{name}”." for name in names)
+    # Unquoted, one sentence each: the detector reads quotations as someone else's words.
+    return "\n\n".join(f"{name}." for name in names)
 
 
 def render_for(
