@@ -391,3 +391,71 @@ def test_one_to_one_with_a_hidden_claim_is_refused(marketer, sales, smtp_server)
     assert status == 422
     outbox.deliver_outbox()
     assert smtp_server.messages == []
+
+
+def test_a_claim_imported_in_a_csv_value_is_held_back(newsletter, marketer, smtp_server, tmp_path):
+    """A fact value from an import is data: printed, it is read like any sentence."""
+    from django.core.management import call_command
+
+    csv = tmp_path / "crm.csv"
+    csv.write_text(
+        "email,first_name,consent,note\n"
+        f"kim@example.com,Kim,yes,{CLAIM}\n"
+        "lou@example.com,Lou,yes,Prefers phone calls after 5pm\n",
+        encoding="utf-8",
+    )
+    call_command(
+        "import_data", "people", str(csv), "--list", "newsletter", "--source", "CRM export"
+    )
+    api = factories.ApiClient(marketer)
+    text = "Hello.\n\n{{ person.note }}\n"
+    assert _send(api, _campaign(api, marketer, text=text))[0] == 202
+    assert [m["to"][0] for m in smtp_server.messages] == ["lou@example.com"]
+    held = Message.objects.get(to_email="kim@example.com")
+    assert held.status == "held_back" and "meeting claim" in held.held_reason
+    _assert_no_claim_delivered(smtp_server)
+
+
+def test_a_claim_in_an_offer_reason_is_held_back(newsletter, marketer, smtp_server):
+    from sincerely.offers.models import Offer, Product
+
+    mo = factories.make_person("mo@example.com", on_list=newsletter)
+    mug = Product.objects.create(sku="M1", name="Mug", category="Kitchen", price=5)
+    Offer.objects.create(
+        person=mo,
+        product=mug,
+        rank=1,
+        score=0.9,
+        source="popular",
+        reason=f"{CLAIM} We thought of you",
+        created_at=timezone.now(),
+    )
+    api = factories.ApiClient(marketer)
+    text = "Hello.\n\n{% for offer in offers.top(1) %}{{ offer.name }}: {{ offer.reason }}"
+    text += "{% endfor %}\n"
+    assert _send(api, _campaign(api, marketer, text=text))[0] == 202
+    held = Message.objects.get(person=mo)
+    assert held.status == "held_back" and "meeting" in held.held_reason
+    _assert_no_claim_delivered(smtp_server)
+
+
+def test_a_claim_in_a_translation_is_held_back(newsletter, marketer, smtp_server):
+    nina = factories.make_person("nina@example.com", facts={"language": "fr"}, on_list=newsletter)
+    api = factories.ApiClient(marketer)
+    campaign_id = _campaign(api, marketer)
+    status, data = api._call(
+        "put",
+        f"/campaigns/{campaign_id}/translations/fr",
+        {
+            "subject": "Nos nouvelles",
+            "text": 'Bonjour.\n\n{{ "Ravie de vous avoir " ~ "rencontrée au Web Summit." }}\n',
+        },
+    )
+    assert status == 200, data
+    status, data = _send(api, campaign_id)
+    if status == 202:
+        held = Message.objects.get(person=nina)
+        assert held.status == "held_back" and "meeting" in held.held_reason
+    else:  # the editor's linter already saw it in the translation
+        assert status == 422 and data["findings"][0]["field"] == "text[fr]"
+    _assert_no_claim_delivered(smtp_server)
