@@ -182,6 +182,11 @@ def test_a_backed_claim_is_delivered_and_its_evidence_recorded(newsletter, marke
     claims = [e for e in ledger if e["type"] == "claim"]
     assert claims and claims[0]["kind"] == "meeting"
     assert claims[0]["backed_by"]["kind"] == "attended"
+    from sincerely.messaging.queries import explain_message
+
+    explained = explain_message(Message.objects.get(person=cara).pk, cara)
+    lines = {line["said"]: line["because"] for line in explained["ledger"]}
+    assert "backed by attended" in lines[f"“{CLAIM}”"]
 
 
 def test_wrong_or_vague_evidence_is_not_evidence(newsletter, marketer, smtp_server):
