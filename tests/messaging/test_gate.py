@@ -14,8 +14,12 @@ import orjson
 import pytest
 from django.test import Client
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from sincerely.messaging import outbox, services
+from sincerely.messaging.guard.gate import claims_in
 from sincerely.messaging.guard.linter import lint_template
 from sincerely.messaging.models import Message
 from sincerely.people.services import EvidenceInput, record_consent, record_fact
@@ -464,3 +468,44 @@ def test_a_claim_in_a_translation_is_held_back(newsletter, marketer, smtp_server
     else:  # the editor's linter already saw it in the translation
         assert status == 422 and data["findings"][0]["field"] == "text[fr]"
     _assert_no_claim_delivered(smtp_server)
+
+
+INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u202a",
+    "\u202c",
+    "\u2066",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+]
+LOOKALIKE = {
+    "a": "\u0430",
+    "e": "\u0435",
+    "o": "\u043e",
+    "p": "\u0440",
+    "c": "\u0441",
+    "i": "\u0456",
+    "y": "\u0443",
+    "s": "\u0455",
+}
+
+
+@hypothesis_settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    positions=st.lists(st.integers(min_value=1, max_value=len(CLAIM) - 1), max_size=6),
+    marks=st.lists(st.sampled_from(INVISIBLE), min_size=6, max_size=6),
+    swaps=st.sets(st.sampled_from(sorted(LOOKALIKE)), max_size=4),
+)
+def test_hidden_characters_never_hide_a_claim(positions, marks, swaps):
+    """Property: invisible characters anywhere and look-alike letters never hide the claim."""
+    text = CLAIM
+    for position, mark in sorted(zip(positions, marks, strict=False), reverse=True):
+        text = text[:position] + mark + text[position:]
+    text = "".join(LOOKALIKE[ch] if ch in swaps else ch for ch in text)
+    assert "meeting" in {claim.kind for claim in claims_in(text)}, repr(text)
