@@ -100,6 +100,20 @@ GENERIC_WORDS = frozenset(
     ]
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# What each kind of evidence can speak to: "you seemed excited about our analytics module"
+# backed by an attendance must name that event, but an attendance cannot name a topic.
+NAMES_EVIDENCE_CAN_BACK: dict[str, frozenset[str]] = {
+    "attended": frozenset({"event", "place", "date"}),
+    "met": frozenset({"event", "place", "date"}),
+    "called": frozenset({"date"}),
+    "asked": frozenset({"topic", "product", "date"}),
+    "said": frozenset({"topic", "product", "date"}),
+    "prefers": frozenset({"topic", "product"}),
+    "bought": frozenset({"product", "date"}),
+    "customer_since": frozenset({"date"}),
+    "offered": frozenset({"product"}),
+    "visited": frozenset({"topic", "product", "place", "date"}),
+}
 
 
 @dataclass(frozen=True)
@@ -157,9 +171,12 @@ def _entry_year(entry: dict) -> int | None:
 
 
 def _matches(claim: Claim, entry: dict) -> str:
-    """ "" when the entry backs everything the claim names, else what does not match."""
+    """Empty when the entry backs everything the claim names, else what does not match."""
     text = _entry_text(entry)
+    relevant = NAMES_EVIDENCE_CAN_BACK.get(_evidence_kind(entry) or "", frozenset())
     for what, value in claim.named.items():
+        if what not in relevant:
+            continue
         if what == "date":
             for year in map(int, _YEAR.findall(value)):
                 entry_year = _entry_year(entry)

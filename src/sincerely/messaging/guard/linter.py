@@ -15,7 +15,7 @@ from jinja2 import nodes
 from sincerely.errors import DomainError
 from sincerely.messaging.guard.claims import CLAIM_EVIDENCE, EVIDENCE_KINDS, Claim, detect_claims
 from sincerely.messaging.guard.evidence import name_words, names_match
-from sincerely.messaging.guard.gate import GENERIC_WORDS
+from sincerely.messaging.guard.gate import GENERIC_WORDS, NAMES_EVIDENCE_CAN_BACK
 from sincerely.messaging.guard.renderer import allowed_variables, parse_template
 
 # A guard level is a disjunction of conjunctions: the evidence kinds guaranteed by each
@@ -122,8 +122,9 @@ def _guard_backs(claim: Claim, guard: tuple[str, str]) -> bool:
     if not literal:
         return True  # no name, or a name from data: the render-time gate decides
     # "at Web Summit" under evidence.attended("VivaTech") is the wrong evidence.
+    relevant = NAMES_EVIDENCE_CAN_BACK.get(kind, frozenset())
     for what, value in claim.named.items():
-        if what == "date" or PLACEHOLDER.casefold() in name_words(value):
+        if what == "date" or what not in relevant or PLACEHOLDER.casefold() in name_words(value):
             continue  # a printed value: only the render-time gate can compare it
         words = " ".join(w for w in name_words(value) if w not in GENERIC_WORDS)
         if words and not (names_match(words, literal) or names_match(literal, value)):
