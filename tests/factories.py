@@ -45,8 +45,10 @@ def make_person(
     on_list=None,
     source_ref: str = "signup form",
     source_kind: str = SourceKind.SELF_DECLARED,
+    verified: bool = True,
 ):
-    evidence = services.EvidenceInput(source_kind, source_ref)
+    """A person whose facts came from a confirmed signup form (verified unless told not)."""
+    evidence = services.EvidenceInput(source_kind, source_ref, verified_channel=verified)
     person = services.create_person(email, facts or {}, evidence)
     purpose = consent or (on_list.purpose.slug if on_list is not None else None)
     if purpose:

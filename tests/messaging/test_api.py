@@ -109,7 +109,7 @@ def test_lint_endpoint_and_roles(api, author, newsletter):
 def test_one_to_one_message_via_api(api, marketer):
     from tests.factories import make_person
 
-    person = make_person("one@example.com", facts={"first_name": "Uma"})
+    person = make_person("one@example.com", facts={"first_name": "Uma"}, consent="sales_contact")
     status, body = api.post(
         "/messages",
         {"person": person.pk, "subject": "Hello {{ person.first_name }}", "text": "A note."},

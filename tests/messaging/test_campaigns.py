@@ -290,7 +290,9 @@ def test_noreply_sender_is_refused(newsletter, marketer):
 def test_one_to_one_message_uses_the_guard(marketer, sales, smtp_server):
     from sincerely.messaging.guard.linter import UnguardedClaims
 
-    person = factories.make_person("p1@example.com", facts={"first_name": "Pia"})
+    person = factories.make_person(
+        "p1@example.com", facts={"first_name": "Pia"}, consent="sales_contact"
+    )
     with pytest.raises(UnguardedClaims):
         services.send_one(person, sender=sales, subject="Hi", text="As we discussed, here it is.")
     from sincerely.timeline.services import record_touchpoint

@@ -75,7 +75,7 @@ def test_send_blocked_then_results_with_chart(console, web_summit_list, marketer
 def test_person_panel_sends_one_to_one(console, marketer, smtp_server):
     from tests.factories import make_person
 
-    person = make_person("pp@example.com", facts={"first_name": "Pam"})
+    person = make_person("pp@example.com", facts={"first_name": "Pam"}, consent="sales_contact")
     page = console.get(f"/console/people/{person.pk}/")
     assert b"Write to this person" in page.content
     console.post(

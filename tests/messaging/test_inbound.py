@@ -36,7 +36,9 @@ def inbound_server():
 
 @pytest.fixture
 def sent_message(marketer, smtp_server):
-    person = factories.make_person("rita@example.com", facts={"first_name": "Rita"})
+    person = factories.make_person(
+        "rita@example.com", facts={"first_name": "Rita"}, consent="sales_contact"
+    )
     message = services.send_one(person, sender=marketer, subject="Our new range", text="Hello.")
     assert outbox.deliver_outbox() == 1
     message.refresh_from_db()

@@ -57,6 +57,8 @@ class MessageIn(Schema):
     text: str
     html: str = ""
     idempotency_key: str = ""
+    # The consent purpose this message serves (default sales_contact); see one_to_one_basis.
+    purpose: str = ""
 
 
 def _campaign(campaign_id: int) -> Campaign:
@@ -191,6 +193,7 @@ def send_message(request, payload: MessageIn):
         html=payload.html,
         actor=request.user,
         idempotency_key=payload.idempotency_key,
+        purpose=payload.purpose or services.ONE_TO_ONE_PURPOSE,
     )
     return Status(
         201, {"id": message.pk, "status": message.status, "message_id": message.message_id}

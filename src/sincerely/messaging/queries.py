@@ -133,6 +133,15 @@ def explain_message(message_id: int, person: Person) -> dict | None:
 
 
 def _ledger_line(entry: dict) -> dict:
+    if entry.get("type") == "claim":
+        backing = entry.get("backed_by") or {}
+        record = backing.get("kind") or backing.get("key") or "a record"
+        return {
+            "said": f"“{entry.get('sentence', '')}”",
+            "because": f"backed by {str(record).replace('_', ' ')} "
+            f"({backing.get('record') or backing.get('type', '')} #{backing.get('id', '')})",
+            "recorded_at": "",
+        }
     if entry.get("type") == "fact":
         said = f"{entry['key'].replace('_', ' ')}: {entry['value']}"
         source = f"{entry.get('source', '').replace('_', ' ')} ({entry.get('source_ref', '')})"

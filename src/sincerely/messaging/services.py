@@ -29,7 +29,7 @@ from sincerely.messaging.models import Campaign, CampaignTranslation, Message
 from sincerely.messaging.queries import audience, suppressed_hashes, why_lines
 from sincerely.people.models import Consent, Person, Suppression
 from sincerely.people.services import audit, get_list, leave_list, record_consent, suppress
-from sincerely.timeline.models import Touchpoint
+from sincerely.timeline.models import Touchpoint, TouchpointTrust
 from sincerely.timeline.services import record_touchpoint
 
 log = logging.getLogger(__name__)
@@ -223,11 +223,21 @@ def new_message_fields() -> dict:
     }
 
 
+def footer_values(campaign: Campaign) -> str:
+    """The names from data that the footer prints (list, segment), for the gate to read."""
+    names = [campaign.audience_list.name]
+    if campaign.segment_id:
+        names.append(campaign.segment.name)
+    # Unquoted, one sentence each: the detector reads quotations as someone else's words.
+    return "\n\n".join(f"{name}." for name in names)
+
+
 def render_for(
     campaign: Campaign, people: list[Person], versions: dict | None = None
 ) -> list[tuple[Person, str, object]]:
     """Render the campaign for these people: (person, language, Rendered or HeldBack)."""
     versions = versions or _versions(campaign)
+    footer = footer_values(campaign)
     facts = current_facts([p.pk for p in people])
     index = EvidenceIndex([p.pk for p in people])
     suppressed = suppressed_hashes([p.email for p in people if p.email])
@@ -250,6 +260,7 @@ def render_for(
                 sender_name=campaign.sender_name,
                 facts=facts[person.pk],
                 index=index,
+                footer=footer,
             )
         except HeldBack as held:
             out.append((person, language, held))
@@ -408,6 +419,38 @@ def finish_campaign_if_done(campaign_id: int) -> bool:
     )
 
 
+# The purpose a one-to-one message from staff serves unless the caller names another.
+ONE_TO_ONE_PURPOSE = "sales_contact"
+# Touchpoints that show the person started a conversation with us.
+STARTED_CONVERSATION = ("email_replied", "comment", "privacy_message")
+
+
+def one_to_one_basis(person: Person, purpose: str = ONE_TO_ONE_PURPOSE) -> str | None:
+    """Why we may write to this person one-to-one, in plain words, or None.
+
+    Consent in force to the purpose, or a conversation the person started themselves (a
+    reply to our mail, a confirmed comment, a privacy-centre message): never a typed address
+    or an anonymous visit (the honesty guard, rule 5).
+    """
+    consent = (
+        Consent.objects.filter(person=person, purpose__slug=purpose, is_current=True)
+        .select_related("purpose")
+        .first()
+    )
+    if consent is not None and consent.status == Consent.Status.GRANTED:
+        return f"you agreed to “{consent.purpose.name}” on {consent.at:%d %B %Y}"
+    started = (
+        Touchpoint.objects.filter(
+            person=person, kind__in=STARTED_CONVERSATION, trust=TouchpointTrust.RECORDED
+        )
+        .order_by("-at")
+        .first()
+    )
+    if started is not None:
+        return f"you wrote to us on {started.at:%d %B %Y}"
+    return None
+
+
 def send_one(
     person: Person,
     *,
@@ -418,10 +461,12 @@ def send_one(
     actor=None,
     idempotency_key: str = "",
     why: str = "",
+    purpose: str = ONE_TO_ONE_PURPOSE,
 ) -> Message:
     """A one-to-one message from a staff member, through the same guard and ledger.
 
     `why` is the footer's plain-words reason; by default "<sender> wrote to you personally".
+    The person must have a basis for it (`one_to_one_basis`), or it is refused with the reason.
     """
     user = resolve_sender(sender)
     findings = _check_templates(subject, text, html)
@@ -429,6 +474,13 @@ def send_one(
         raise UnguardedClaims(findings)
     if not person.email:
         raise DomainError("this person has no email address", field="person")
+    basis = one_to_one_basis(person, purpose)
+    if basis is None:
+        raise DomainError(
+            f"no basis to write to this person: no consent in force to “{purpose}” and no "
+            "conversation they started (a reply, a comment or a privacy-centre message)",
+            field="person",
+        )
     held = suppressed_hashes([person.email])
     if held:
         reason = Suppression.Reason(held[person.email]).label
@@ -454,7 +506,8 @@ def send_one(
                 status=Message.Status.QUEUED,
                 idempotency_key=key,
                 why=why[:500]
-                or f"{user.get_full_name() or user.get_username()} wrote to you personally.",
+                or f"{user.get_full_name() or user.get_username()} wrote to you personally, "
+                f"because {basis}.",
                 **new_message_fields(),
             )
             audit(actor, "message.send_one", person.pk, f"message #{message.pk}: {subject[:80]}")

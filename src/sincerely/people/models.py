@@ -19,6 +19,18 @@ class SourceKind(models.TextChoices):
     IMPORTED = "imported", "imported"
 
 
+class Trust(models.TextChoices):
+    """Whether a record may back a personal claim in a message (the honesty guard, rule 3a).
+
+    Verified: recorded by a staff member, imported by an operator with a source, written
+    through an authenticated API key, or given by the person through a signed link.
+    Unverified: anything anonymous (the public tracker, an address typed into a form).
+    """
+
+    VERIFIED = "verified", "verified"
+    UNVERIFIED = "unverified", "unverified"
+
+
 class Person(models.Model):
     """A customer or prospect. Everything we know about them hangs off this row.
 
@@ -58,6 +70,9 @@ class Identity(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     value = models.CharField(max_length=254)
     is_primary = models.BooleanField(default=False)
+    # A web visitor id joined through a signed link from our own mail is verified; one
+    # joined because someone typed this person's address into a form is not.
+    is_verified = models.BooleanField(default=True, db_default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -139,9 +154,17 @@ class Evidence(models.Model):
     import_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Bulk import paths name their columns; the database default keeps them valid.
+    trust = models.CharField(
+        max_length=10, choices=Trust.choices, default=Trust.VERIFIED, db_default=Trust.VERIFIED
+    )
 
     class Meta:
         abstract = True
+
+    @property
+    def is_verified(self) -> bool:
+        return self.trust == Trust.VERIFIED
 
     @property
     def evidence_text(self) -> str:

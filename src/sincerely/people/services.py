@@ -26,6 +26,7 @@ from sincerely.people.models import (
     Purpose,
     SourceKind,
     Suppression,
+    Trust,
 )
 
 User = AbstractBaseUser
@@ -75,6 +76,8 @@ class EvidenceInput:
     recorded_by: User | None = None
     recorded_at: datetime | None = None
     import_batch_id: int | None = None
+    # True when the person themselves gave it through a signed link or a confirmed form.
+    verified_channel: bool = False
 
     def __post_init__(self) -> None:
         if self.source_kind not in SourceKind.values:
@@ -92,7 +95,13 @@ class EvidenceInput:
             "recorded_by": self.recorded_by,
             "recorded_at": self.recorded_at or timezone.now(),
             "import_batch_id": self.import_batch_id,
+            "trust": Trust.VERIFIED if self.is_verified else Trust.UNVERIFIED,
         }
+
+    @property
+    def is_verified(self) -> bool:
+        """Staff, an operator's import or the person through a signed link: rule 3a."""
+        return bool(self.recorded_by or self.import_batch_id or self.verified_channel)
 
 
 def staff_evidence(actor: User | None, where: str = "staff console") -> EvidenceInput:

@@ -117,7 +117,9 @@ def correct(request: HttpRequest, token: str, person: Person, payload: dict) -> 
         messages.error(request, "That item cannot be corrected here; write to us below instead.")
         return redirect("privacy:centre", token=token)
     try:
-        evidence = services.EvidenceInput(SourceKind.SELF_DECLARED, "privacy centre correction")
+        evidence = services.EvidenceInput(
+            SourceKind.SELF_DECLARED, "privacy centre correction", verified_channel=True
+        )
         fact = services.record_fact(person, key, request.POST.get("value", ""), evidence)
         services.audit(None, "fact.correct", person.pk, f"{fact.key} corrected by the person")
         messages.success(request, "Thank you: we recorded your correction.")

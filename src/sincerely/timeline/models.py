@@ -5,6 +5,20 @@ from __future__ import annotations
 from django.db import models
 
 
+class TouchpointTrust(models.TextChoices):
+    """How far a touchpoint can be believed about its person (the honesty guard, rule 3a).
+
+    Only `recorded` touchpoints (staff, an authenticated API key, an import, our own
+    verified flows) can back a claim of shared history; a page view from a browser that
+    followed a signed link from our mail (`visitor_verified`) can back "you looked at";
+    anonymous tracker input (`visitor`) never backs anything.
+    """
+
+    RECORDED = "recorded", "recorded"
+    VISITOR_VERIFIED = "visitor_verified", "web visitor, verified by a signed link"
+    VISITOR = "visitor", "web visitor, unverified"
+
+
 class Touchpoint(models.Model):
     """One thing that happened: a page view, an ad response, an email event, a purchase …
 
@@ -27,6 +41,13 @@ class Touchpoint(models.Model):
     client_event_id = models.CharField(max_length=100, null=True, blank=True)
     recorded_by = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Bulk paths name their columns; the database default keeps them valid.
+    trust = models.CharField(
+        max_length=16,
+        choices=TouchpointTrust.choices,
+        default=TouchpointTrust.RECORDED,
+        db_default=TouchpointTrust.RECORDED,
     )
 
     class Meta:

@@ -21,7 +21,7 @@ from sincerely.errors import DomainError
 from sincerely.people.models import Identity, Person
 from sincerely.people.services import audit, find_person_by_email
 from sincerely.timeline.events import EventError, ParsedEvent
-from sincerely.timeline.models import ClientEvent, Touchpoint
+from sincerely.timeline.models import ClientEvent, Touchpoint, TouchpointTrust
 from sincerely.timeline.tracking import Beacon
 
 log = logging.getLogger(__name__)
@@ -154,12 +154,15 @@ def _people_of_visitors(visitor_ids: Iterable[str]) -> dict[str, Person]:
 
 
 @transaction.atomic
-def identify_visitor(visitor_id: str, person: Person, *, how: str) -> int:
+def identify_visitor(visitor_id: str, person: Person, *, how: str, verified: bool = False) -> int:
     """Join a web visitor id to a person; their earlier anonymous touchpoints move with it.
 
     Returns how many anonymous touchpoints joined the person's timeline. If the visitor id
     was already someone else's (a shared computer), the newest identification wins from
     now on and history already on the other person's timeline stays there.
+
+    `verified` is true only for a signed link from our own mail: an address typed into a
+    form joins the timeline for staff to see, but its touchpoints never become evidence.
     """
     identity = (
         Identity.objects.select_for_update()
@@ -170,16 +173,24 @@ def identify_visitor(visitor_id: str, person: Person, *, how: str) -> int:
     if identity is None:
         try:
             with transaction.atomic():
-                Identity.objects.create(person=person, kind=Identity.Kind.VISITOR, value=visitor_id)
+                Identity.objects.create(
+                    person=person,
+                    kind=Identity.Kind.VISITOR,
+                    value=visitor_id,
+                    is_verified=verified,
+                )
         except IntegrityError:
             Identity.objects.filter(kind=Identity.Kind.VISITOR, value=visitor_id).update(
-                person=person
+                person=person, is_verified=verified
             )
-    elif identity.person_id != person.pk:
+    elif identity.person_id != person.pk or (verified and not identity.is_verified):
+        # A new owner, or proof at last: the newest identification decides.
         identity.person = person
-        identity.save(update_fields=["person"])
+        identity.is_verified = verified
+        identity.save(update_fields=["person", "is_verified"])
+    trust = TouchpointTrust.VISITOR_VERIFIED if verified else TouchpointTrust.VISITOR
     joined = Touchpoint.objects.filter(visitor_id=visitor_id, person__isnull=True).update(
-        person=person
+        person=person, trust=trust
     )
     if changed or joined:
         audit(None, "visitor.identify", person.pk, f"web visitor identified ({how})", joined=joined)
@@ -404,12 +415,14 @@ def record_beacon(beacon: Beacon) -> int:
     """
     person = None
     how = ""
+    verified = False
     if beacon.identify_sid:
         try:
             person = Person.objects.filter(pk=read_visitor_token(beacon.identify_sid)).first()
         except DomainError:
             person = None
         how = "signed link from an email"
+        verified = person is not None
     elif beacon.identify_email:
         try:
             person = find_person_by_email(beacon.identify_email)
@@ -420,19 +433,30 @@ def record_beacon(beacon: Beacon) -> int:
     def write() -> int:
         with _writer_turn(), transaction.atomic():
             if person is not None:
-                identify_visitor(beacon.visitor_id, person, how=how)
+                identify_visitor(beacon.visitor_id, person, how=how, verified=verified)
             if not beacon.events:
                 return 0
-            owner = _people_of_visitors([beacon.visitor_id]).get(beacon.visitor_id)
+            identity = (
+                Identity.objects.filter(kind=Identity.Kind.VISITOR, value=beacon.visitor_id)
+                .only("person_id", "is_verified")
+                .first()
+            )
+            owner_id = identity.person_id if identity else None
+            trust = (
+                TouchpointTrust.VISITOR_VERIFIED
+                if identity is not None and identity.is_verified
+                else TouchpointTrust.VISITOR
+            )
             Touchpoint.objects.bulk_create(
                 [
                     Touchpoint(
-                        person=owner,
+                        person_id=owner_id,
                         visitor_id=beacon.visitor_id,
                         kind=event.kind,
                         at=event.at,
                         url=event.url,
                         properties=event.properties,
+                        trust=trust,
                     )
                     for event in beacon.events
                 ]

@@ -34,8 +34,21 @@ PRIVATE_PARAMS = re.compile(
     r"|passwd|token|sid|address|street|zip|postcode|q|query|search|message|comment)$",
     re.IGNORECASE,
 )
-# Kinds only staff, the API or imports may record: a web page cannot claim a purchase.
-RESERVED_KINDS = {"purchase", "meeting", "call", "note", "ad_click", "comment"}
+# Kinds only staff, the API or imports may record: a web page cannot claim a purchase, an
+# attendance or a request (the honesty guard, rule 3a). What the tracker may record is
+# never evidence of shared history anyway (see TouchpointTrust); these are not even stored.
+RESERVED_KINDS = {
+    "purchase",
+    "meeting",
+    "call",
+    "note",
+    "ad_click",
+    "comment",
+    "event_attendance",
+    "request",
+    "reply",
+    "offer_feedback",
+}
 
 
 def truncate_ip(raw: str) -> str:

@@ -135,7 +135,7 @@ def notify_incident(incident: Incident, audience_list: AudienceList, actor) -> d
             f"You are on our list “{audience_list.name}” ({membership.reason}), "
             f"for {audience_list.purpose.name.lower()}, and this incident may affect you."
         )
-        send_incident_notice(incident, person, why)
+        send_incident_notice(incident, person, why, purpose=audience_list.purpose.slug)
         sent += 1
     people.audit(
         actor, "incident.notify", None, f"told {sent} people about incident #{incident.pk}"
@@ -148,7 +148,9 @@ def _literal(text: str) -> str:
     return "{% raw %}" + text.replace("{%", "{ %").replace("%}", "% }") + "{% endraw %}"
 
 
-def send_incident_notice(incident: Incident, person: Person, why: str) -> IncidentNotice:
+def send_incident_notice(
+    incident: Incident, person: Person, why: str, *, purpose: str = "service"
+) -> IncidentNotice:
     """The one place an incident email is built; it goes out through the honesty guard.
 
     A one-to-one message from the spokesperson (From is them, replies reach them), queued
@@ -176,6 +178,7 @@ def send_incident_notice(incident: Incident, person: Person, why: str) -> Incide
         text=text,
         idempotency_key=f"incident:{incident.pk}:{person.pk}",
         why=why,
+        purpose=purpose,
     )
     return IncidentNotice.objects.create(
         incident=incident, person=person, message_id=message.message_id, reason=why[:500]

@@ -1,184 +1,240 @@
-"""Sentences that claim a shared history, in English and French, and the evidence each needs.
+"""Sentences claiming a shared history with the reader (EN, FR, DE, ES) and the evidence each needs.
 
 A claim kind is accepted only inside `{% if evidence.<kind>(…) %}` of one of the evidence
 kinds listed for it: "great meeting you" needs a logged meeting or an event attendance,
-"you asked for" needs a recorded request, "your last order" needs a purchase.
+"you asked for" needs a recorded request, "your last order" needs a purchase. The rules
+themselves live in `detector_rules.py`; this module applies them with the scope rules
+(quotations, conditionals, yes/no questions, negations, future plans, "many of you")
+documented in docs/messaging.md, and names the specific things a claim mentions.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sincerely.messaging.guard import detector_rules as rules
+from sincerely.messaging.guard.normalise import normalise_text
+
+EVIDENCE_KINDS: tuple[str, ...] = (
+    "attended",
+    "met",
+    "called",
+    "asked",
+    "said",
+    "prefers",
+    "bought",
+    "visited",
+    "customer_since",
+    "offered",
+)
 
 # claim kind → evidence kinds that may back it.
 CLAIM_EVIDENCE: dict[str, frozenset[str]] = {
     "meeting": frozenset({"met", "attended"}),
     "attendance": frozenset({"attended"}),
-    "conversation": frozenset({"met", "called", "attended"}),
+    "conversation": frozenset({"met", "called", "attended", "said"}),
     "call": frozenset({"called"}),
+    "visit": frozenset({"visited", "attended", "met"}),
     "request": frozenset({"asked"}),
-    "promise": frozenset({"met", "called", "asked", "attended"}),
-    "interest": frozenset({"met", "called", "asked", "attended"}),
-    "visit": frozenset({"visited", "attended"}),
+    "promise": frozenset({"met", "called", "asked", "said"}),
+    "said": frozenset({"said", "met", "called", "asked"}),
+    "preference": frozenset({"prefers", "said", "asked"}),
     "purchase": frozenset({"bought"}),
+    "behaviour": frozenset({"visited"}),
+    "tenure": frozenset({"customer_since", "bought"}),
+    "selection": frozenset({"offered"}),
 }
 
-EVIDENCE_KINDS = ("attended", "met", "called", "asked", "bought", "visited")
-
-_GLAD = (
-    r"(?:great|nice|good|lovely|wonderful|fantastic|brilliant|a pleasure|pleasure|glad|happy"
-    r"|pleased|delighted|thrilled)"
-)
-
-_EN: dict[str, list[str]] = {
-    "meeting": [
-        rf"\b{_GLAD}\b[^.!?]{{0,30}}?\b(?:meeting|seeing|having met|to have met) (?:with )?you\b",
-        rf"\b(?:it was|was) (?:so |really |very )?{_GLAD} to (?:meet|see|catch up with) you\b",
-        r"\b(?:we|i) (?:finally )?met\b",
-        r"\bmet (?:with )?you\b",
-        r"\bour (?:last |recent |previous |brief |earlier )?(?:meeting|encounter|meetup)\b",
-        r"\b(?:saw|seeing) you (?:at|in|during|on)\b",
-        r"\bwhen we (?:met|saw each other)\b",
-    ],
-    "attendance": [
-        r"\byou (?:attended|were at|joined us at|came to our|came along to)\b",
-        r"\byour (?:attendance|participation) (?:at|in)\b",
-        r"\bthanks? (?:you )?for (?:attending|joining us at|coming to)\b",
-    ],
-    "conversation": [
-        r"\bas (?:we|i) (?:discussed|mentioned|talked about|agreed|said)\b",
-        r"\bas discussed\b",
-        r"\bour (?:last |recent |previous |earlier |great |lovely |brief )?"
-        r"(?:conversation|chat|discussion|talk)\b",
-        r"\b(?:we|i) (?:spoke|talked|chatted|discussed)\b",
-        r"\b(?:talking|speaking|chatting) (?:to|with) you\b",
-        r"\bfollowing up on (?:our|what we)\b",
-    ],
-    "call": [
-        r"\b(?:our|your) (?:recent |last |earlier |previous |phone |quick )*call\b(?! to action)",
-        r"\b(?:spoke|talked|chatted) on the phone\b",
-        r"\b(?:when|after) (?:we|i) called\b",
-        r"\b(?:i|we) called you\b",
-    ],
-    "request": [
-        r"\byou (?:asked|requested|enquired|inquired|wanted to know|were asking)\b",
-        r"\bas (?:you )?requested\b",
-        r"\byour (?:recent |earlier )?(?:request|enquiry|inquiry)\b",
-        r"\bthe (?:information|details|brochure|quote|samples?) you (?:wanted|were after)\b",
-        r"\bas asked\b",
-    ],
-    "promise": [
-        r"\bas promised\b",
-        r"\b(?:i|we) promised\b",
-        r"\bour promise to you\b",
-        r"\bas agreed\b",
-    ],
-    "interest": [
-        r"\byou (?:seemed|looked|were|sounded|appeared) (?:really |very |so |quite |particularly )?"
-        r"(?:excited|interested|keen|enthusiastic|curious|intrigued)\b",
-        r"\byou (?:showed|expressed|mentioned|told (?:me|us))\b",
-        r"\byour (?:interest|enthusiasm) (?:in|for)\b",
-    ],
-    "visit": [
-        r"\byou visited\b",
-        r"\byour (?:recent |last |previous )visit\b",
-        r"\b(?:during|after|thanks? (?:you )?for) your visit\b",
-        r"\bthanks? (?:you )?for (?:stopping|dropping|coming) by\b",
-        r"\byou (?:stopped|dropped|came) by\b",
-        r"\byou (?:were )?(?:browsing|looking at) our\b",
-    ],
-    "purchase": [
-        r"\byou (?:recently |just )?(?:bought|purchased|ordered)\b",
-        r"\byour (?:recent |last |previous |latest )(?:purchase|order)\b",
-        r"\byour (?:purchase|order) of\b",
-        r"\bsince you (?:bought|purchased|ordered)\b",
-        r"\bthanks? (?:you )?for (?:buying|your order|your purchase|purchasing|shopping)\b",
-        r"\bbought from us\b",
-    ],
-}
-
-_FR: dict[str, list[str]] = {
-    "meeting": [
-        r"\b(?:ravie?s?|heureux|heureuses?|contente?s?|enchantée?s?|plaisir)\b[^.!?]{0,30}?"
-        r"\b(?:de |d')?(?:vous |t')avoir (?:rencontr|vue?s?\b|croisé)",
-        r"\bc'était (?:un (?:vrai |grand )?plaisir|super|génial) de (?:vous|te) "
-        r"(?:rencontrer|voir)\b",
-        r"\bnotre (?:dernière |récente |brève )?rencontre\b",
-        r"\bnous nous sommes (?:rencontrée?s|vue?s|croisée?s)\b",
-        r"\b(?:je|nous) vous (?:ai|avons) (?:rencontré|vu|croisé)",
-        r"\bvous avoir rencontré",
-        r"\bnotre (?:dernier |récent )?(?:rendez-vous|entretien)\b",
-        r"\blors de notre (?:rencontre|rendez-vous)\b",
-    ],
-    "attendance": [
-        r"\bvous (?:avez participé|étiez (?:présente?s? )?(?:à|au|aux)|êtes venue?s? (?:à|au|aux))",
-        r"\bvotre (?:participation|présence) (?:à|au|aux)\b",
-        r"\bmerci (?:d'avoir|pour votre) (?:participé|participation|assisté|présence)",
-    ],
-    "conversation": [
-        r"\bcomme (?:nous en avons |on en a |nous l'avons )?(?:discuté|parlé|évoqué|dit)\b",
-        r"\bnotre (?:dernière |récente |précédente |belle )?(?:conversation|discussion)\b",
-        r"\bnotre (?:dernier |récent |précédent )?échange\b",
-        r"\bsuite à notre\b",
-        r"\bnous avons (?:discuté|parlé|échangé)\b",
-        r"\b(?:j'ai|nous avons) (?:eu le plaisir de )?(?:discuter|parler|échanger) avec vous\b",
-    ],
-    "call": [
-        r"\bnotre (?:dernier |récent |précédent )?(?:appel|coup de fil|entretien téléphonique)\b",
-        r"\bau téléphone\b",
-        r"\b(?:je|nous) vous (?:ai|avons) (?:appelée?|téléphoné)\b",
-    ],
-    "request": [
-        r"\bvous (?:avez|aviez|nous avez|m'avez) (?:demandé|sollicité)\b",
-        r"\b(?:suite à|pour donner suite à|concernant) votre demande\b",
-        r"\bvotre (?:récente |dernière )(?:demande|question)\b",
-        r"\bcomme (?:vous l'avez )?demandé\b",
-        r"\bà votre demande\b",
-    ],
-    "promise": [
-        r"\bcomme promis\b",
-        r"\b(?:je|nous) vous (?:l'|l’)?(?:avais|avions|ai|avons) promis\b",
-        r"\bcomme convenu\b",
-    ],
-    "interest": [
-        r"\bvous (?:sembliez|aviez l'air|étiez|paraissiez) (?:très |vraiment |si |tellement )?"
-        r"(?:intéressée?s?|enthousiastes?|ravie?s?|curieu(?:x|se|ses)|emballée?s?)",
-        r"\bvotre (?:intérêt|enthousiasme) pour\b",
-        r"\bvous (?:m'|nous )?(?:avez|aviez) (?:dit|mentionné|parlé|confié)\b",
-    ],
-    "visit": [
-        r"\bvotre (?:dernière |récente |précédente )visite\b",
-        r"\b(?:lors de|après|merci pour|suite à) votre visite\b",
-        r"\bvous (?:avez visité|êtes passée?s?)\b",
-        r"\bmerci d'(?:être|etre) (?:passée?s?|venue?s?)\b",
-    ],
-    "purchase": [
-        r"\bvous (?:avez|aviez) (?:récemment )?(?:acheté|commandé)\b",
-        r"\bvotre (?:dernier |récent |précédent )achat\b",
-        r"\bvotre (?:dernière |récente |précédente )commande\b",
-        r"\bvotre (?:achat|commande) (?:de|du|des|d')",
-        r"\bmerci pour votre (?:achat|commande)\b",
-    ],
-}
-
-CLAIM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern))
-    for table in (_EN, _FR)
-    for kind, patterns in table.items()
-    for pattern in patterns
-]
+LANGUAGES = ("en", "fr", "de", "es")
 
 
-def normalise(text: str) -> str:
-    """Case-fold and unify apostrophes and spaces, so one pattern covers the usual variants."""
-    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return " ".join(text.casefold().split())
+@dataclass(frozen=True)
+class Claim:
+    """One claim a sentence makes: its kind, the sentence as given, its language, and the
+    specific things it names (keys among event, place, product, topic, date)."""
+
+    kind: str
+    sentence: str
+    language: str
+    named: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
+
+
+def detect_claims(sentence: str) -> list[Claim]:
+    """The claims a sentence makes, in table order, each kind once. Raw input is normalised."""
+    return [
+        Claim(kind, sentence, language, dict(named))
+        for kind, language, named in _detect(normalise_text(sentence))
+    ]
 
 
 def claim_kinds(sentence: str) -> list[str]:
     """The claim kinds a sentence makes, in table order, each once."""
-    text = normalise(sentence)
-    found: list[str] = []
-    for kind, pattern in CLAIM_PATTERNS:
-        if kind not in found and pattern.search(text):
-            found.append(kind)
-    return found
+    return [kind for kind, _, _ in _detect(normalise_text(sentence))]
+
+
+def guess_language(text: str) -> str:
+    """The language of a sentence by its function words (English when nothing tells)."""
+    scores = _language_scores(_lower(text))
+    best = max(scores.values())
+    return next(lang for lang in LANGUAGES if scores[lang] == best) if best else "en"
+
+
+def _lower(text: str) -> str:
+    # str.lower keeps the length (casefold would turn ß into ss and shift every span).
+    return text.lower()
+
+
+def _language_scores(lowered: str) -> dict[str, int]:
+    words = rules.WORD.findall(lowered)
+    return {lang: sum(1 for w in words if w in rules.STOPWORDS[lang]) for lang in LANGUAGES}
+
+
+def _german_view(text: str) -> str:
+    """Lower-case German text, keeping the polite Sie apart from she/they: a lower-case
+    sie/ihnen/ihre… in mid-sentence is the third person and is marked so no rule reads it
+    as "you"."""
+    marked = rules.DE_THIRD_PERSON.sub(lambda m: m.group(0) + "_3p", text)
+    return marked.lower()
+
+
+@lru_cache(maxsize=65536)
+def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    flat = " ".join(text.split())
+    if not flat:
+        return ()
+    lowered = _lower(flat)
+    scores = _language_scores(lowered)
+    best = max(scores.values())
+    candidates = [lang for lang in LANGUAGES if scores[lang] == best] if best else list(LANGUAGES)
+    found: dict[str, tuple[str, int, int]] = {}
+    for lang in candidates:
+        view = _german_view(flat) if lang == "de" else lowered
+        scope = _Scope(view, lang)
+        for kind, pattern in rules.PATTERNS[lang]:
+            if kind in found:
+                continue
+            for match in pattern.finditer(view):
+                if scope.allows(kind, match.start(), match.end()):
+                    found[kind] = (lang, match.start(), match.end())
+                    break
+    result = []
+    for kind in CLAIM_EVIDENCE:
+        if kind in found:
+            lang, start, end = found[kind]
+            named = _named(flat, lang, kind, start, end)
+            result.append((kind, lang, tuple(sorted(named.items()))))
+    return tuple(result)
+
+
+class _Scope:
+    """Where in a sentence a match does not assert anything about this recipient."""
+
+    def __init__(self, view: str, lang: str) -> None:
+        self.view = view
+        self.lang = lang
+        self.quoted = [
+            (m.start(), m.end()) for m in rules.QUOTE.finditer(view) if self._attributed(m)
+        ]
+        self.clauses = [(m.start(), m.end()) for m in rules.CLAUSE.finditer(view)]
+        self.is_question = view.rstrip().endswith("?")
+
+    def _attributed(self, quote: re.Match[str]) -> bool:
+        # A quotation is someone else's words when it is attributed ("…" - a customer;
+        # "…", says Maria; One customer wrote: "…"); an unattributed pair of quotes is
+        # only emphasis and hides nothing.
+        after = self.view[quote.end() : quote.end() + 60]
+        before = self.view[max(0, quote.start() - 60) : quote.start()]
+        return bool(
+            rules.ATTRIBUTION_AFTER[self.lang].match(after)
+            or rules.ATTRIBUTION_BEFORE[self.lang].search(before)
+        )
+
+    def _clause(self, start: int) -> tuple[int, int]:
+        for begin, end in self.clauses:
+            if begin <= start < end:
+                return begin, end
+        return 0, len(self.view)
+
+    def allows(self, kind: str, start: int, end: int) -> bool:
+        if any(q_start <= start and end <= q_end for q_start, q_end in self.quoted):
+            return False
+        c_start, c_end = self._clause(start)
+        before = self.view[c_start:start]
+        clause = self.view[c_start:c_end]
+        lang = self.lang
+        if any(
+            m.start() < start for m in rules.CONDITIONAL[lang].finditer(clause, 0, end - c_start)
+        ):
+            return False
+        if rules.COLLECTIVE[lang].search(clause):
+            return False
+        if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : end]):
+            return False
+        if kind in rules.TIME_BOUND_KINDS and (
+            rules.FUTURE_BEFORE[lang].search(before)
+            or rules.FUTURE_AFTER[lang].search(self.view[start:c_end])
+        ):
+            return False
+        if (
+            lang == "es"
+            and rules.ES_USTED_VERB.match(self.view[start:end])
+            and rules.ES_THIRD_PERSON_SUBJECT.match(before)
+        ):
+            return False
+        if self.is_question and c_end >= len(self.view.rstrip()) - 1:
+            # A yes/no question asks, it does not assert: "Did you attend?", "Vous étiez
+            # au salon ?". A wh-question keeps its presupposition ("How was your visit?"),
+            # and so does a claim deep inside the question ("…the shoes you viewed?").
+            asks = len(before.split()) <= 1 or rules.QUESTION_AUX[lang].search(before)
+            relative = rules.RELATIVE_START.match(clause) or rules.RELATIVE_START.match(
+                self.view[start:end]
+            )
+            if asks and not relative and not rules.WH_WORD[lang].search(clause):
+                return False
+        return True
+
+
+# Named things.
+
+
+def _span_text(flat: str, match: re.Match[str], group: int | str = 1) -> str:
+    return flat[match.start(group) : match.end(group)].strip(" ,.;:!?\"'")
+
+
+def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, str]:
+    named: dict[str, str] = {}
+    lowered = _lower(flat)
+    date = rules.DATE[lang].search(lowered)
+    if date:
+        named["date"] = _span_text(flat, date, 0)
+    for match in rules.NAME_AFTER_PREPOSITION[lang].finditer(flat):
+        name = match.group("name").strip()
+        if name.lower() in rules.NOT_NAMES or rules.DATE[lang].fullmatch(name.lower()):
+            continue
+        key = "event"
+        preposition = match.group("prep").lower()
+        if rules.EVENT_WORD.search(name.lower()):
+            key = "event"
+        elif preposition in rules.PLACE_PREPOSITIONS[lang] and " " not in name:
+            key = "place"
+        named.setdefault(key, name)
+    place = rules.PLACE_BEFORE_VENUE.search(flat)
+    if place:
+        value = place.group(1) or place.group(2)
+        if value.lower() not in rules.NOT_NAMES:
+            named.setdefault("place", value)
+    if kind in ("request", "conversation", "said", "call"):
+        topic = rules.TOPIC[lang].search(lowered)
+        if topic:
+            named.setdefault("topic", _span_text(flat, topic))
+    if kind in ("purchase", "behaviour", "preference", "request"):
+        for pattern in rules.PRODUCT[lang]:
+            product = pattern.search(lowered)
+            if product:
+                value = _span_text(flat, product)
+                if value and value.lower() not in rules.NOT_NAMES:
+                    named.setdefault("product", value)
+                break
+    return named

@@ -6,6 +6,8 @@ so the recipient can later see exactly which record stood behind each sentence.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 
@@ -13,7 +15,7 @@ from django.db.models import Q
 
 from sincerely import registry
 from sincerely.messaging.guard.ledger import Ledger
-from sincerely.people.models import Fact, Person
+from sincerely.people.models import Fact, Person, Trust
 
 # Names a template may use besides `person`, `evidence` and `sender`. Another app adds a
 # variable with `EXTRA_VARIABLES["offers"] = factory` where factory(person, ledger) returns
@@ -27,6 +29,10 @@ MEETING_KIND = "meeting"
 CALL_KIND = "call"
 REQUEST_KINDS = ("form_submit", "request")
 VISIT_KIND = "page_view"
+# What the person said to us: a reply to our mail, a confirmed comment, a privacy-centre note.
+SAID_KINDS = ("email_replied", "comment", "privacy_message")
+# Facts that record a remembered preference ("prefers" evidence) when they are verified.
+PREFERENCE_FACTS = ("preference", "preferences", "interest", "interests", "likes", "favourite")
 
 
 class TemplateProblem(Exception):
@@ -99,6 +105,7 @@ class EvidenceRecord:
             "id": self.record_id,
             "record": self.source,
             "summary": self.summary,
+            "name": self.name,
             "at": self.at.isoformat(),
         }
 
@@ -107,13 +114,32 @@ def _text_arg(value: object, what: str) -> str:
     if isinstance(value, Missing) or value is None:
         raise TemplateProblem(f"{what} needs a value, not a missing fact")
     text = str(value).strip()
-    if not text:
-        raise TemplateProblem(f"{what} needs a non-empty name")
+    if not any(len(word) >= 2 and not word.isdigit() for word in name_words(text)):
+        raise TemplateProblem(f"{what} needs a name in words, not {text!r}")
     return text
 
 
-def _contains(needle: str, haystack: str) -> bool:
-    return needle.casefold() in (haystack or "").casefold()
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name, case- and accent-folded: "Café Münster" -> ["cafe", "munster"]."""
+    folded = unicodedata.normalize("NFKD", (text or "").casefold())
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _WORD.findall(plain)
+
+
+def names_match(wanted: str, recorded: str) -> bool:
+    """Every word of `wanted` is a whole word of `recorded`.
+
+    "Web Summit" matches "Web Summit 2025"; "20" matches no event of 2025 and "VivaTech"
+    never matches "Web Summit": evidence must be of exactly the thing a sentence names.
+    """
+    wanted_words = name_words(wanted)
+    if not wanted_words:
+        return False
+    have = set(name_words(recorded))
+    return all(word in have for word in wanted_words)
 
 
 class PersonFacts:
@@ -171,7 +197,7 @@ class EvidenceIndex:
     high-volume kind) and purchases stay per-person queries that the database filters.
     """
 
-    PREFETCHED = (ATTENDANCE_KIND, MEETING_KIND, CALL_KIND, *REQUEST_KINDS)
+    PREFETCHED = (ATTENDANCE_KIND, MEETING_KIND, CALL_KIND, *REQUEST_KINDS, *SAID_KINDS)
 
     def __init__(self, person_ids: list[int]) -> None:
         self.person_ids = person_ids
@@ -180,11 +206,15 @@ class EvidenceIndex:
 
     def touchpoints(self, person_id: int, kinds: tuple[str, ...]) -> list:
         if self._touchpoints is None:
-            from sincerely.timeline.models import Touchpoint
+            from sincerely.timeline.models import Touchpoint, TouchpointTrust
 
             self._touchpoints = {}
+            # Only what staff, an authenticated key, an import or our own verified flows
+            # recorded: the public tracker can never stand behind a claim (rule 3a).
             rows = Touchpoint.objects.filter(
-                person_id__in=self.person_ids, kind__in=self.PREFETCHED
+                person_id__in=self.person_ids,
+                kind__in=self.PREFETCHED,
+                trust=TouchpointTrust.RECORDED,
             ).order_by("-at", "-id")
             for tp in rows:
                 self._touchpoints.setdefault(tp.person_id, []).append(tp)
@@ -193,9 +223,9 @@ class EvidenceIndex:
     def attended_facts(self, person_id: int) -> list[Fact]:
         if self._attended is None:
             self._attended = {}
-            rows = Fact.objects.filter(person_id__in=self.person_ids, key=ATTENDANCE_FACT).order_by(
-                "-recorded_at"
-            )
+            rows = Fact.objects.filter(
+                person_id__in=self.person_ids, key=ATTENDANCE_FACT, trust=Trust.VERIFIED
+            ).order_by("-recorded_at")
             for fact in rows:
                 self._attended.setdefault(fact.person_id, []).append(fact)
         return self._attended.get(person_id, [])
@@ -234,7 +264,7 @@ class Evidence:
         name = _text_arg(event, "evidence.attended(event)")
         for tp in self._touchpoints(ATTENDANCE_KIND):
             recorded = str((tp.properties or {}).get("event", ""))
-            if _contains(name, recorded):
+            if names_match(name, recorded):
                 record = EvidenceRecord(
                     "attended",
                     summary=f"attended {recorded}",
@@ -245,7 +275,7 @@ class Evidence:
                 )
                 return self._found("attended", name, record)
         for fact in self._index.attended_facts(self._person.pk):
-            if _contains(name, fact.value):
+            if names_match(name, fact.value):
                 record = EvidenceRecord(
                     "attended",
                     summary=f"attended {fact.value} ({fact.evidence_text})",
@@ -289,7 +319,7 @@ class Evidence:
         for tp in self._touchpoints(*REQUEST_KINDS):
             props = tp.properties or {}
             said = " ".join(str(v) for v in props.values()) + " " + tp.url
-            if not wanted or _contains(wanted, said):
+            if not wanted or names_match(wanted, said):
                 about = str(props.get("topic") or props.get("subject") or wanted or tp.kind)
                 record = EvidenceRecord(
                     "asked",
@@ -303,16 +333,27 @@ class Evidence:
         return None
 
     def bought(self, product) -> EvidenceRecord | None:
-        """A purchase line of a product whose name contains `product` (or whose SKU is it)."""
+        """A purchase line of a product named `product` (every word of it) or with that SKU."""
         from sincerely.timeline.models import PurchaseLine
 
-        wanted = _text_arg(product, "evidence.bought(product)")
-        line = (
+        if isinstance(product, Missing) or product is None or not str(product).strip():
+            raise TemplateProblem("evidence.bought(product) needs a product name or SKU")
+        wanted = str(product).strip()
+        first_word = max(name_words(wanted) or [wanted], key=len)
+        lines = (
             PurchaseLine.objects.select_related("product")
             .filter(person=self._person, quantity__gt=0)
-            .filter(Q(product__name__icontains=wanted) | Q(product__sku__iexact=wanted))
-            .order_by("-at", "-id")
-            .first()
+            .filter(Q(product__name__icontains=first_word) | Q(product__sku__iexact=wanted))
+            .order_by("-at", "-id")[:50]
+        )
+        line = next(
+            (
+                row
+                for row in lines
+                if row.product.sku.casefold() == wanted.casefold()
+                or names_match(wanted, row.product.name)
+            ),
+            None,
         )
         if line is None:
             return None
@@ -330,29 +371,122 @@ class Evidence:
         )
 
     def visited(self, path) -> EvidenceRecord | None:
-        """A page view whose address contains `path`."""
+        """A page view whose address contains `path`, from a browser we know is theirs.
+
+        Only page views recorded after the person followed a signed link from our mail (or
+        recorded by staff or the API) count; an address typed into a form proves nothing.
+        """
         wanted = _text_arg(path, "evidence.visited(path)")
-        from sincerely.timeline.models import Touchpoint
+        from sincerely.timeline.models import Touchpoint, TouchpointTrust
 
         tp = (
-            Touchpoint.objects.filter(person=self._person, kind=VISIT_KIND, url__icontains=wanted)
+            Touchpoint.objects.filter(
+                person=self._person,
+                kind=VISIT_KIND,
+                url__icontains=wanted,
+                trust__in=(TouchpointTrust.RECORDED, TouchpointTrust.VISITOR_VERIFIED),
+            )
             .order_by("-at", "-id")
             .first()
         )
         if tp is None:
             return None
+        title = str((tp.properties or {}).get("title", ""))
         return self._found(
             "visited",
             wanted,
             EvidenceRecord(
                 "visited",
-                summary=f"viewed {tp.url}",
+                summary=f"viewed {tp.url}" + (f" ({title})" if title else ""),
                 at=tp.at,
                 source="touchpoint",
                 record_id=tp.pk,
-                name=tp.url,
+                name=f"{tp.url} {title}".strip(),
             ),
         )
+
+    def said(self, topic=None) -> EvidenceRecord | None:
+        """Something the person wrote to us: a reply, a confirmed comment, a privacy-centre note."""
+        wanted = _text_arg(topic, "evidence.said(topic)") if topic is not None else ""
+        for tp in self._touchpoints(*SAID_KINDS):
+            props = tp.properties or {}
+            about = " ".join(str(props.get(k, "")) for k in ("subject", "post", "topic", "text"))
+            if wanted and not names_match(wanted, about):
+                continue
+            record = EvidenceRecord(
+                "said",
+                summary=f"{tp.kind.replace('_', ' ')}: {about.strip() or 'a message'}",
+                at=tp.at,
+                source="touchpoint",
+                record_id=tp.pk,
+                name=about.strip(),
+            )
+            return self._found("said", wanted, record)
+        return None
+
+    def prefers(self, topic) -> EvidenceRecord | None:
+        """A verified preference fact (`preference`, `interests`, `likes` …) naming `topic`."""
+        wanted = _text_arg(topic, "evidence.prefers(topic)")
+        for key in PREFERENCE_FACTS:
+            fact = self._facts.get(key)
+            if fact is None or fact.trust != Trust.VERIFIED or not names_match(wanted, fact.value):
+                continue
+            record = EvidenceRecord(
+                "prefers",
+                summary=f"{key.replace('_', ' ')}: {fact.value} ({fact.evidence_text})",
+                at=fact.recorded_at,
+                source="fact",
+                record_id=fact.pk,
+                name=fact.value,
+            )
+            return self._found("prefers", wanted, record)
+        return None
+
+    def customer_since(self, year=None) -> EvidenceRecord | None:
+        """The person's first purchase, in or before `year` when one is named."""
+        from sincerely.timeline.models import PurchaseLine
+
+        line = (
+            PurchaseLine.objects.filter(person=self._person, quantity__gt=0)
+            .order_by("at", "id")
+            .first()
+        )
+        if line is None:
+            return None
+        if year is not None:
+            try:
+                wanted_year = int(str(year).strip())
+            except ValueError:
+                raise TemplateProblem("evidence.customer_since(year) needs a year") from None
+            if line.at.year > wanted_year:
+                return None
+        record = EvidenceRecord(
+            "customer_since",
+            summary=f"first order {line.order_id} on {line.at:%Y-%m-%d}",
+            at=line.at,
+            source="purchase",
+            record_id=line.pk,
+            name=str(line.at.year),
+        )
+        return self._found("customer_since", "" if year is None else str(year), record)
+
+    def offered(self, product=None) -> EvidenceRecord | None:
+        """An offer our recommender chose for this person (of `product` when named)."""
+        from sincerely.offers.queries import top_offers
+
+        for offer in top_offers(self._person, 10):
+            if product is not None and not names_match(str(product), offer.product.name):
+                continue
+            record = EvidenceRecord(
+                "offered",
+                summary=f"offered {offer.product.name}: {offer.reason}",
+                at=offer.created_at,
+                source="offer",
+                record_id=offer.pk,
+                name=offer.product.name,
+            )
+            return self._found("offered", "" if product is None else str(product), record)
+        return None
 
 
 class Sender:

@@ -29,6 +29,7 @@ class Ledger:
                 "source": fact.source_kind,
                 "source_ref": fact.source_ref,
                 "recorded_at": fact.recorded_at.isoformat(),
+                "trust": getattr(fact, "trust", "verified"),
             }
         )
 

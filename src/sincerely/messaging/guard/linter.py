@@ -13,12 +13,14 @@ from dataclasses import asdict, dataclass
 from jinja2 import nodes
 
 from sincerely.errors import DomainError
-from sincerely.messaging.guard.claims import CLAIM_EVIDENCE, EVIDENCE_KINDS, claim_kinds
+from sincerely.messaging.guard.claims import CLAIM_EVIDENCE, EVIDENCE_KINDS, Claim, detect_claims
+from sincerely.messaging.guard.evidence import name_words, names_match
+from sincerely.messaging.guard.gate import GENERIC_WORDS, NAMES_EVIDENCE_CAN_BACK
 from sincerely.messaging.guard.renderer import allowed_variables, parse_template
 
 # A guard level is a disjunction of conjunctions: the evidence kinds guaranteed by each
 # alternative way the `if` test can be true. `a and b` → [{a, b}]; `a or b` → [{a}, {b}].
-Alternatives = tuple[frozenset[str], ...]
+Alternatives = tuple[frozenset[tuple[str, str]], ...]
 NOTHING: Alternatives = (frozenset(),)
 
 PLACEHOLDER = "X"
@@ -69,7 +71,12 @@ class _Segment:
     guards: tuple[Alternatives, ...]
 
 
-def _evidence_call(node: nodes.Node, aliases: dict[str, str]) -> str | None:
+# A guard is an evidence kind with the literal name it was asked about ("" when none or
+# not a literal): `evidence.attended("Web Summit")` -> ("attended", "Web Summit").
+Guard = tuple[str, str]
+
+
+def _evidence_call(node: nodes.Node, aliases: dict[str, Guard]) -> Guard | None:
     if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr):
         target = node.node
         if (
@@ -77,16 +84,29 @@ def _evidence_call(node: nodes.Node, aliases: dict[str, str]) -> str | None:
             and target.node.name == "evidence"
             and target.attr in EVIDENCE_KINDS
         ):
-            return target.attr
+            first = node.args[0] if node.args else None
+            literal = first.value if isinstance(first, nodes.Const) else ""
+            return (target.attr, literal if isinstance(literal, str) else str(literal))
     if isinstance(node, nodes.Name) and node.name in aliases:
         return aliases[node.name]
     return None
 
 
-def _alternatives(test: nodes.Node, aliases: dict[str, str]) -> Alternatives:
-    kind = _evidence_call(test, aliases)
-    if kind:
-        return (frozenset({kind}),)
+def _offers_loop(node: nodes.Node) -> bool:
+    """`{% for offer in offers.top(n) %}`: the body speaks of offers chosen for this person."""
+    return (
+        isinstance(node, nodes.For)
+        and isinstance(node.iter, nodes.Call)
+        and isinstance(node.iter.node, nodes.Getattr)
+        and isinstance(node.iter.node.node, nodes.Name)
+        and node.iter.node.node.name == "offers"
+    )
+
+
+def _alternatives(test: nodes.Node, aliases: dict[str, Guard]) -> Alternatives:
+    guard = _evidence_call(test, aliases)
+    if guard:
+        return (frozenset({guard}),)
     if isinstance(test, nodes.And):
         left, right = _alternatives(test.left, aliases), _alternatives(test.right, aliases)
         return tuple(a | b for a in left for b in right)
@@ -95,9 +115,27 @@ def _alternatives(test: nodes.Node, aliases: dict[str, str]) -> Alternatives:
     return NOTHING
 
 
-def _is_backed(claim: str, guards: tuple[Alternatives, ...]) -> bool:
-    accepted = CLAIM_EVIDENCE[claim]
-    return any(all(alt & accepted for alt in level) for level in guards)
+def _guard_backs(claim: Claim, guard: tuple[str, str]) -> bool:
+    kind, literal = guard
+    if kind not in CLAIM_EVIDENCE[claim.kind]:
+        return False
+    if not literal:
+        return True  # no name, or a name from data: the render-time gate decides
+    # "at Web Summit" under evidence.attended("VivaTech") is the wrong evidence.
+    relevant = NAMES_EVIDENCE_CAN_BACK.get(kind, frozenset())
+    for what, value in claim.named.items():
+        if what == "date" or what not in relevant or PLACEHOLDER.casefold() in name_words(value):
+            continue  # a printed value: only the render-time gate can compare it
+        words = " ".join(w for w in name_words(value) if w not in GENERIC_WORDS)
+        if words and not (names_match(words, literal) or names_match(literal, value)):
+            return False
+    return True
+
+
+def _is_backed(claim: Claim, guards: tuple[Alternatives, ...]) -> bool:
+    return any(
+        all(any(_guard_backs(claim, guard) for guard in alt) for alt in level) for level in guards
+    )
 
 
 class _Walker:
@@ -106,7 +144,8 @@ class _Walker:
         self.is_html = is_html
         self.segments: list[_Segment] = []
         self.findings: list[Finding] = []
-        self.aliases: dict[str, str] = {}
+        self.aliases: dict[str, Guard] = {}
+        self.rebound: set[str] = set()
 
     def text(self, data: str, line: int, guards: tuple[Alternatives, ...]) -> None:
         if self.is_html:
@@ -129,6 +168,46 @@ class _Walker:
                     )
                 )
 
+    def check_bindings(self, tree: nodes.Template) -> None:
+        """No template may rebind the names the guard relies on, and an alias of an
+        evidence call stays one only if nothing else is ever assigned to it."""
+        protected = allowed_variables()
+        assigned: dict[str, list[nodes.Node]] = {}
+        for name in tree.find_all(nodes.Name):
+            if name.ctx in ("store", "param"):
+                if name.name in protected:
+                    self.findings.append(
+                        Finding(
+                            self.field,
+                            name.lineno,
+                            name.name,
+                            "rebinding",
+                            f"templates may not rebind or shadow '{name.name}'",
+                        )
+                    )
+                assigned.setdefault(name.name, []).append(name)
+        for node in tree.find_all(nodes.Assign):
+            if isinstance(node.target, nodes.Name):
+                guard = _evidence_call(node.node, {})
+                if guard and len(assigned.get(node.target.name, [])) == 1:
+                    self.aliases[node.target.name] = guard
+
+    def constants(self, node: nodes.Node) -> str:
+        """The literal words an expression can print: `"we " ~ "met"`, a fallback text, a
+        macro argument. The gate reads the real result; this is the editor's early warning."""
+        try:
+            value = node.as_const()
+        except Exception:  # noqa: BLE001 - not constant: collect its literal pieces instead
+            value = None
+        if isinstance(value, str):
+            return value
+        pieces = [
+            c.value
+            for c in node.find_all(nodes.Const)
+            if isinstance(c.value, str) and len(c.value.split()) > 1
+        ]
+        return " ".join(pieces) if pieces else PLACEHOLDER
+
     def walk(self, body: list[nodes.Node], guards: tuple[Alternatives, ...]) -> None:
         for node in body:
             if isinstance(node, nodes.Output):
@@ -136,7 +215,7 @@ class _Walker:
                     if isinstance(child, nodes.TemplateData):
                         self.text(child.data, child.lineno, guards)
                     else:
-                        self.text(PLACEHOLDER, child.lineno, guards)
+                        self.text(self.constants(child), child.lineno, guards)
                 continue
             if isinstance(node, nodes.If):
                 level = _alternatives(node.test, self.aliases)
@@ -145,10 +224,15 @@ class _Walker:
                     self.walk([elif_node], guards)
                 self.walk(node.else_, guards)
                 continue
-            if isinstance(node, nodes.Assign) and isinstance(node.target, nodes.Name):
-                kind = _evidence_call(node.node, self.aliases)
-                if kind:
-                    self.aliases[node.target.name] = kind
+            if _offers_loop(node):
+                self.walk(node.body, (*guards, (frozenset({("offered", "")}),)))
+                self.walk(node.else_, guards)
+                continue
+            if isinstance(node, nodes.Assign | nodes.CallBlock | nodes.FilterBlock):
+                # `{% set x = "we met" %}` prints later: its words are read where it is set.
+                words = self.constants(getattr(node, "node", None) or getattr(node, "call", node))
+                if words != PLACEHOLDER:
+                    self.text("\n\n" + words + "\n\n", node.lineno, guards)
             for attr in ("body", "else_"):
                 children = getattr(node, attr, None)
                 if isinstance(children, list):
@@ -190,6 +274,7 @@ def lint_template(source: str, *, field: str = "template", is_html: bool = False
     tree = parse_template(source, field=field)
     walker = _Walker(field, is_html)
     walker.check_names(tree)
+    walker.check_bindings(tree)
     allowed = allowed_variables()
     from jinja2 import meta
 
@@ -208,19 +293,50 @@ def lint_template(source: str, *, field: str = "template", is_html: bool = False
         )
     walker.walk(tree.body, ())
     for sentence, line, guards in walker.sentences():
-        for claim in claim_kinds(sentence):
+        for claim in detect_claims(sentence):
             if not _is_backed(claim, guards):
-                needed = " or ".join(f"evidence.{k}(…)" for k in sorted(CLAIM_EVIDENCE[claim]))
                 walker.findings.append(
-                    Finding(
-                        field,
-                        line,
-                        sentence,
-                        claim,
-                        f"unguarded {claim} claim; put it inside {{% if {needed} %}}",
-                    )
+                    Finding(field, line, sentence, claim.kind, explain(claim, guards))
                 )
     return sorted(walker.findings, key=lambda f: (f.line, f.kind))
+
+
+def explain(claim: Claim, guards: tuple[Alternatives, ...]) -> str:
+    """The finding in plain words: what the sentence claims and which evidence allows it."""
+    needed = " or ".join(
+        f"evidence.{k}({_example_argument(k, claim)})" for k in sorted(CLAIM_EVIDENCE[claim.kind])
+    )
+    named = ", ".join(f"{what} “{value}”" for what, value in claim.named.items())
+    wrong = [
+        f"evidence.{kind}(“{literal}”)"
+        for level in guards
+        for alt in level
+        for kind, literal in alt
+        if literal and kind in CLAIM_EVIDENCE[claim.kind]
+    ]
+    text = f"unguarded {claim.kind} claim"
+    if named:
+        text += f" naming {named}"
+    if wrong:
+        text += f"; {', '.join(wrong)} is evidence of something else"
+    return f"{text}; put it inside {{% if {needed} %}} so only people with that record get it"
+
+
+def _example_argument(kind: str, claim: Claim) -> str:
+    wants = {
+        "attended": ("event", "place"),
+        "bought": ("product",),
+        "asked": ("topic",),
+        "said": ("topic",),
+        "prefers": ("topic", "product"),
+        "visited": ("place",),
+        "offered": ("product",),
+        "customer_since": ("date",),
+    }.get(kind, ())
+    for what in wants:
+        if what in claim.named:
+            return f'"{claim.named[what]}"'
+    return "…" if wants else ""
 
 
 def lint_message(subject: str, text: str, html: str = "") -> list[Finding]:

@@ -20,6 +20,7 @@ from sincerely.messaging.guard.evidence import (
     Sender,
     TemplateProblem,
 )
+from sincerely.messaging.guard.gate import message_parts, unbacked_claims
 from sincerely.messaging.guard.ledger import Ledger
 from sincerely.people.models import Fact, Person
 
@@ -135,8 +136,14 @@ def render_message(
     sender_name: str = "",
     facts: dict[str, Fact] | None = None,
     index: EvidenceIndex | None = None,
+    footer: str = "",
 ) -> Rendered:
-    """Render subject, text and HTML for one person, or raise HeldBack with the reason."""
+    """Render subject, text and HTML for one person, or raise HeldBack with the reason.
+
+    The rendered result then passes the gate (guard/gate.py): every claim in what the
+    person would read, `footer` (the plain-words reasons from list and segment names)
+    and the sender's display name included, must be backed by their ledger.
+    """
     if facts is None:
         facts = current_facts([person.pk])[person.pk]
     ledger = Ledger()
@@ -163,4 +170,14 @@ def render_message(
         raise HeldBack(f"template error: {exc}") from None
     if not subject.strip():
         raise HeldBack("the subject would be empty")
+    shown_name = sender_name or (
+        (sender.get_full_name() or sender.get_username()) if sender is not None else ""
+    )
+    problems = unbacked_claims(
+        message_parts(subject=subject, text=text, html=html, sender_name=shown_name, footer=footer),
+        ledger.entries,
+    )
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise HeldBack(f"{problems[0]}{more}")
     return Rendered(subject=subject, text=text, html=html, ledger=ledger.entries)

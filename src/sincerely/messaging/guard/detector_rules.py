@@ -1,0 +1,1433 @@
+"""The claims detector's rules: per language, the phrasings of each claim kind and the scope words.
+
+Patterns run on normalised, lower-cased text (German keeps the polite "Sie" apart from
+"sie" = she/they, see `claims._german_view`). Each pattern asserts a shared history with
+the reader: a second person ("you", "vous", "Sie", "usted", a Spanish verb ending) tied to
+a past or habitual event, or a first person telling what it knows of the reader. Scope
+rules (conditionals, yes/no questions, negations, future plans, quotations) are applied
+by `claims._Scope` with the word lists at the end of this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _not_after(words: str) -> str:
+    """Fixed-width look-behinds: the next word may not follow any of these words."""
+    return "".join(rf"(?<!\b{re.escape(word)} )" for word in words.split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "the you your we our i it was is are for to and of at in on with this that my me "
+        "us as have has be were thanks thank so here what how did do about just"
+    ),
+    "fr": _words(
+        "le la les vous votre vos nous notre nos je j'ai c'était est et de du des un une à au "
+        "aux pour avec que qui sur ce cette ton ta tes tu te merci voici été avez comme"
+    ),
+    "de": _words(
+        "der die das sie ihr ihre ihren ihrem ihnen wir uns unser unserem unseren ich und ist "
+        "war zu mit für auf dem den des ein eine einen nicht dass du dich dir dein deine "
+        "danke hier wie haben hat sind beim bei schön"
+    ),
+    "es": _words(
+        "el la los las usted ustedes su sus nosotros nuestro nuestra nuestros nuestras yo y es "
+        "fue de del en con para por que un una tu tus te le les gracias aquí como me nos "
+        "muy lo se al"
+    ),
+}
+
+# Past/assertive forms. `Y` is "you" and its casual forms.
+_GLAD_EN = (
+    r"(?:great|nice|good|lovely|wonderful|fantastic|brilliant|awesome|super|pleasure|glad|"
+    r"happy|pleased|delighted|thrilled|enjoyed|loved|lucky|fun|cool|a treat|a joy|honou?red|"
+    r"grateful|appreciated?|amazing|terrific|really enjoyed|so good|excellent|thanks|thank you)"
+)
+_Y = r"(?:you|ya|u|y'all|you all|you both|you two)"
+_NUM_EN = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|many|several|so many|a few|a couple of)"
+)
+_EXCLUDED_OBJECT_EN = (
+    r"(?:our|the|its|their|his|her|with (?:the|our|investors|partners|analysts|"
+    r"journalists|students|officials|experts|leaders|customers)|targets?|goals?|"
+    r"records?|demand|deadlines?|expectations|standards?|requirements|criteria|"
+    r"a (?:milestone|goal|target))"
+)
+
+EN: dict[str, list[str]] = {
+    "meeting": [
+        rf"\b{_GLAD_EN}\b[^.!?]{{0,40}}?\b(?:meeting|meet|seeing|see|catching up with|"
+        rf"catch up with|bumping into|running into|run into|having met|have met|to have met|"
+        rf"getting to know|get to know|meeting up with|meet up with)(?: with)? {_Y}\b",
+        rf"\b(?:we|you and i|you and me|the two of us) (?:finally |briefly |first |just |"
+        rf"actually |properly |recently |already )?(?:met|got to meet|met up|caught up|"
+        rf"saw each other|got together|bumped into each other|ran into each other|"
+        rf"crossed paths|met in person)\b(?! {_EXCLUDED_OBJECT_EN}\b)(?! over \d)"
+        rf"(?! (?:over|more than|"
+        rf"about|around|nearly|almost|some|\d+|dozens|hundreds|thousands|many|lots|several|"
+        rf"two|three|four|five|ten|twenty|fifty)\b)",
+        rf"\b(?:i|we) (?:met|saw|bumped into|ran into|caught up with|got to meet) {_Y}\b",
+        rf"\b(?:met|meeting|seeing|saw|seen) {_Y} (?:at|in|during|on|again|there|yesterday|"
+        rf"last|this|earlier|in person|the other)\b",
+        r"\bour (?:last |recent |previous |brief |earlier |first |lovely |great |short |"
+        r"productive |quick |in-person |face-to-face |\w+day's )*(?:meeting|encounter|"
+        r"meetup|meet-up|get-together|catch-up|catch up|coffee|lunch|dinner|breakfast|"
+        r"drinks|rendezvous)\b(?! (?:rooms?|space|menu|schedule|point|notes? template|"
+        r"minutes are public|series|club|planner|app))",
+        r"\b(?:when|since|after|before|the day|the time|each time|every time|ever since) "
+        r"(?:we|you and i) (?:first |last |briefly )?(?:met|saw each other|got together|"
+        r"caught up|spoke in person)\b",
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again| a lot| very much)?"
+        rf" for (?:meeting|seeing|taking the time to (?:meet|see)|making (?:the )?time to "
+        rf"(?:meet|see)|the (?:coffee|lunch|dinner|breakfast|drinks|meeting|visit to your)|"
+        rf"having me|hosting me|welcoming me|receiving me|your hospitality)\b",
+        r"\b(?:a|such a|what a) (?:delight|pleasure|joy|treat|privilege) (?:to meet|"
+        r"meeting|it was to meet)\b",
+        rf"\b{_Y} (?:were|was) (?:a|such a) (?:delight|pleasure|joy) to (?:meet|see)",
+        rf"\b(?:good|great|nice|lovely) to (?:see|meet) {_Y} again\b",
+        rf"\b(?:finally|at last) (?:met|meeting|meet) {_Y}\b",
+        r"\bin person at last\b",
+        r"\bwe had (?:a |such a |the )?(?:good |great |fun |lovely |nice |real )?(?:laugh|time|"
+        r"chat|coffee|lunch|drink|catch-up|conversation) (?:at|in|during|together|over)\b",
+    ],
+    "attendance": [
+        rf"\b{_Y}(?: all| both)? (?:attended|were at|were there|joined us|came to|came along "
+        rf"to|took part|participated|were part of|were among|tuned in|showed up|made it to|"
+        rf"were in the audience|sat in on|signed up for and attended|registered and "
+        rf"attended)\b",
+        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot|"
+        rf" very much| all)? for (?:attending|joining (?:us|our|the|in|me)|coming (?:to|along|"
+        rf"out)|tuning in|taking part|participating|being (?:part of|there|with us|at|among|"
+        rf"in the audience|one of (?:the|our) (?:guests|attendees|participants))|showing up|"
+        rf"making it|spending (?:the|your) (?:day|evening|morning|afternoon) with us|your "
+        rf"(?:attendance|participation|presence))\b",
+        r"\byour (?:attendance|participation|presence) (?:at|in|during|on)\b",
+        rf"\b(?:loved|great|good|nice|lovely|wonderful|glad|happy|pleasure|thrilled|"
+        rf"delighted|fantastic)\b[^.!?]{{0,30}}?\bhav(?:e|ing) {_Y} (?:at|with us|there|"
+        rf"join|in the|on the|along|among)\b",
+        r"\bas (?:a|an|one of the|one of our) (?:guests?|attendees?|participants?|"
+        r"visitors?|delegates?) (?:at|of|in|to)\b",
+        rf"\b(?:see|saw|seeing|spotted) {_Y} in the audience\b",
+        rf"\bthe (?:webinar|event|session|workshop|talk|masterclass|conference|summit|fair|"
+        rf"show|class|course|tasting|demo|open day|meetup|launch|party|tour) {_Y} "
+        rf"(?:attended|joined|went to|came to|took part in|were at|sat in on)\b",
+    ],
+    "conversation": [
+        r"\bas (?:we|i|you and i) (?:discussed|mentioned|talked about|agreed|said|spoke about|"
+        r"covered|touched on|went over|explained|chatted about|outlined|noted|told you)\b",
+        r"\bas (?:previously |briefly |already |just )?discussed\b",
+        r"\b(?:like|just like|just as) (?:we|i) (?:discussed|talked about|said|mentioned|"
+        r"chatted about|spoke about|went over)\b",
+        r"\b(?:per|further to|following|following up on|to follow up on|as a follow-up to|"
+        r"as follow-up to|in follow-up to|in line with|after|since|from|picking up on|"
+        r"building on|regarding|re|about|thanks for|thank you for|based on) (?:our|the) "
+        r"(?:\w+ )?(?:discussion|conversation|chat|talk|exchange|catch-up|catch up|"
+        r"conversations|discussions|chats|talks)(?! (?:forum|board|group|guide|section|"
+        r"series|programme|program|at the conference|on stage))\b",
+        r"\bour (?:last |recent |previous |earlier |great |lovely |brief |short |quick |"
+        r"interesting |productive |good |nice |long |\w+day's )*(?:conversation|chat|"
+        r"discussion|exchange|talk|catch-up)s?\b(?! (?:forum|board|group|guide|section|"
+        r"series|programme|program|channel|app|widget|at the conference))",
+        rf"\b{_GLAD_EN}\b[^.!?]{{0,30}}?\b(?:chatting|talking|speaking|to chat|to talk|"
+        rf"to speak|catching up|to catch up|conversing|exchanging ideas) (?:to|with) {_Y}\b",
+        r"\b(?:enjoyed|loved|appreciated|valued|liked) (?:our|the|that) (?:\w+ )?(?:chat|"
+        r"conversation|talk|discussion|exchange|catch-up)\b",
+        r"\b(?:what|everything|all that|the things|the points|the ideas) (?:we|you and i) "
+        r"(?:talked about|discussed|spoke about|chatted about|covered|went over|agreed)\b",
+        r"\b(?:where|when) we left off\b",
+        r"\b(?:you and i|you and me) (?:spoke|talked|chatted|discussed)\b",
+        r"\bwhen (?:we|you and i) (?:spoke|talked|chatted|last spoke|last talked)\b",
+        r"\bwe (?:touched on|went over|spoke briefly|talked briefly|chatted briefly)\b",
+        r"\b(?:we|i) (?:spoke|talked|chatted|discussed)\b(?=[^.!?]*\b(?:you|your)\b)"
+        r"(?![^.!?]*\b(?:conference|panel|keynote|stage|press|podcast|investors|board|"
+        r"offsite|webinar audience)\b)",
+        r"\b(?:you|you've|you have) (?:been|were) (?:so )?(?:helpful|generous) with your time\b",
+        r"\bthanks? (?:you )?for (?:the|our|your) (?:time|insights|input) (?:yesterday|today|"
+        r"this morning|last week|on (?:the phone|our call))\b",
+    ],
+    "call": [
+        r"(?:\b(?:our|the|today's|yesterday's|\w+day's|this morning's|last week's) "
+        r"|\b(?:for|after|following|since|on|during|about|re|from|to|before) your "
+        r"|\byour (?=(?:recent |last |earlier |previous |phone |quick |zoom |video |short |"
+        r"brief |great |good |helpful |nice |lovely |telephone |discovery |intro )))"
+        r"(?:recent |last |earlier |previous |phone |quick |zoom |teams |video |short |brief |"
+        r"great |good |productive |helpful |nice |lovely |telephone |discovery |intro |"
+        r"introductory |follow-up )*(?:call|phone call|video call|zoom call|zoom|phone "
+        r"conversation|conference call|teams call|facetime)\b(?! (?:to action|for (?:papers|"
+        r"proposals|entries|speakers|submissions|applications)|centre|center|list|us|now|"
+        r"today to|back service|options|line|number|button|tracking))(?!:)",
+        r"\b(?:spoke|talked|chatted|speaking|talking|chatting|speak|talk|chat|catching up|"
+        r"caught up|said|mentioned|agreed|discussed|told you|as promised|as agreed|as "
+        r"discussed)\b[^.!?]{0,20}?\b(?:on|over|by) the (?:tele)?phone\b",
+        r"\b(?:as (?:agreed|discussed|promised|mentioned)|like i said|as i said) (?:by|over "
+        r"the|on the) (?:tele)?phone\b",
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:your|the) "
+        rf"(?:time|chat) on the (?:tele)?phone\b",
+        rf"\b(?:when|after|since|before) (?:i|we) (?:called|rang|phoned|spoke to|talked to) "
+        rf"{_Y}\b",
+        rf"\b(?:i|we) (?:called|rang|phoned|dialled|dialed|tried calling|tried to call|"
+        rf"left {_Y} a voicemail|left a voicemail)\b(?: {_Y})?(?! (?:it|this|the|our|them)\b)",
+        r"\b(?:returned|returning|took|taking|answered|answering|picking up) (?:my|our) "
+        r"(?:call|phone call|voicemail)\b",
+        r"\bpicking up when (?:i|we) (?:called|rang)\b",
+        r"\b(?:jump|jumping|hop|hopping|getting|get) on (?:a|the) (?:quick |short )?(?:call|"
+        r"phone|zoom)\b(?= with (?:me|us))",
+        rf"\b(?:{_GLAD_EN})\b[^.!?]{{0,30}}?\b(?:speaking|talking|chatting) (?:to|with) "
+        rf"{_Y} on the phone\b",
+    ],
+    "visit": [
+        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot)? "
+        rf"for (?:stopping|dropping|popping|coming|swinging|calling|looking) (?:by|in|over|"
+        rf"round|around|into)\b",
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:visiting|"
+        rf"coming to (?:see|visit) us|your (?:\w+ )?visit|the visit|touring|coming in|"
+        rf"coming to our|dropping in on)\b",
+        rf"\b{_Y}(?: recently| just)? (?:visited|stopped by|dropped by|popped into|popped in|"
+        rf"popped by|came by|came in|came into|swung by|toured|dropped in|stopped at|"
+        rf"dropped into|came to see us|came over)\b",
+        r"\b(?:during|after|since|following|on|from|enjoyed|about|regarding|loved|"
+        r"hope you enjoyed) your (?:recent |last |previous |first |latest |quick |short )?"
+        r"(?:visit|tour|trip|stay)\b",
+        r"\byour (?:recent |last |previous |latest )(?:visit|tour|stay)\b",
+        rf"\b(?:great|good|nice|lovely|pleasure|glad|happy|delighted|wonderful|fantastic|"
+        rf"honou?r|thrilled|loved|enjoyed)\b[^.!?]{{0,30}}?\b(?:to |in )?(?:host|hosting|"
+        rf"welcome|welcoming|have|having|show|showing) {_Y} (?:at|in|to|here|around|"
+        rf"through|on)\b",
+        rf"\b(?:see|saw|seeing|spotted|spot) {_Y} (?:at|in|by) (?:our|the) (?:stand|booth|"
+        rf"shop|store|showroom|office|studio|workshop|factory|boutique|gallery|restaurant|"
+        rf"cafe|bakery|salon|clinic|branch|warehouse|site)\b",
+        r"\bwelcome back from your\b",
+        rf"\b(?:when|since|after|while) {_Y} (?:visited|came by|stopped by|dropped by|came "
+        rf"in|were here|were in our|were at our)\b",
+    ],
+    "request": [
+        rf"\b(?<!of ){_Y} (?:recently |just |kindly |specifically )?(?:asked|requested|"
+        rf"enquired|inquired|wanted to know|were asking|wanted|were after|were looking "
+        rf"for|reached out|contacted us|got in touch|wrote to us|emailed us|messaged us|"
+        rf"called us|rang us|filled (?:in|out) (?:our|the)|submitted|sent us|ordered a "
+        rf"(?:brochure|catalogue|catalog|sample|quote))\b",
+        r"\bas (?:you )?(?:requested|asked)\b",
+        r"\b(?:as per|per|at|following|after|regarding|re|concerning|in response to|in "
+        r"reply to|in answer to|to answer|answering|responding to|to respond to|about|on|"
+        r"thanks for|thank you for|with reference to|further to) your (?:recent |earlier |"
+        r"kind |last |latest |previous )?(?:request|enquiry|inquiry|question|message|email|"
+        r"e-mail|note|query|interest|comment|ask|request for|questions|enquiries)\b",
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:reaching out|"
+        rf"getting in touch|contacting us|contacting me|writing (?:to us|in)|your (?:\w+ )?"
+        rf"(?:enquiry|inquiry|request|question|interest|message|email|note)|requesting|"
+        rf"asking|enquiring|inquiring|your patience with (?:your|the) request)\b",
+        r"\byour (?:recent |earlier )?(?:request|enquiry|inquiry) (?:for|about|regarding|"
+        r"on|of)\b",
+        rf"\b(?:the|a|an|that|those|these|this|some) [\w -]{{1,30}} {_Y} (?:asked (?:for|"
+        rf"about)|requested|were asking (?:for|about)|wanted|were after|enquired about|"
+        rf"inquired about|were looking for)\b",
+    ],
+    "promise": [
+        r"\bas (?:i |we |i'd |we'd |previously |already )?(?:promised|agreed|arranged|"
+        r"committed|pledged)\b",
+        r"\b(?:like|just as|just like) (?:i|we) (?:promised|agreed|said (?:i|we) would)\b",
+        rf"\b(?:i|we) (?:promised|had promised|have promised|'d promised) (?:{_Y}|to send|"
+        rf"to get|to share|to follow|i'd|we'd|that)\b",
+        rf"\b(?:i|we) (?:said|told {_Y}) (?:i|we)(?:'d| would| will) (?:send|get|share|"
+        rf"follow|email|forward|pass|write|call)\b",
+        r"\bthe [\w -]{1,30} (?:i|we) (?:promised|agreed on|agreed upon|agreed|"
+        r"discussed)\b",
+        r"\b(?:promise|promises) kept\b",
+        rf"\bas (?:i|we) (?:told {_Y}|said) (?:i|we) would\b",
+    ],
+    "said": [
+        rf"\b(?<!of ){_Y}(?: once| recently| also| kindly)? (?:told|mentioned|said|shared|"
+        rf"explained|pointed out|let (?:us|me) know|noted|wrote|confided|expressed|"
+        rf"described|indicated|highlighted|raised|brought up|complained|confessed|"
+        rf"admitted|revealed|suggested|hinted)\b",
+        rf"\b{_Y}(?: really| also)? (?:seemed|looked|sounded|appeared|were|felt) (?:really |"
+        rf"very |so |quite |particularly |genuinely |super |a bit |rather )?(?:excited|"
+        rf"interested|keen|enthusiastic|curious|intrigued|impressed|eager|thrilled|"
+        rf"taken with|drawn to|sold on|worried|concerned|unsure|hesitant)\b",
+        rf"\b(?:remember|recall|noted|noticed) (?:{_Y}|that {_Y}|when {_Y}|how {_Y}|what "
+        rf"{_Y}) (?:saying|said|told|telling|mentioning|mentioned|were|asked|liked|loved|"
+        rf"talked|wanted|shared)\b",
+        rf"\b(?:as|like|just as|just like) {_Y} (?:said|mentioned|pointed out|noted|told "
+        rf"(?:me|us)|put it|suggested|explained|asked)\b",
+        rf"\bwhat {_Y} (?:told|said|shared|mentioned|wrote)\b",
+        r"\b(?:thanks?|thank you for|about|on) your (?:feedback|comments?|thoughts|remarks?|"
+        r"input|insights?|kind words|suggestions?|review|interest|enthusiasm)\b"
+        r"(?! form| survey| below)",
+        r"\byour (?:feedback|comments?|thoughts|remarks?|input|insights?|kind words|"
+        r"suggestions?|interest|enthusiasm) (?:on|about|in|for|regarding|at)\b[^.!?]{0,60}?"
+        r"\b(?:was|were|has|have|helped|made|meant|really|inspired|shaped)\b",
+        rf"\bwhen {_Y} (?:told|mentioned|said|shared)\b",
+    ],
+    "preference": [
+        rf"\b(?:i|we) (?:know|remember|recall|noticed|hear|heard|understand|see) (?:how much "
+        rf"|that |just how much |how |you )?{_Y}(?:'re| are)? (?:really |truly |just |"
+        rf"absolutely |always )?(?:love|like|enjoy|prefer|adore|are into|'re into|are a "
+        rf"(?:big |huge |real |true )?fan|'re a (?:big |huge |real |true )?fan|always|"
+        rf"go for|can't resist|cannot resist|have a soft spot|have a thing|are partial|"
+        rf"'re partial|like to|love to|are passionate|'re passionate|are crazy|'re crazy|"
+        rf"are mad|'re mad)\b",
+        rf"\b(?:i|we) know how much {_Y}\b",
+        rf"\b(?:since|because|as|given (?:that)?|seeing (?:as|that)|knowing) {_Y}(?:'re| are)?"
+        rf" (?:really |truly |such |always |so )?(?:love|like|enjoy|prefer|adore|into|a "
+        rf"(?:big |huge |real |true )?fan|fond|passionate|crazy|mad|partial)\b",
+        rf"(?:^|[,.;:!-] ?){_Y} (?:really |truly |absolutely |just |always )?(?:love|adore|"
+        rf"enjoy|prefer|like|always go for|always choose|always pick|can't get enough of|"
+        rf"never say no to)\b",
+        _not_after(
+            "choose pick select share vote find name enter nominate add grab bring what's "
+            "what which submit post upload show tell for us with"
+        )
+        + r"\byour (?:all-time |absolute |very |own )?(?:favou?rite|preferred|"
+        r"usual|go-to|beloved|signature)\b(?! (?:way to|place to)\b)",
+        r"\b(?:as|being|like) (?:a|an|the|such a|a fellow|the true) (?:big |true |real |"
+        r"keen |devoted |passionate |dedicated |self-confessed )?(?:[\w-]+ ){0,3}(?:lover|fan|"
+        r"enthusiast|aficionado|connoisseur|devotee|addict|buff|afficionado)\b(?= ?,| you| "
+        r"yourself)",
+        r"\b(?:your|knowing your|given your|with your) (?:taste|passion|love|fondness|"
+        r"weakness|soft spot|appetite|preference|penchant|thing) for\b",
+        rf"\b{_Y}(?:'re| are) (?:a |such a )?(?:big |huge |real |true |massive )?(?:fan of|"
+        rf"into|crazy about|passionate about|mad about|nuts about|keen on|fond of|partial to|"
+        rf"obsessed with)\b",
+    ],
+    "purchase": [
+        rf"\b(?<!of ){_Y}(?:'ve| have)? (?:recently |just |already |once |previously |"
+        rf"kindly |last )?(?:bought|purchased|ordered|picked up|got from us|shopped|"
+        rf"acquired|snapped up|treated yourself to|chose|invested in|subscribed to|"
+        rf"booked|rented)\b",
+        rf"\b(?:the|your|that|those|these|a|an) [\w -]{{1,40}} {_Y} (?:bought|purchased|"
+        rf"ordered|picked up|got|chose|received|invested in|took home|snapped up|booked)\b",
+        r"\byour (?:recent |last |previous |latest |first |most recent |new |past |earlier |"
+        r"second |third )(?:purchases?|orders?|parcels?|deliver(?:y|ies)|buys?|box|"
+        r"subscription|shipment)\b",
+        r"\byour (?:purchase|order) (?:of|from)\b",
+        r"\byour [\w -]{1,30} (?:order|purchase|delivery|parcel) (?:has|is|was|arrived|"
+        r"shipped)\b",
+        r"\b(?:based on|from|given|looking at|according to) your (?:previous |past |recent |"
+        r"last )?(?:orders|purchases|order history|purchase history|shopping history|"
+        r"basket history)\b",
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:buying|"
+        rf"your (?:recent |last |latest )?(?:order|purchase|business|custom)|purchasing|"
+        rf"shopping with us|ordering|choosing us|choosing our|your trust in our)\b",
+        r"\b(?:enjoying|enjoy|liking|like|love|loving|getting on with|settled in with|"
+        r"happy with|used|using) (?:your|the) new\b",
+        rf"\b{_Y} (?:regularly |often |always |usually )?(?:shop|order|buy) (?:from|with|at) "
+        rf"(?:us|our)\b",
+        rf"\bbecause {_Y} (?:shop|order|buy)\b",
+        rf"\bwhat {_Y} (?:ordered|bought|purchased|picked up)\b",
+        r"\b(?:since|after) your (?:last |recent |latest |previous )?(?:purchase|order)\b",
+    ],
+    "behaviour": [
+        rf"\b(?:we|i|our team|our system|our records) (?:noticed|saw|see|spotted|noted|"
+        rf"observed|can see|could see|have noticed|'ve noticed|have seen|'ve seen)"
+        rf"(?: that)? {_Y}\b",
+        rf"\b{_Y}(?:'ve| have| had)? (?:recently |just |already )?(?:downloaded|viewed|"
+        rf"clicked|opened|browsed|searched for|watched|checked out|looked at|added|saved|"
+        rf"bookmarked|liked|favourited|favorited|left|abandoned|forgot|forgotten|"
+        rf"started (?:an|your|a) (?:order|checkout|application)|spent (?:some )?time)\b"
+        rf"(?! (?:us|me)\b)",
+        rf"\b{_Y}(?:'ve| have|'d| had)? (?:were|was|been|'ve been|have been|had been|'re|are|"
+        rf"'d been) "
+        rf"(?:recently |just |already )?(?:browsing|looking at|viewing|checking out|eyeing|"
+        rf"reading|watching|exploring|visiting|considering|thinking about|hovering over)\b",
+        r"\b(?:still |sitting |waiting |left |saved )?in your (?:shopping )?(?:cart|basket|"
+        r"bag|wishlist|wish list|trolley|saved items|favourites|favorites)\b",
+        r"\byour (?:cart|basket|bag|wishlist|wish list|trolley) (?:is waiting|awaits|"
+        r"misses|still|has|is almost|remembers|is about to expire)\b",
+        rf"\bthe [\w -]{{1,30}} {_Y} (?:viewed|looked at|browsed|saved|liked|added|were "
+        rf"looking at|were eyeing|checked out|clicked on|searched for|downloaded)\b",
+        r"^forgot something\b",
+        rf"\b(?:i|we) saw {_Y}\b",
+        rf"\blast time {_Y} (?:visited|were here|came by|logged in)\b",
+    ],
+    "tenure": [
+        r"\b(?:customer|client|member|subscriber|supporter|reader|patron|shopper|guest|"
+        r"buyer|donor|user|friend|fan|partner)s? (?:of ours )?(?:since|for (?:over |more "
+        rf"than |almost |nearly |the (?:past|last) )?{_NUM_EN} (?:years?|months?|decades?))\b",
+        rf"\b{_Y}(?:'ve| have)? (?:been|shopped|stayed|trusted|banked|ordered|bought|"
+        rf"subscribed|supported|stuck|read|used|relied|worked|flown|travelled|traveled|"
+        rf"believed)\b[^.!?]{{0,40}}?\b(?:since (?:\d+|the|[a-z]+ \d+)|for (?:over |more than |"
+        rf"almost |nearly |the (?:past|last) |well over )?{_NUM_EN} (?:years?|months?|"
+        rf"decades?)|all these years|all this time|so long|such a long time|from the "
+        rf"(?:start|beginning))\b",
+        r"\b(?:loyal|long-?time|long-?standing|longtime|valued|faithful|oldest|"
+        r"longest-standing|longest-serving|regular|returning|most loyal|most valued|"
+        r"best|founding|earliest|first)(?: [\w-]+)? (?:customers?|clients?|members?|"
+        r"subscribers?|supporters?|shoppers?|patrons?|readers?|guests?|fans?|users?|"
+        r"buyers?)\b(?<=\w)(?=[^.!?]*\b(?:you|your)\b|,)",
+        r"\b(?:as|you're|you are|being|thank you for being|thanks for being) (?:a|an|one of "
+        r"our|one of the|such a|our) (?:\w+ ){0,2}(?:loyal|long-?time|long-?standing|valued|"
+        r"faithful|oldest|longest|regular|returning|best|founding|earliest|first)\b",
+        r"\byour (?:loyalty|long-standing support|continued support|years of support|"
+        r"faithfulness|many years with us|anniversary with us|membership anniversary)\b",
+        r"\b(?:thanks?|thank you)(?: so much| again)? for (?:sticking with us|staying with us|"
+        r"being with us|your loyalty|being loyal|being a (?:customer|member|subscriber)|"
+        r"all (?:these|those) years|years of)\b",
+        rf"\b{_NUM_EN} (?:years?|months?) (?:together|with us|of (?:friendship|loyalty|"
+        rf"partnership))\b",
+        rf"\b{_Y} (?:first|originally) (?:ordered|bought|shopped|joined|signed up|came|"
+        rf"subscribed)\b",
+        r"\b(?:happy|wishing you a happy) (?:\w+ )?anniversary\b",
+        r"\b(?:part of|in) (?:our|the) (?:community|family|club|tribe) (?:since|for)\b",
+    ],
+    "selection": [
+        r"\b(?:just|only|exclusively|especially|specially|personally|specifically|"
+        r"uniquely|solely|purely|all) for you\b",
+        r"\b(?:reserved|set aside|put aside|saved|kept|held|picked|hand-?picked|handpicked|"
+        r"selected|chosen|curated|tailored|earmarked|hand-?selected|handselected|"
+        r"personali[sz]ed|singled out) (?:\w+ ){0,5}?(?:for you|with you in mind)\b",
+        r"\b(?:picked|chose|selected|chosen|hand-?picked|curated|reserved|saved) (?:these|"
+        r"this|them|it|one|out) (?:\w+ ){0,3}?(?:personally )?for you\b",
+        r"\bwith you in mind\b",
+        r"\b(?:reserved|exclusive|exclusively) (?:to|for) you\b",
+        r"\b(?:we've|we have|i've|i have|we|i) (?:reserved|set aside|saved|kept|held|"
+        r"picked|put aside|selected|chosen) (?:a|one|the|some|an|your)\b[^.!?]{0,40}?"
+        r"\bfor you\b",
+        r"\b(?:made|chosen|selected|picked) (?:just )?for you\b",
+    ],
+}
+
+# French.
+
+_VOUS = r"(?:vous|toi|te|t'|t|vous deux|vous tous)"
+_GLAD_FR = (
+    r"(?:ravie?s?|heureu(?:x|se|ses)|contente?s?|enchantée?s?|plaisir|bonheur|super|génial|"
+    r"sympa|agréable|chouette|formidable|top|merci|très content|content)"
+)
+_PAST_FR = (
+    r"(?:c'était|c'etait|ce fut|ça a été|cela a été|quel|quelle|j'ai été|j'étais|nous avons "
+    r"été|nous étions|on a été|j'ai adoré|j'ai beaucoup aimé|j'ai aimé|nous avons adoré|"
+    r"merci|ravie?s? d'avoir|heureux d'avoir|content d'avoir|ce fut|on était|c'est toujours|"
+    r"j'ai eu le plaisir|nous avons eu le plaisir|j'ai été ravie?)"
+)
+_NUM_FR = (
+    r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plusieurs|"
+    r"nombreuses)"
+)
+
+FR: dict[str, list[str]] = {
+    "meeting": [
+        r"\b(?:vous|t'|te|nous|les) ?avoir (?:enfin |déjà |tous |toutes )?(?:rencontrée?s?|"
+        r"vue?s?|croisée?s?|revue?s?|retrouvée?s?|connue?s?)\b",
+        rf"\b{_PAST_FR}\b[^.!?]{{0,40}}?\b(?:de |d')?(?:vous |te |t')?(?:rencontrer|voir|"
+        rf"revoir|croiser|retrouver|se voir|se rencontrer|se croiser|se retrouver|se revoir|"
+        rf"faire (?:votre|ta) connaissance)\b",
+        r"\b(?:nous nous sommes|on s'est|nous nous étions|on s'était|vous et moi nous "
+        r"sommes) (?:enfin |déjà |brièvement |bien )?(?:rencontrée?s|vue?s|croisée?s|revue?s|"
+        r"retrouvée?s|connue?s)\b",
+        r"\bnotre (?:dernière |récente |brève |première |belle |agréable |courte |"
+        r"sympathique )?(?:rencontre|entrevue)\b(?! (?:annuelle|clients|professionnelle "
+        r"annuelle|trimestrielle))",
+        r"\bnotre (?:dernier |récent |précédent |premier |bref |agréable )?(?:rendez-vous|"
+        r"déjeuner|dîner|café|petit-déjeuner)\b(?! (?:annuel|mensuel|clients|des))",
+        r"\b(?:lors de|suite à|après|depuis) notre (?:dernière |récente )?(?:réunion|"
+        r"rencontre|rendez-vous|entrevue)\b(?! (?:annuelle|générale|d'équipe|mensuelle|"
+        r"publique|d'information))",
+        r"\b(?:je|nous|j') (?:vous|t'|te) ?(?:ai|avons|avais|avions) (?:enfin |déjà |"
+        r"brièvement )?(?:rencontrée?s?|vue?s?|croisée?s?|revue?s?|retrouvée?s?)\b",
+        r"\bmerci (?:de m'avoir|de nous avoir|pour) (?:reçue?s?|accueillie?s?|accordé|"
+        r"consacré|le café|le déjeuner|le rendez-vous|la rencontre|votre accueil|ton accueil|"
+        r"ce moment|ce café|ce déjeuner|votre temps|ton temps)\b",
+        r"\b(?:je garde|nous gardons|j'ai) un (?:excellent |très bon |bon |super |beau )?"
+        r"souvenir de notre\b",
+        r"\b(?:quand|lorsque|depuis que|le jour où) (?:nous nous sommes|on s'est) "
+        r"(?:rencontrée?s|vue?s|croisée?s|parlé)\b",
+    ],
+    "attendance": [
+        r"\bmerci (?:beaucoup |encore |infiniment )?(?:d'avoir|de votre|pour votre|pour ta|"
+        r"de ta|d'être|de nous avoir|à vous d'avoir|à toi d'avoir) (?:participé|participation|"
+        r"assisté|présence|venue?s?|suivi|pris part|été (?:des nôtres|là|présente?s?|parmi)|"
+        r"rejoint|rejoints)\b",
+        r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:bien )?(?:participé|assisté|pris part|"
+        r"suivi (?:notre|le|la|l')|rejoint (?:notre|le|la|l'))\b",
+        r"\b(?:vous|tu) (?:étiez|étais|étiez bien|étais bien|êtes venue?s?|es venue?) "
+        r"(?:présente?s? )?(?:à|au|aux|parmi|là|nombreux à|des nôtres)\b",
+        r"\b(?:votre|ta) (?:participation|présence|venue) (?:à|au|aux|lors|de samedi|"
+        r"d'hier|nous a|a été|était)\b",
+        r"\b(?:vous|t') ?avoir (?:compté|eue?s?|accueillie?s?) (?:parmi|à|au|lors|avec)\b",
+        rf"\b{_PAST_FR}\b[^.!?]{{0,40}}?\b(?:de |d')?(?:vous |t')?(?:accueillir|recevoir|"
+        rf"compter parmi) (?:à|au|aux|lors|parmi|pour)\b",
+        r"\b(?:le|la|l') (?:webinaire|événement|évènement|atelier|conférence|salon|session|"
+        r"journée|soirée|masterclass|dégustation|visite guidée) (?:auquel|à laquelle|que) "
+        r"(?:vous|tu) (?:avez|as) (?:participé|assisté|suivie?)\b",
+    ],
+    "conversation": [
+        r"\bcomme (?:nous en avons |on en a |nous l'avons |on l'a |je vous l'ai |je te l'ai |"
+        r"nous l'avions |je vous l'avais |je te l'avais |vous me l'aviez )?(?:discuté|parlé|"
+        r"évoqué|dit|vu ensemble|échangé|abordé|mentionné|convenu ensemble)\b",
+        r"\bcomme (?:évoqué|discuté|abordé|vu|dit|mentionné) (?:ensemble|lors de|hier|"
+        r"ce matin|la semaine|au téléphone|de vive voix)\b",
+        r"\b(?:suite à|pour faire suite à|pour donner suite à|après|lors de|pour reprendre|"
+        r"en reprenant|dans le prolongement de|dans la continuité de|en référence à|en lien "
+        r"avec|pour revenir sur|je reviens vers vous (?:suite à|concernant)|merci pour) "
+        r"(?:notre|nos|cette|ce|la) (?:\w+ )?(?:conversation|discussion|échange|entretien|"
+        r"échanges|discussions|conversations|entrevue)s?\b",
+        r"\bnotre (?:dernière |récente |précédente |belle |agréable |courte |longue |"
+        r"passionnante |riche )?(?:conversation|discussion)\b(?! (?:de groupe|en ligne))",
+        r"\bnotre (?:dernier |récent |précédent |bel |agréable |court |riche )?échange\b",
+        r"\b(?:nous avons|on a|j'ai|nous avions|on avait) (?:\w+ )?(?:discuté|parlé|échangé|"
+        r"évoqué|abordé)\b(?=[^.!?]*\b(?:vous|vos|votre|tu|ton|ta|tes|toi|ensemble)\b)"
+        r"(?![^.!?]*\b(?:conférence|salon professionnel|presse|podcast|investisseurs|"
+        r"conseil|scène|table ronde)\b)",
+        r"\b(?:discuter|parler|échanger|bavarder|papoter) avec (?:vous|toi)\b",
+        r"\b(?:nous avons|on a|nous avions|on avait) (?:échangé|discuté) (?:sur|de|à propos|"
+        r"au sujet)\b(?![^.!?]*\b(?:avec (?:nos|les|des|le|la|l')|conférence|salon "
+        r"professionnel|presse|séminaire|assemblée|conseil|table ronde)\b)",
+        r"\bd'avoir (?:pu )?(?:vous |te )?(?:parler|discuter|échanger|bavarder)\b",
+        r"\b(?:ce que|dont|de quoi) (?:nous|on) (?:avons|avions|a|avait) (?:parlé|discuté|"
+        r"dit|évoqué|convenu)\b",
+        r"\bcomme je (?:vous|te) (?:le )?(?:disais|l'ai dit|l'avais dit|expliquais|"
+        r"l'expliquais)\b",
+        r"\b(?:vous et moi|toi et moi) (?:avons|avions) (?:parlé|discuté|échangé)\b",
+        r"\b(?:je reviens vers vous|je reviens vers toi|je me permets de revenir vers vous)\b",
+    ],
+    "call": [
+        r"\bnotre (?:dernier |récent |précédent |bref |court |premier )?(?:appel|coup de fil|"
+        r"échange téléphonique|entretien téléphonique|conversation téléphonique|visio|"
+        r"visioconférence|point téléphonique)\b",
+        r"\b(?:parlé|discuté|dit|échangé|eu|parler|discuter|échanger|convenu|évoqué|"
+        r"expliqué|mentionné|eue?s?)\b[^.!?]{0,25}?\b(?:au|par) (?:téléphone|tél|visio)\b",
+        r"\bcomme (?:convenu|dit|évoqué|promis|discuté|vu) (?:au|par) (?:téléphone|tél)\b",
+        r"\b(?:je|nous) (?:vous|t') ?(?:ai|avons|avais|avions) (?:appelée?s?|téléphoné|"
+        r"passé un coup de fil|laissé un message)\b",
+        r"\b(?:vous|tu) (?:m'|nous )?(?:avez|as) (?:appelée?s?|téléphoné|rappelée?s?)\b",
+        r"\b(?:merci|suite à|après) (?:de |d'avoir |pour )?(?:votre|ton|mon|notre|pris mon|"
+        r"répondu à mon) (?:appel|coup de fil)\b",
+        r"\bmerci d'avoir (?:pris|répondu à|décroché)\b",
+    ],
+    "visit": [
+        r"\bmerci (?:beaucoup |encore )?(?:d'être|de votre|pour votre|pour ta|de ta|d'avoir|"
+        r"de nous avoir|à vous d'être|à toi d'être) (?:passée?s?|venue?s?|visite|passage|"
+        r"visité|rendu visite|fait un tour|fait le déplacement|déplacée?s?)\b",
+        r"\b(?:lors de|après|suite à|merci pour|merci de|pendant|depuis|durant|au cours de|"
+        r"que|concernant|à propos de) (?:votre|ta) (?:dernière |récente |précédente |première "
+        r"|courte |petite )?(?:visite|passage|venue)\b",
+        r"\b(?:votre|ta) (?:dernière |récente |précédente )(?:visite|passage)\b",
+        r"\b(?:vous|tu) (?:êtes|étiez|es|étais) (?:passée?s?|venue?s?) (?:nous voir|sur|à|"
+        r"au|chez|en|dans|par)\b",
+        r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:visité|rendu visite|fait un tour|fait "
+        r"le déplacement)\b",
+        rf"\b{_PAST_FR}\b[^.!?]{{0,40}}?\b(?:de |d')?(?:vous |te |t')?(?:accueillir|"
+        rf"recevoir) (?:sur|à|au|dans|chez|en)\b",
+        r"\b(?:vous|t'|te) ?avoir (?:reçue?s?|accueillie?s?) (?:sur|à|au|dans|chez|en)\b",
+        r"\b(?:nous avons|j'ai|on a) (?:été ravie?s?|été heureux|été content|eu le plaisir) "
+        r"de (?:vous|te|t') ?(?:accueillir|recevoir)\b",
+    ],
+    "request": [
+        r"\b(?:vous|tu) (?:nous |m'|me )?(?:avez|aviez|as|avais) (?:demandé|sollicité|"
+        r"réclamé|souhaité|voulu)\b",
+        r"\b(?:que|qu') (?:vous|tu) (?:nous |m')?(?:avez|aviez|as|avais) (?:demandée?s?|"
+        r"souhaitée?s?|voulue?s?|réclamée?s?|sollicitée?s?)\b",
+        r"\bque (?:vous|tu) (?:vouliez|voulais|souhaitiez|souhaitais|cherchiez|cherchais|"
+        r"attendiez|attendais)\b",
+        r"\bcomme (?:vous l'avez |vous me l'avez |vous nous l'avez |tu me l'as |tu l'as |"
+        r"tu nous l'as )?(?:demandé|souhaité|sollicité)\b",
+        r"\bà (?:votre|ta) (?:demande|requête)\b",
+        r"\b(?:suite à|pour donner suite à|en réponse à|concernant|merci pour|merci de|"
+        r"pour répondre à|en retour à|à la suite de|par rapport à) (?:votre|ta) (?:récente |"
+        r"dernière |aimable )?(?:demande|question|message|requête|sollicitation|mail|e-mail|"
+        r"courriel|intérêt)\b",
+        r"\b(?:votre|ta) (?:demande|requête) (?:de|d'|concernant|sur|a bien été|a été)\b",
+        r"\b(?:vous|tu) (?:souhaitiez|souhaitais|vouliez|voulais) (?:connaître|recevoir|"
+        r"savoir|avoir|en savoir|obtenir|découvrir)\b",
+        r"\bmerci (?:de nous avoir|de m'avoir|d'avoir) (?:contactée?s?|écrit|demandé|"
+        r"sollicité|interrogé|posé)\b",
+    ],
+    "promise": [
+        r"\bcomme (?:promis|convenu|prévu ensemble|entendu|annoncé lors de notre)\b",
+        r"\b(?:je|nous) (?:vous|te|t') ?(?:l')?(?:avais|avions|ai|avons) promise?s?\b",
+        r"\b(?:que|qu') (?:je|nous) (?:vous|te|t') ?(?:avais|avions|ai|avons) promise?s?\b",
+        r"\bpromesse tenue\b",
+        r"\b(?:je|nous) (?:vous|t') ?(?:avais|avions) dit que (?:je|nous) (?:vous|te)\b",
+        r"\bcomme (?:je|nous) (?:vous|te|t') ?(?:l')?(?:avais|avions|ai|avons) (?:promis|"
+        r"annoncé|dit)\b",
+    ],
+    "said": [
+        r"\b(?<!nombreux à )(?:vous|tu) (?:nous |m'|me )?(?:avez|aviez|as|avais) (?:dit|"
+        r"mentionné|parlé|confié|expliqué|raconté|indiqué|signalé|fait remarquer|fait part|"
+        r"écrit|précisé|partagé|souligné|évoqué)\b",
+        r"\bcomme (?:vous|tu) (?:me |nous )?(?:le )?(?:disiez|disais|avez dit|as dit|"
+        r"l'avez (?:fait remarquer|dit|souligné|mentionné)|l'as (?:dit|souligné)|"
+        r"soulign|me l'avez|me l'as|nous l'avez)\b",
+        r"\b(?:vous|tu) (?:sembliez|semblais|aviez l'air|avais l'air|paraissiez|"
+        r"paraissais|étiez|étais) (?:très |vraiment |si |tellement |particulièrement |"
+        r"plutôt |assez )?(?:intéressée?s?|enthousiastes?|ravie?s?|curieu(?:x|se|ses)|"
+        r"emballée?s?|séduite?s?|conquise?s?|inquiète?s?|impatiente?s?)\b",
+        r"\bje me (?:souviens|rappelle) (?:que|de ce que|quand) (?:vous|tu)\b",
+        r"\b(?:vos|tes|votre|ton) (?:retours?|commentaires?|remarques?|avis|suggestions?) "
+        r"(?:sur|concernant|à propos|au sujet)\b[^.!?]{0,60}?\b(?:ont|a|nous|m'|étaient|"
+        r"était)\b",
+        r"\bmerci pour (?:vos|tes|votre|ton) (?:retours?|commentaires?|remarques?|avis|"
+        r"suggestions?|intérêt)\b",
+        r"\b(?:vous|tu) (?:m'|nous )?(?:aviez|avais|avez|as) confié\b",
+    ],
+    "preference": [
+        r"\b(?:je|nous|on) (?:sais|savons|sait|connais|connaissons|connaît|me souviens|nous "
+        r"souvenons) (?:que |combien |à quel point |bien que )?(?:vous|tu) (?:adorez|aimez|"
+        r"préférez|appréciez|adores|aimes|préfères|apprécies|êtes fan|es fan|raffolez|"
+        r"raffoles|êtes (?:un |une )?(?:grande? )?(?:amateur|amatrice|passionnée?)|ne jurez "
+        r"que|ne jures que|choisissez toujours|choisis toujours|craquez|craques)\b",
+        r"\b(?:comme|puisque|parce que|vu que|étant donné que|sachant que) (?:vous|tu) "
+        r"(?:adorez|aimez|préférez|appréciez|êtes fan|es fan|adores|aimes|préfères|apprécies|"
+        r"raffolez|raffoles|êtes (?:un |une )?(?:grande? )?(?:amateur|amatrice|passionnée?)|"
+        r"es (?:un |une )?(?:grande? )?(?:amateur|amatrice|passionnée?))\b",
+        r"\b(?:vous|toi) qui (?:aimez|adorez|appréciez|préférez|aimes|adores|apprécies|"
+        r"préfères|êtes fan|es fan|raffolez)\b",
+        r"(?<!\bchoisissez )(?<!\bchoisis )(?<!\bdites-nous )(?<!\bindiquez )(?<!\bvotez "
+        r"pour )(?<!\bpartagez )\b(?:votre|ton|ta|vos|tes) (?:[\w-]+ )?(?:préférée?s?|"
+        r"favorie?s?|fétiches?)\b",
+        r"\bconnaissant (?:votre|ton|ta|vos|tes) (?:goût|amour|passion|préférence|penchant|"
+        r"faible)\b",
+        r"\b(?:amateur|amatrice|passionnée?|fan|adepte|connaisseur|connaisseuse|inconditionnel"
+        r"(?:le)?|fidèle) (?:de|du|des|d') [^,.!?]{1,30}?(?:comme vous|que vous êtes|que tu "
+        r"es|comme toi)\b",
+        r"\ben tant qu'(?:amateur|amatrice|adepte|fan|passionnée?|inconditionnel(?:le)?)\b",
+        r"\b(?:votre|ton|ta) (?:goût|amour|passion|penchant|faible) (?:pour|du|de la|des)\b",
+    ],
+    "purchase": [
+        r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:récemment |déjà |bien |dernièrement )?"
+        r"(?:acheté|commandé|acquis|craqué pour|réservé|opté pour|choisi notre|choisi la|"
+        r"choisi le|choisi l')\b",
+        r"\b(?:que|qu') (?:vous|tu) (?:avez|aviez|as|avais) (?:récemment |déjà )?(?:achetée?s?|"
+        r"commandée?s?|prise?s?|acquise?s?|choisie?s?|reçue?s?)\b",
+        r"\b(?:votre|ta) (?:dernier|dernière|récente?|précédente?|nouvel|nouvelle|nouveau|"
+        r"premier|première) (?:achat|commande|acquisition|livraison|colis)\b",
+        r"\b(?:vos|tes) (?:achats|commandes) (?:précédente?s|passée?s|récente?s|antérieure?s)\b",
+        r"\b(?:d'après|selon|au vu de|en fonction de|sur la base de) (?:vos|tes) (?:achats|"
+        r"commandes)\b",
+        r"\b(?:merci pour|suite à|depuis|après|concernant) (?:votre|ta) (?:dernière |dernier |"
+        r"récente |récent )?(?:achat|commande|acquisition)\b",
+        r"(?<!\bpassez )(?<!\bfaites )(?<!\bvalidez )(?<!\bfinalisez )(?<!\bsuivez )"
+        r"(?<!\bpasse )\b(?:votre|ta) (?:achat|commande) (?:de|du|des|d')\b",
+        r"\b(?:votre|ta) commande (?:[\w-]+ ){0,4}(?:a été|est|a bien été) (?:expédiée|livrée|"
+        r"envoyée|préparée|en route|partie)\b",
+        r"\bmerci (?:d'avoir|de nous avoir|pour) (?:fait vos achats|fait tes achats|acheté|"
+        r"commandé|choisi|votre confiance|ta confiance|votre achat|ton achat)\b",
+        r"\b(?:vous|tu) (?:commandez|commandes|achetez|achètes) (?:régulièrement|souvent|"
+        r"fréquemment|chez nous)\b",
+        r"\b(?:votre|ta) (?:nouvelle?|nouvel) [\w-]+ (?:[\w-]+ )?(?:vous|te) (?:plaît|plaise|"
+        r"convient|satisfait)\b",
+    ],
+    "behaviour": [
+        r"\b(?:nous avons|j'ai|on a|nous|je) (?:remarqué|vu|constaté|noté|observé|"
+        r"remarquons|voyons|constatons|aperçu) (?:que |qu')?(?:vous|tu|votre|ton|ta|vos|tes)\b",
+        r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:récemment |déjà )?(?:téléchargé|consulté|"
+        r"regardé|cliqué|ajouté|oublié|visionné|parcouru|ouvert|lu|repéré|mis de côté|mis "
+        r"dans|laissé|enregistré|aimé|sauvegardé|recherché)\b",
+        r"\b(?:vous|tu) (?:regardiez|regardais|consultiez|consultais|parcouriez|parcourais|"
+        r"cherchiez|cherchais|lorgniez|lorgnais|hésitiez|hésitais)\b",
+        r"\b(?:dans|de) (?:votre|ton) (?:panier|liste de souhaits|liste d'envies|wishlist|"
+        r"caddie)\b",
+        r"\b(?:vos|tes) (?:favoris|articles sauvegardés|articles consultés)\b",
+        r"\b(?:votre|ton) (?:panier|caddie) (?:vous|t') ?(?:attend|est|contient|expire)\b",
+        r"\bque (?:vous|tu) (?:avez|aviez|as|avais) (?:consultée?s?|regardée?s?|vue?s?|"
+        r"repérée?s?|ajoutée?s?|téléchargée?s?)\b",
+        r"\b(?:votre|ton) intérêt pour\b(?<=intérêt pour)(?![^.!?]*\bmerci\b)",
+    ],
+    "tenure": [
+        r"\b(?:client|cliente|membre|abonnée?|adhérente?|fidèle|lectrice|lecteur|ami|amie)s? "
+        r"(?:fidèles? )?depuis (?:\d+|plus|près|bientôt|longtemps|des années|de nombreuses|"
+        r"le début|toujours)\b",
+        r"\b(?:vous|tu) (?:êtes|es|nous faites|nous fais|faites|fais|achetez|achètes|"
+        r"commandez|commandes|nous suivez|nous suis|êtes avec nous|es avec nous)\b[^.!?]{0,40}?"
+        r"\bdepuis (?:\d{4}|\d+ ans|longtemps|des années|le début|de nombreuses|toujours|"
+        r"plus de|près de)\b",
+        rf"\b(?:cela|ça) fait (?:déjà |maintenant )?{_NUM_FR} (?:ans?|mois|années) que (?:vous|"
+        rf"tu)\b",
+        r"\b(?:votre|ta) fidélité\b",
+        r"\bmerci (?:d'être|de nous être|de m'être|de votre|pour votre) (?:client|cliente|"
+        r"fidèle|restée? fidèle|resté fidèle|avec nous|fidélité|confiance depuis)\b",
+        r"\b(?:l'une?|un|une) de nos (?:plus )?(?:fidèles|anciens|anciennes|plus anciens|"
+        r"plus anciennes|premiers|premières|meilleurs|meilleures) ",
+        r"\b(?:l'une?|un|une) de nos (?:clients|clientes|membres|adhérents|adhérentes|"
+        r"abonnés|abonnées) (?:les )?plus (?:fidèles|anciens|anciennes|fidèles)\b",
+        r"\b(?:nous|m') ?être restée?s? fidèles?\b",
+        rf"\b{_NUM_FR} (?:ans|années|mois) (?:ensemble|avec nous|de fidélité)\b",
+        r"\b(?:en tant que|comme) (?:client|cliente|membre|abonnée?)s? (?:fidèles?|de longue "
+        r"date|historique)\b",
+        r"\bjoyeux anniversaire\b[^.!?]{0,30}\b(?:ensemble|avec nous|fidélité|client)\b",
+    ],
+    "selection": [
+        r"\b(?:rien que|juste|spécialement|exclusivement|uniquement|personnellement|"
+        r"spécifiquement|tout spécialement|seulement) pour (?:vous|toi)\b",
+        r"\b(?:réservée?s?|sélectionnée?s?|choisie?s?|mise? de côté|mis de côté|gardée?s?|"
+        r"pensée?s?|préparée?s?|conçue?s?|composée?s?|faite?s? sur mesure) (?:\w+ ){0,4}?"
+        r"(?:pour (?:vous|toi)|à votre intention|à ton intention)\b",
+        r"\b(?:vous|t') ?(?:est|sont) (?:exclusivement |spécialement |personnellement )?"
+        r"(?:réservée?s?|destinée?s? personnellement|dédiée?s?)\b",
+        r"\b(?:nous|je|on) (?:vous|t') ?(?:avons|ai|a) (?:réservé|gardé|mis de côté|"
+        r"sélectionné|choisi|préparé spécialement)\b",
+        r"\b(?:j'ai|nous avons|on a) (?:mis de côté|réservé|gardé|sélectionné) [^.!?]{1,40}?"
+        r"pour (?:vous|toi)\b",
+        r"\b(?:a|ont) choisi (?:ces|cette|ce|cet|les) [^.!?]{1,30}? pour (?:vous|toi)\b",
+    ],
+}
+
+# German (the polite pronouns read as "sie"/"ihnen"/"ihr…"; third persons end in _3p).
+
+_DAT = r"(?:ihnen|dir|euch)"
+_POSS = (
+    r"(?:ihr|ihre|ihren|ihrem|ihrer|ihres|dein|deine|deinen|deinem|deiner|deines|euer|eure|"
+    r"euren|eurem|eurer)"
+)
+_GLAD_DE = (
+    r"(?:schön|toll|super|großartig|klasse|prima|nett|wunderbar|eine freude|ein vergnügen|"
+    r"gefreut|freute|sehr gefreut|gut|angenehm|spannend|eine ehre|erfreut|begeistert)"
+)
+_NUM_DE = r"(?:\d+|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|vielen|mehreren)"
+
+DE: dict[str, list[str]] = {
+    "meeting": [
+        rf"\b{_GLAD_DE}\b[^.!?]{{0,50}}?\b(?:sie|dich|euch)\b(?: [\w-]+){{0,6}}? "
+        rf"(?:kennenzulernen|kennengelernt|getroffen|zu treffen|zu sehen|gesehen|"
+        rf"wiederzusehen|wiedergesehen|begegnet|zu begegnen|persönlich zu treffen)\b",
+        r"\bwir (?:haben|hatten) uns (?:[\w-]+ ){0,5}?(?:kennengelernt|getroffen|gesehen|"
+        r"begegnet|wiedergesehen)\b",
+        r"\b(?:dass|als|seit|nachdem|wo|wie) wir uns (?:[\w-]+ ){0,5}?(?:kennengelernt|"
+        r"getroffen|gesehen|begegnet|wiedergesehen|trafen|sahen|begegneten)\b",
+        r"\b(?:unser|unserem|unseres|unseren|unsere|unserer) (?:letzte[nmrs]? |kurze[nmrs]? |"
+        r"nette[nmrs]? |schöne[nmrs]? |persönliche[nmrs]? |erste[nmrs]? )?(?:treffen|termin|"
+        r"kennenlernen|begegnung|mittagessen|abendessen|kaffee|frühstück|besprechung)\b"
+        r"(?! (?:ist|findet|für alle|der abteilung))",
+        r"\b(?:danke|vielen dank|herzlichen dank|dank)\b[^.!?]{0,15}? für (?:das|den|die) "
+        r"(?:nette[n]? |schöne[n]? |tolle[n]? |gute[n]? |angenehme[n]? |kurze[n]? )?(?:treffen|"
+        r"kaffee|mittagessen|abendessen|kennenlernen|begegnung|zeit)\b",
+        r"\b(?:sie|dich|euch) (?:[\w-]+ ){0,4}?(?:kennengelernt|getroffen|gesehen|"
+        r"wiedergesehen) zu haben\b",
+        r"\bzeit für (?:mich|uns) genommen\b",
+        r"\b(?:ich|wir) (?:habe|haben|hatte|hatten) (?:sie|dich|euch) (?:[\w-]+ ){0,4}?"
+        r"(?:getroffen|gesehen|kennengelernt|wiedergesehen)\b",
+    ],
+    "attendance": [
+        rf"\b(?:danke|vielen dank|herzlichen dank|danke schön|dankeschön)\b[^.!?]{{0,10}}? "
+        rf"für (?:{_POSS}|die) (?:teilnahme|anwesenheit|kommen|dabeisein)\b",
+        r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:dabei (?:waren|warst|wart)|"
+        r"teilgenommen|gekommen|da (?:waren|warst|wart)|zugeschaut|zugehört|eingeschaltet|"
+        r"angesehen|mitgemacht)\b",
+        r"\b(?:sie|du|ihr) (?:waren|warst|wart|haben|hast|habt) (?:[\w-]+ ){0,6}?"
+        r"(?:teilgenommen|dabei|zu gast|mitgemacht)\b",
+        r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:beim|bei der|bei unserem|bei unserer|auf "
+        r"der|auf dem|auf unserer|auf unserem|am|im|in unserem|in unserer|zum|zur)\b",
+        rf"\b{_POSS} (?:teilnahme|anwesenheit)\b",
+        r"\b(?:da|weil|nachdem) (?:sie|du|ihr) (?:[\w-]+ ){0,4}?(?:waren|warst|wart|dabei|"
+        r"teilgenommen)\b",
+        rf"\b{_GLAD_DE}\b[^.!?]{{0,40}}?\b(?:sie|dich|euch)\b (?:[\w-]+ ){{0,5}}?"
+        rf"(?:zu begrüßen|begrüßt zu haben|begrüßen zu dürfen|dabei zu haben|begrüßen "
+        rf"durften|begrüßt)\b",
+    ],
+    "conversation": [
+        r"\bwie (?:besprochen|vereinbart|abgesprochen|ausgemacht|gesagt|erwähnt|"
+        r"gerade besprochen|eben besprochen|kurz besprochen|gestern besprochen|heute "
+        r"besprochen|bereits besprochen|schon besprochen|persönlich besprochen)\b",
+        r"\bwie wir (?:[\w-]+ ){0,5}?(?:besprochen|gesprochen|vereinbart|abgesprochen|"
+        r"diskutiert|ausgemacht|festgehalten|erörtert)\b",
+        r"\b(?:nach|seit|bezugnehmend auf|anknüpfend an|wegen|zu|bei|mit bezug auf|"
+        r"bezüglich|aufgrund|im anschluss an|zurückkommend auf|in bezug auf|danke für|für) "
+        r"(?:unserem|unser|unseres|unseren|unsere|unserer|das|dem|den|die) (?:[\w-]+ )?"
+        r"(?:gespräch|austausch|unterhaltung|gesprächs|austauschs|meeting|treffen)\b",
+        r"\b(?:das|unser) gespräch (?:heute|gestern|von|am|letzte|vom|mit ihnen|mit dir|"
+        r"neulich)\b",
+        rf"\b(?:wir|ich) (?:hatten|haben|habe|hatte) (?:uns )?(?:[\w-]+ ){{0,5}}?"
+        rf"(?:gesprochen|besprochen|unterhalten|ausgetauscht|diskutiert)\b"
+        rf"(?=[^.!?]*\b(?:sie|ihnen|{_POSS}|dich|dir|euch|zusammen|gemeinsam)\b)"
+        rf"(?![^.!?]*\b(?:konferenz|messe|investoren|bürgermeister|presse|podium|panel|"
+        rf"vorstand|podcast)\b)",
+        rf"\b(?:wir|ich) (?:hatten|haben|habe|hatte) (?:uns )?(?:[\w-]+ ){{0,4}}?"
+        rf"(?:sie|ihnen|{_POSS}|dich|dir|euch)\b (?:[\w-]+ ){{0,4}}?(?:gesprochen|besprochen|"
+        rf"unterhalten|ausgetauscht|diskutiert)\b",
+        r"\bwie ich (?:ihnen|dir|euch) (?:[\w-]+ ){0,3}?(?:sagte|gesagt habe|erzählt habe|"
+        r"schon sagte|erwähnt habe|erklärt habe|geschrieben habe|gesagt hatte)\b",
+        r"\b(?:über|worüber|wovon|die|das|den) (?:die |das |den )?wir (?:[\w-]+ ){0,3}?"
+        r"(?:gesprochen|geredet|besprochen) haben\b",
+        rf"\b{_GLAD_DE}\b[^.!?]{{0,40}}?\bmit (?:ihnen|dir|euch) (?:[\w-]+ ){{0,4}}?"
+        rf"(?:zu sprechen|gesprochen|zu plaudern|geplaudert|auszutauschen|ausgetauscht|"
+        rf"zu reden|geredet)\b",
+    ],
+    "call": [
+        r"\b(?:wie )?telefonisch (?:besprochen|vereinbart|abgesprochen|mitgeteilt|"
+        r"angekündigt|zugesagt)\b",
+        r"\b(?:unser|unserem|unseres|unseren|das|dem|den|ihr|ihrem|ihren|dein|deinem|"
+        r"deinen) (?:[\w-]+ )?(?:telefonat|telefonats|telefongespräch|telefongesprächs|"
+        r"anruf|anrufs|videocall|zoom-call|call|videoanruf)\b(?! (?:an|unter))",
+        r"\b(?:am|per|übers) telefon (?:[\w-]+ ){0,3}?(?:sagte|gesagt|besprochen|erwähnt|"
+        r"erzählt|vereinbart)\b",
+        r"\bwie ich (?:ihnen|dir|euch) am telefon\b",
+        r"\b(?:ich|wir) (?:hatte|habe|hatten|haben) (?:sie|dich|euch) (?:[\w-]+ ){0,4}?"
+        r"(?:angerufen|telefonisch erreicht)\b",
+        r"\bdass wir (?:[\w-]+ ){0,3}?(?:telefonieren konnten|telefoniert haben)\b",
+        r"\bwir (?:haben|hatten) (?:[\w-]+ ){0,3}?telefoniert\b",
+        rf"\b{_GLAD_DE}\b[^.!?]{{0,30}}?\btelefonier",
+    ],
+    "visit": [
+        rf"\b(?:danke|vielen dank|herzlichen dank|dank)\b[^.!?]{{0,10}}? für {_POSS} "
+        rf"(?:[\w-]+ )?besuch\b",
+        rf"\b(?:nach|seit|bei|während) {_POSS} (?:[\w-]+ )?besuch\b",
+        rf"\b{_POSS} (?:[\w-]+ )?besuch (?:[\w-]+ ){{0,6}}?(?:gefallen|war|hat|gefällt)\b",
+        rf"\b(?:hoffen|hoffe),? {_POSS} (?:[\w-]+ )?besuch\b",
+        r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:uns|unser|unseren|unsere|"
+        r"unserem|die|das|den) (?:[\w-]+ ){0,5}?besucht\b",
+        r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:vorbeigeschaut|vorbeigekommen|besucht|"
+        r"reingeschaut|bei uns (?:waren|warst|wart)|da (?:waren|warst|wart))\b",
+        r"\b(?:sie|du|ihr) (?:[\w-]+ )?(?:haben|hast|habt|sind|bist|seid) (?:[\w-]+ ){0,4}?"
+        r"(?:vorbeigeschaut|vorbeigekommen|reingeschaut|besucht)\b",
+        rf"\b{_GLAD_DE}\b[^.!?]{{0,40}}?\b(?:sie|dich|euch)\b (?:[\w-]+ ){{0,5}}?"
+        rf"(?:zu empfangen|empfangen zu haben|empfangen zu dürfen|zu bewirten)\b",
+        r"\bbei uns (?:waren|warst|wart)\b",
+    ],
+    "request": [
+        r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest|hattet) (?:uns |mich )?"
+        r"(?:[\w-]+ ){0,4}?(?:gefragt|angefragt|angefordert|gebeten|erkundigt|wissen "
+        r"wollen|gewünscht|nachgefragt)\b",
+        r"\b(?:die|den|das|der) (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:angefragt|angefordert|"
+        r"gewünscht|erbeten|wolltest|wollten|wolltet|suchten|suchtest)\b",
+        r"\bwie (?:gewünscht|angefragt|angefordert|erbeten|erwünscht|von ihnen gewünscht|"
+        r"von dir gewünscht|von ihnen angefragt|gefragt)\b",
+        rf"\bauf {_POSS} (?:[\w-]+ )?(?:anfrage|bitte|nachfrage|wunsch)\b",
+        rf"\b(?:danke|vielen dank|herzlichen dank)\b[^.!?]{{0,10}}? für {_POSS} "
+        rf"(?:[\w-]+ )?(?:anfrage|nachfrage|frage|nachricht|e-mail|mail|interesse|"
+        rf"kontaktaufnahme)\b",
+        rf"\b(?:bezüglich|zu|in bezug auf|betreffend|wegen|bezugnehmend auf) {_POSS} "
+        rf"(?:[\w-]+ )?(?:anfrage|frage|nachfrage)\b",
+        rf"\b{_POSS} (?:[\w-]+-)?anfrage (?:haben|wurde|ist|hat)\b",
+        r"\b(?:der|die|das|den) gewünschte[n]?\b",
+        r"\b(?:du|sie|ihr) (?:wolltest|wollten|wolltet) (?:[\w-]+ ){0,3}?wissen\b",
+        r"\b(?:sie|du) (?:fragten|fragtest|baten|batest|wünschten|wünschtest) (?:uns |mich )?"
+        r"(?:nach|um)\b",
+        r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:[\w-]+ ){0,3}?um "
+        r"(?:[\w-]+ ){0,3}?gebeten\b",
+    ],
+    "promise": [
+        r"\bwie (?:versprochen|zugesagt|abgemacht|vereinbart|angekündigt, hier|verabredet)\b",
+        rf"\b(?:ich|wir) (?:habe|haben|hatte|hatten) {_DAT} (?:[\w-]+ ){{0,3}}?"
+        rf"(?:versprochen|zugesagt)\b",
+        r"\bversprochen ist versprochen\b",
+        rf"\b(?:den|die|das) (?:ich|wir) {_DAT} (?:[\w-]+ ){{0,2}}?(?:versprochen|zugesagt)\b",
+        rf"\bwie (?:ich|wir) (?:es )?{_DAT} (?:[\w-]+ ){{0,2}}?(?:versprochen|zugesagt)\b",
+    ],
+    "said": [
+        r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest|hattet) (?:uns |mir )?"
+        r"(?:[\w-]+ ){0,4}?(?:erzählt|gesagt|erwähnt|berichtet|geschrieben|mitgeteilt|"
+        r"verraten|angedeutet|erklärt|geschildert|anvertraut)\b",
+        r"\b(?:sie|du) (?:erwähnten|erwähntest|sagten|sagtest|erzählten|erzähltest|meinten|"
+        r"meintest|schienen|schienst|wirkten|wirktest|klangen|klangst|schrieben|schriebst)\b",
+        r"\bwie (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:bemerkt|gesagt|sagten|sagtest|erwähnt|"
+        r"erwähnten|meinten|meintest|angemerkt)\b",
+        r"\b(?:ich erinnere mich|wir erinnern uns|ich weiß noch|wir wissen noch),? (?:dass|"
+        r"wie|als) (?:sie|du|ihr)\b",
+        rf"\b{_POSS} (?:feedback|rückmeldung|anmerkungen|kommentare|hinweise|einschätzung)"
+        rf" (?:zu|zur|zum|über)\b[^.!?]{{0,60}}?\b(?:war|waren|hat|haben|hilft|half)\b",
+        rf"\b(?:danke|vielen dank)\b[^.!?]{{0,10}}? für {_POSS} (?:feedback|rückmeldung|"
+        rf"anmerkungen|kommentare|hinweise)\b",
+        r"\bdass (?:sie|du|ihr) (?:sich|dich|euch) (?:[\w-]+ ){0,4}?interessiert "
+        r"(?:haben|hast|habt)\b",
+    ],
+    "preference": [
+        rf"\b(?:ich|wir) (?:weiß|wissen|kenne|kennen|erinnere mich|erinnern uns),? "
+        rf"(?:[\w-]+ ){{0,2}}?(?:dass|wie (?:sehr|gern|gerne)|wie viel) (?:sie|du|ihr|{_DAT})\b",
+        r"\b(?:da|weil|nachdem|wo) (?:sie|du|ihr) (?:[\w-]+ ){0,4}?(?:lieben|liebst|liebt|"
+        r"mögen|magst|mögt|bevorzugen|bevorzugst|bevorzugt|schätzen|schätzt|gern|gerne|"
+        r"vorziehen)\b",
+        r"(?<!\bwählen sie )(?<!\bwähle )(?<!\bwählt )(?<!\bnennen sie )(?<!\bsagen sie uns )"
+        r"(?<!\bentdecken sie )(?<!\bfinden sie )(?<!\bteilen sie )(?<!\bverraten sie uns )"
+        rf"\b{_POSS} (?:[\w-]+ )?(?:lieblings[\w-]*|bevorzugte[nrms]?|favorit[\w]*)\b",
+        r"\bals (?:[\w-]+[- ])?(?:liebhaber(?:in)?|fan|kenner(?:in)?|freund(?:in)? (?:von|des|"
+        r"der)|genießer(?:in)?|enthusiast(?:in)?)\b(?=[^.!?]*\b(?:werden sie|wirst du|werdet "
+        r"ihr|sie|du)\b)",
+        r"\b(?:sie|du|ihr) (?:lieben|liebst|mögen|magst|bevorzugen|bevorzugst|schätzen|"
+        r"schätzt) (?:[\w-]+ ){0,3}?(?:doch|ja|bekanntlich|besonders|so sehr|sehr)\b",
+        r"\b(?:wie sehr|wie gern|wie gerne) (?:sie|du|ihr)\b",
+    ],
+    "purchase": [
+        r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:[\w-]+ ){0,5}?"
+        r"(?:gekauft|bestellt|erworben|gebucht|eingekauft|geshoppt)\b",
+        r"\b(?:die|den|das|der) (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:gekauft|bestellt|"
+        r"erworben|gebucht|kauften|kauftest|bestellten|bestelltest) (?:haben|hast|habt|"
+        r"hatten)?\b",
+        r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,5}?(?:eingekauft|gekauft|bestellt|erworben)\b",
+        rf"\b{_POSS} (?:letzte[nrms]?|bisherige[nrms]?|vorherige[nrms]?|jüngste[nrms]?|"
+        rf"neue[nrms]?|erste[nrms]?|vergangene[nrms]?|kürzliche[nrms]?) (?:[\w-]+ )?"
+        rf"(?:bestellung|bestellungen|einkauf|einkäufe|kauf|käufe|lieferung|paket)\b",
+        rf"\b(?:danke|vielen dank|herzlichen dank)\b[^.!?]{{0,10}}? für (?:{_POSS}|den|die) "
+        rf"(?:[\w-]+ )?(?:kauf|einkauf|bestellung|vertrauen)\b",
+        rf"\b{_POSS} bestellung (?:[\w-]+ ){{0,4}}?(?:wurde|ist) (?:[\w-]+ )?(?:versandt|"
+        rf"verschickt|unterwegs|angekommen|zugestellt|geliefert)\b",
+        rf"\b(?:seit|nach) {_POSS} (?:letzten |jüngsten )?(?:kauf|einkauf|bestellung)\b",
+        r"\b(?:sie|du|ihr) (?:bestellen|bestellst|bestellt|kaufen|kaufst|kauft) "
+        r"(?:[\w-]+ ){0,2}?(?:regelmäßig|oft|häufig|immer wieder)\b",
+        rf"\b(?:ihnen|dir|euch) {_POSS} neue[nrms]? [\w-]+ (?:[\w-]+ )?(?:gefällt|taugt)\b",
+        rf"\b(?:basierend auf|anhand|aufgrund) {_POSS} (?:bisherigen |letzten |früheren )?"
+        rf"(?:bestellungen|einkäufe|käufe)\b",
+    ],
+    "behaviour": [
+        r"\b(?:uns ist|mir ist|uns sind|mir sind) (?:[\w-]+ )?aufgefallen,? (?:dass|wie) "
+        r"(?:sie|du|ihr)\b",
+        r"\b(?:wir|ich) (?:haben|habe) (?:[\w-]+ )?(?:gesehen|bemerkt|festgestellt|"
+        r"mitbekommen),? (?:dass|wie) (?:sie|du|ihr|dich|ihnen|dir|euch)\b",
+        r"\b(?:sie|du|ihr) (?:haben|hast|habt) (?:[\w-]+ ){0,6}?(?:heruntergeladen|"
+        r"angesehen|angeschaut|geklickt|gelassen|hinzugefügt|gesetzt|gestöbert|angeklickt|"
+        r"geöffnet|gelesen|gemerkt|vergessen|liegen lassen|durchstöbert|gesucht nach)\b",
+        rf"\b(?:in|im|auf) {_POSS} (?:warenkorb|einkaufswagen|merkliste|wunschliste|"
+        rf"einkaufskorb)\b",
+        rf"\b{_POSS} (?:warenkorb|einkaufswagen|merkliste|wunschliste) (?:wartet|ist|"
+        rf"vermisst|läuft)\b",
+        r"\b(?:die|den|das) (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:angesehen|angeschaut|"
+        r"gemerkt|angeklickt) (?:haben|hast|habt)\b",
+        r"\b(?:sie|du) (?:schauten|schautest|sahen|sahst|stöberten|stöbertest) "
+        r"(?:[\w-]+ ){0,3}?(?:an|durch|nach)\b",
+    ],
+    "tenure": [
+        r"\b(?:kunde|kundin|mitglied|abonnent(?:in)?|stammkunde|stammkundin|leser(?:in)?|"
+        r"unterstützer(?:in)?|gast|partner(?:in)?)(?:n|en)? (?:schon )?(?:seit|über) "
+        r"(?:\d+|über|mehr|vielen|langem|jahren|anfang)",
+        r"\b(?:sie|du|ihr) (?:sind|bist|seid) (?:schon |bereits )?(?:seit|über) [^.!?]{0,40}?"
+        r"\bbei uns\b",
+        r"\b(?:sie|du|ihr) (?:sind|bist|seid|vertrauen|vertraust|vertraut|kaufen|kaufst|"
+        r"kauft|bestellen|bestellst|bestellt|begleiten|begleitest|unterstützen|"
+        r"unterstützt|halten|hältst|lesen|liest) (?:uns )?(?:[\w-]+ ){0,3}?(?:schon |"
+        r"bereits )?seit (?:\d+|über|mehr|vielen|langem|jahren|anfang)",
+        rf"\bseit (?:\d{{4}}|{_NUM_DE} jahren|jahren|langem|über|mehr als) (?:[\w-]+ )?"
+        rf"(?:kaufen|kaufst|bestellen|bestellst|vertrauen|vertraust|sind|bist|begleiten|"
+        rf"begleitest) (?:sie|du|ihr)\b",
+        rf"\b{_POSS} (?:[\w-]+ )?treue\b",
+        r"\b(?:als|zu unseren|einer unserer|eine unserer|einer der|eine der|zu den) "
+        r"(?:[\w-]+ )?(?:treue|langjährige|langjährigsten|treuesten|besten|ältesten|"
+        r"langjährigen|treuen|geschätzten|geschätzte)[nrms]? (?:kunde|kundin|kunden|"
+        r"kundinnen|mitglied|mitgliedern|mitglieder|stammkunde|stammkunden|abonnenten)\b",
+        r"\buns (?:[\w-]+ ){0,3}?treu (?:geblieben|sind|bist|seid)\b",
+        rf"\b{_NUM_DE} jahre (?:zusammen|gemeinsam|bei uns|treue|mit uns)\b",
+        r"\bjubiläum\b[^.!?]{0,40}\b(?:zusammen|gemeinsam|bei uns|mit uns|jahre)\b",
+        r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört) (?:[\w-]+ )?zu unseren "
+        r"(?:[\w-]+ )?(?:langjährig|treu|ältest|best)",
+    ],
+    "selection": [
+        r"\b(?:nur|speziell|extra|exklusiv|persönlich|eigens|ganz allein|allein|ganz "
+        r"persönlich|individuell) (?:für|an) (?:sie|dich|euch)\b",
+        r"\b(?:reserviert|zurückgelegt|ausgesucht|ausgewählt|zusammengestellt|handverlesen|"
+        r"aufgehoben|zugeschnitten|beiseitegelegt) (?:[\w-]+ ){0,2}?für (?:sie|dich|euch)\b",
+        r"\bfür (?:sie|dich|euch) (?:[\w-]+ ){0,3}?(?:reserviert|zurückgelegt|ausgesucht|"
+        r"ausgewählt|zusammengestellt|handverlesen|aufgehoben|zugeschnitten|beiseitegelegt)\b",
+    ],
+}
+
+# Spanish (pro-drop: the verb ending carries "you"; usted takes third-person forms, so a
+# clause that starts with a third-person subject — "Nuestro equipo asistió…" — is excluded).
+
+_GLAD_ES = (
+    r"(?:placer|gusto|encantad[oa]s?|encantó|alegró|alegra|alegría|genial|estupendo|"
+    r"agradable|maravilloso|feliz|felices|content[oa]s?|un honor|fantástico|increíble|bonito|"
+    r"disfruté|disfrutamos|gracias)"
+)
+_NUM_ES = (
+    r"(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|muchos|varios)"
+)
+_USTED = r"(?:usted|ustedes|tú|vosotros|vosotras)"
+_SU = r"(?:su|tu|sus|tus|vuestro|vuestra|vuestros|vuestras)"
+
+ES: dict[str, list[str]] = {
+    "meeting": [
+        rf"\b{_GLAD_ES}\b[^.!?]{{0,40}}?\b(?:conocerte|conocerle|conocerla|conocerlos|"
+        rf"conocerlas|conocerles|conoceros|verte|verle|verla|veros|verles|vernos|haberte "
+        rf"conocido|haberle conocido|haberla conocido|haberte visto|haberle visto|coincidir "
+        rf"(?:contigo|con usted|con ustedes)|reunirnos|saludarte|saludarle|conocernos|"
+        rf"encontrarnos|reencontrarnos|volver a verte|volver a verle)\b",
+        r"\b(?:haberte|haberle|haberla|haberles|haberos) (?:conocido|visto|saludado|"
+        r"encontrado)\b",
+        r"\bnos (?:conocimos|vimos|encontramos|cruzamos|reunimos|saludamos|reencontramos|"
+        r"hemos conocido|hemos visto)\b(?! con (?!usted|ustedes|vosotros|ti\b))",
+        r"\b(?:nuestra|nuestro) (?:última |último |reciente |breve |primera |primer |"
+        r"agradable |estupenda |estupendo )?(?:reunión|encuentro|cita|almuerzo|café|comida|"
+        r"cena|desayuno)\b(?! (?:anual|general|de equipo|mensual|semanal|de empresa|"
+        r"con inversores))",
+        r"\b(?:reunirse|reunirte|reunirnos|verse|verte|vernos|quedar) conmigo\b",
+        r"\b(?:recibirme|atenderme en persona|dedicarme (?:su|tu) tiempo)\b",
+        r"\b(?:cuando|desde que|después de que|el día que) nos (?:vimos|conocimos|reunimos|"
+        r"encontramos)\b",
+        r"\b(?:te|le|les|os) (?:conocí|conocimos|vi|vimos|saludé|saludamos)\b",
+        r"\bgracias por (?:el café|la comida|el almuerzo|la cena|la reunión|el encuentro|"
+        r"su tiempo|tu tiempo|recibirme|reunirse|reunirte)\b",
+    ],
+    "attendance": [
+        r"\bgracias por (?:asistir|acompañarnos|venir|participar|unirte|unirse|conectarte|"
+        r"conectarse|estar (?:allí|ahí|con nosotros|presente)|su asistencia|tu asistencia|su "
+        r"participación|tu participación|su presencia|tu presencia|formar parte|sumarte|"
+        r"sumarse)\b",
+        rf"\b(?:{_USTED} )?(?:estuvo|estuviste|estuvieron|estuvisteis|asistió|asististe|"
+        rf"asistieron|participó|participaste|participaron|vino|viniste|se unió|te uniste|"
+        rf"se conectó|te conectaste)\b(?= (?:en|a|al|a la|de|con nosotros))",
+        rf"\b{_SU} (?:participación|asistencia|presencia) (?:en|a|al|de)\b",
+        r"\b(?:tenerte|tenerle|tenerla|tenerlos|teneros|contar con usted|contar contigo|"
+        r"contar con ustedes)\b",
+        r"\b(?:al|a la|en el|en la) que (?:asistió|asististe|asistieron|vino|viniste|"
+        r"participó|participaste)\b",
+        rf"\b(?:como|ya que|porque|puesto que) (?:{_USTED} )?(?:asistió|asististe|estuvo|"
+        rf"estuviste|participó|participaste)\b",
+    ],
+    "conversation": [
+        r"\b(?:como|tal como|según|tal y como|conforme a lo que) (?:lo )?(?:hablamos|hablado|"
+        r"comentamos|comentado|conversamos|conversado|acordamos|dijimos|te comenté|le "
+        r"comenté|te dije|le dije|te decía|le decía|discutimos|vimos juntos|tratamos|"
+        r"charlamos|quedamos en)\b",
+        r"\b(?:tras|después de|siguiendo|según|retomando|en relación con|a raíz de|sobre|"
+        r"gracias por|por|en seguimiento a|como continuación de|a propósito de) "
+        r"(?:nuestra|nuestro|la|el|nuestras) (?:[\w-]+ )?(?:conversación|charla|"
+        r"conversaciones|intercambio|plática)\b",
+        r"\b(?:disfruté|disfrutamos|me encantó|me gustó|nos encantó|agradezco|agradecemos|"
+        r"gracias por)[^.!?]{0,30}?\b(?:conversación|charla|charlar|hablar|conversar|"
+        r"platicar)\b",
+        r"\b(?:charlar|hablar|conversar|platicar) (?:contigo|con usted|con ustedes)\b",
+        r"\b(?:lo que|de lo que|de los que|de las que|del que|de la que|sobre lo que) "
+        r"(?:hablamos|comentamos|conversamos|charlamos|tratamos|discutimos)\b",
+        r"\blo (?:conversado|hablado|comentado|acordado|tratado)\b",
+        r"\bcomo (?:te|le|les|os) (?:decía|comentaba|comenté|dije|conté)\b",
+        r"\bnuestra (?:última |reciente |breve |agradable |interesante )?(?:conversación|"
+        r"charla)\b",
+    ],
+    "call": [
+        r"\b(?:tras|después de|en|según|gracias por|durante|sobre|desde) (?:nuestra|la|su|tu|"
+        r"mi) (?:última |reciente |breve |agradable )?(?:llamada|conversación telefónica|"
+        r"videollamada|llamada telefónica)\b",
+        r"\b(?:hablar|hablamos|acordado|acordamos|atenderme|dije|comenté|comentamos|"
+        r"hablado|conversamos|charlamos|quedamos)\b[^.!?]{0,25}?\b(?:por|al) teléfono\b",
+        r"\b(?:le|te|les|os) (?:llamé|llamamos|telefoneé|telefoneamos|dejé un mensaje)\b",
+        r"\b(?:contestar|atender|responder|devolverme|devolver) (?:mi|nuestra) llamada\b",
+        r"\bnuestra (?:última |reciente |breve )?(?:llamada|videollamada)\b",
+        r"\bgracias por (?:atenderme|la llamada|su llamada|tu llamada|llamarme|llamarnos)\b",
+    ],
+    "visit": [
+        r"\bgracias por (?:pasar|pasarte|pasarse|venir a|visitar|visitarnos|su visita|tu "
+        r"visita|acercarte|acercarse|venir a vernos|dejarte caer)\b",
+        rf"\b(?:tras|después de|durante|gracias por|disfrutado de|disfrutó de|disfrutaste de|"
+        rf"desde|sobre|en) {_SU} (?:última |reciente |primera )?visita\b",
+        rf"\b{_SU} (?:última|reciente) visita\b",
+        r"\b(?:nos )?(?:visitó|visitaste|visitaron|visitasteis|pasó por|pasaste por|"
+        r"se pasó por|te pasaste por|estuvo en nuestr|estuviste en nuestr)",
+        rf"\b{_GLAD_ES}\b[^.!?]{{0,40}}?\b(?:recibirte|recibirle|recibirla|recibirles|"
+        rf"recibiros|acogerte|acogerle|atenderte|atenderle)\b",
+    ],
+    "request": [
+        r"\b(?:nos|me) (?:preguntó|preguntaste|preguntaron|pidió|pediste|pidieron|solicitó|"
+        r"solicitaste|solicitaron|escribió|escribiste|consultó|consultaste|contactó|"
+        r"contactaste|pidió información|pediste información)\b",
+        rf"\bque (?:{_USTED} )?(?:nos |me )?(?:solicitó|solicitaste|solicitaron|pidió|pediste|"
+        rf"pidieron|quería|querías|buscaba|buscabas|necesitaba|necesitabas|"
+        rf"esperaba|esperabas)\b",
+        r"\b(?:como|tal como|según|tal y como) (?:nos |me )?(?:pidió|pediste|solicitó|"
+        r"solicitaste|solicitado|pedido|pidieron|solicitaron)\b",
+        rf"\b(?:en respuesta a|según|gracias por|sobre|tras|de acuerdo con|respecto a|"
+        rf"en relación con|atendiendo a|conforme a) {_SU} (?:amable |reciente |última )?"
+        rf"(?:solicitud|petición|consulta|pregunta|mensaje|interés|correo|encargo)\b",
+        rf"\b{_SU} (?:solicitud|petición) (?:de|del|ha sido|fue)\b",
+        r"\b(?:querías|quería|queríais|querían) (?:saber|conocer|recibir|tener|información)\b",
+        r"\bgracias por (?:contactarnos|contactar|escribirnos|solicitar|preguntar|su interés|"
+        r"tu interés|ponerse en contacto|ponerte en contacto|su consulta|tu consulta)\b",
+    ],
+    "promise": [
+        r"\b(?:como|tal como|según lo|tal y como) (?:te |le |les |os )?(?:prometí|"
+        r"prometimos|prometido|acordado|quedamos|acordamos|habíamos acordado|dijimos)\b",
+        r"\b(?:que|el que|la que|lo que) (?:te|le|les|os) (?:prometí|prometimos|había "
+        r"prometido|habíamos prometido)\b",
+        r"\blo prometido es deuda\b",
+        r"\b(?:te|le|les|os) (?:lo )?(?:prometí|prometimos)\b",
+    ],
+    "said": [
+        r"\b(?:me|nos) (?:dijo|dijiste|contó|contaste|comentó|comentaste|explicó|explicaste|"
+        r"mencionó|mencionaste|escribió|escribiste|confesó|confesaste|confió|confiaste|"
+        r"indicó|indicaste|habló|hablaste|dijeron|contaron|comentaron)\b",
+        rf"\b(?:{_USTED}) (?:mencionó|mencionaste|dijo|dijiste|comentó|comentaste|señaló|"
+        rf"señalaste|explicó|explicaste)\b",
+        r"\bcomo (?:bien )?(?:señaló|señalaste|dijo|dijiste|decía|decías|comentó|comentaste|"
+        r"mencionó|mencionaste|apuntó|apuntaste|indicó|indicaste)\b",
+        r"\b(?:parecía|parecías|parecían|se veía|te veías|se le veía|se te veía) (?:muy |"
+        r"bastante |realmente |tan |especialmente )?(?:interesad[oa]s?|entusiasmad[oa]s?|"
+        r"content[oa]s?|ilusionad[oa]s?|encantad[oa]s?|curios[oa]s?|emocionad[oa]s?)\b",
+        r"\b(?:recuerdo|recordamos|me acuerdo de|nos acordamos de) (?:que|cuando|lo que) "
+        r"(?:te|le|usted|tú|nos|me)\b",
+        rf"\b{_SU} (?:comentarios|opiniones|sugerencias|observaciones|impresiones) (?:sobre|"
+        rf"acerca de|de)\b[^.!?]{{0,60}}?\b(?:nos|fueron|han|ayudaron|sirvieron)\b",
+        rf"\bgracias por {_SU} (?:comentarios|opiniones|sugerencias|observaciones)\b",
+    ],
+    "preference": [
+        r"\b(?:sé|sabemos|recuerdo|recordamos|conocemos|conozco) (?:que |cuánto |lo mucho "
+        r"que |bien que |cuanto )?(?:a usted |a ti |a vosotros )?(?:le|te|les|os) (?:encanta|"
+        r"gusta|gustan|encantan|apasiona|apasionan|chifla|vuelve loc)",
+        rf"\b(?:sé|sabemos|recuerdo|recordamos) (?:que |cuánto |lo mucho que |cuanto )"
+        rf"(?:{_USTED} )?(?:disfruta|disfrutas|prefiere|prefieres|elige|eliges|ama|amas|adora|"
+        rf"adoras|aprecia|aprecias)\b",
+        r"\b(?:como|ya que|puesto que|dado que|porque|al ser) (?:a usted |a ti |a vosotros )?"
+        r"(?:le|te|os) (?:encanta|gusta|gustan|encantan|apasiona|apasionan|chifla)\b",
+        rf"\b(?:como|ya que|puesto que|dado que|porque) (?:{_USTED} )?(?:prefiere|prefieres|"
+        rf"disfruta|disfrutas|ama|amas|adora|adoras)\b",
+        r"(?<!\belige )(?<!\belija )(?<!\bdíganos )(?<!\bdinos )(?<!\bvota )(?<!\bvote )"
+        r"(?<!\bescoge )(?<!\bescoja )(?<!\bcomparte )(?<!\bcomparta )"
+        rf"\b{_SU} (?:[\w-]+ )?(?:favorit[oa]s?|preferid[oa]s?)\b",
+        rf"\bconociendo {_SU} (?:gusto|pasión|amor|preferencia|debilidad|afición)\b",
+        r"\b(?:como|siendo) (?:buen |buena |gran |auténtic[oa] |verdader[oa] )?(?:fan|amante|"
+        r"aficionad[oa]|apasionad[oa]|entendid[oa]|fanátic[oa]|devot[oa]) (?:del?|de la|de "
+        r"los|de las)\b",
+        rf"\b{_SU} (?:gusto|pasión|amor|debilidad|afición) por\b",
+    ],
+    "purchase": [
+        rf"\b(?:{_USTED} )?(?:hace poco |recientemente |ya |también )?(?:compró|compraste|"
+        rf"compraron|adquirió|adquiriste|encargó|encargaste|reservó|reservaste)\b",
+        r"\b(?:hace poco|recientemente|ya|la semana pasada|el mes pasado|ayer) (?:nos )?"
+        r"(?:pidió|pediste|pidieron)\b",
+        r"\b(?:pidió|pediste) (?:la|el|los|las|un|una|unos|unas) (?!información|catálogo|"
+        r"presupuesto|folleto|muestra|precios)",
+        rf"\bque (?:{_USTED} )?(?:compró|compraste|adquirió|adquiriste|encargó|encargaste|"
+        rf"recibió|recibiste|eligió|elegiste)\b",
+        rf"\b{_SU} (?:último|última|reciente|anterior|primer|primera|nuevo|nueva|últimos|"
+        rf"últimas)s? (?:compras?|pedidos?|adquisición|envío|paquete)\b",
+        rf"\b{_SU} (?:compras|pedidos) (?:anteriores|recientes|previos|previas|pasad[oa]s)\b",
+        rf"\b(?:según|basándonos en|en base a|por|a partir de|teniendo en cuenta) {_SU} "
+        rf"(?:compras|pedidos|historial)\b",
+        rf"(?<!\bhaga )(?<!\bhaz )(?<!\brealice )(?<!\bsiga )(?<!\bsigue )"
+        rf"\b{_SU} pedido (?:de|del|n\.?º|número)\b",
+        rf"\b{_SU} pedido (?:[\w-]+ ){{0,4}}?(?:ha sido|fue|ya ha sido|está) (?:enviado|"
+        rf"entregado|en camino|preparado|despachado)\b",
+        r"\bgracias por (?:comprar|su compra|tu compra|su pedido|tu pedido|elegirnos|"
+        r"confiar en nosotros|su confianza|tu confianza)\b",
+        rf"\b(?:{_USTED} )?(?:compra|compras|pide|pides) (?:con frecuencia|a menudo|"
+        rf"regularmente|habitualmente|siempre)\b",
+        rf"\bdisfrut\w* (?:de )?{_SU} nuev[oa]\b",
+        rf"\bdesde {_SU} (?:última |reciente )?(?:compra|pedido)\b",
+        rf"\b(?:te|le) (?:gusta|está gustando|guste) {_SU} nuev[oa]\b",
+    ],
+    "behaviour": [
+        r"\b(?:vimos|hemos visto|he visto|vi|notamos|hemos notado|he notado|observamos|"
+        r"hemos observado|nos dimos cuenta de|nos hemos dado cuenta de|nos fijamos en) "
+        r"(?:que )?(?:te|le|usted|tú|(?:\w+ ){0,2}?\w+(?:aste|iste|ó)\b|(?:ha|has) "
+        r"(?:estado|visto|descargado|consultado|mirado)|interesa)",
+        r"\b(?:dejaste|dejó|olvidaste|olvidó|abandonaste|abandonó) (?:\w+ ){0,3}?en (?:su|tu) "
+        r"(?:carrito|cesta|bolsa)\b",
+        r"\b(?:en|de) (?:su|tu) (?:carrito|cesta|lista de deseos|lista de favoritos|bolsa de "
+        r"compra)\b",
+        r"\b(?:su|tu) (?:carrito|cesta) (?:te|le) (?:está esperando|espera|echa de menos)\b",
+        r"\b(?:miraste|mirabas|consultaste|descargaste|añadiste|agregaste|hiciste clic|"
+        r"estuviste mirando|has estado mirando|has visto|guardaste|buscaste|abriste|leíste)\b",
+        rf"\b(?:{_USTED} )?(?:miró|consultó|descargó|añadió|agregó|hizo clic|guardó|buscó|"
+        rf"ha estado mirando|estuvo mirando|estuvo viendo)\b",
+        r"\bque (?:viste|vio|miraste|miró|consultaste|consultó|guardaste|guardó)\b",
+    ],
+    "tenure": [
+        r"\b(?:cliente|clienta|socio|socia|miembro|suscriptor|suscriptora|lector|lectora|"
+        r"amigo|amiga)s? (?:fiel |fieles |leal |leales )?desde\b",
+        rf"\b(?:está|estás|lleva|llevas|confía|confías|compra|compras|es|eres|sigue|sigues|"
+        rf"forma parte|formas parte) (?:[\w-]+ ){{0,3}}?(?:con nosotros )?(?:desde (?:\d+|hace|"
+        rf"el principio|siempre)|{_NUM_ES} años con nosotros|años con nosotros)\b",
+        rf"\b(?:lleva|llevas|lleváis|llevan) (?:ya )?(?:más de )?{_NUM_ES} (?:años|meses)\b",
+        rf"\b{_SU} (?:fidelidad|lealtad|confianza de tantos años)\b",
+        r"\b(?:uno|una) de nuestr[oa]s (?:clientes|clientas|socios|socias|miembros|"
+        r"suscriptores) más (?:fieles|antigu[oa]s|leales|valios[oa]s)\b",
+        r"\b(?:eres|es) (?:uno|una) de nuestr[oa]s (?:[\w-]+ )?más (?:antigu[oa]s|fieles|"
+        r"leales)\b",
+        rf"\b{_NUM_ES} años (?:juntos|juntas|con nosotros|de fidelidad|de confianza)\b",
+        r"\bgracias por (?:seguir|continuar|estar) con nosotros\b",
+        r"\b(?:como|siendo) (?:cliente|clienta|socio|socia|miembro)s? (?:fiel|leal|"
+        r"habitual|de toda la vida|de siempre)\b",
+    ],
+    "selection": [
+        rf"\b(?:solo|sólo|especialmente|exclusivamente|personalmente|únicamente|pensad[oa]s?|"
+        rf"exclusiv[oa]s?) para (?:{_USTED}|ti)\b",
+        rf"\b(?:reservad[oa]s?|seleccionad[oa]s?|elegid[oa]s?|guardad[oa]s?|escogid[oa]s?|"
+        rf"apartad[oa]s?|preparad[oa]s?) (?:[\w-]+ ){{0,3}}?(?:a mano |especialmente )?para "
+        rf"(?:{_USTED}|ti)\b",
+        r"\b(?:te|le|les|os) (?:he|hemos) (?:guardado|reservado|apartado|seleccionado|"
+        r"elegido|preparado)\b",
+        rf"\b(?:eligió|seleccionó|escogió|eligieron|seleccionaron) (?:[\w-]+ ){{0,4}}?para "
+        rf"(?:{_USTED}|ti)\b",
+        rf"\b(?:está|están) reservad[oa]s? para (?:{_USTED}|ti)\b",
+    ],
+}
+
+_TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
+PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    lang: [(kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in table.items()]
+    for lang, table in _TABLES.items()
+}
+
+# German third person (she/they) written in lower case in mid-sentence, kept apart from Sie.
+DE_THIRD_PERSON = re.compile(r"(?<=[\w,;:] )(?:sie|ihnen|ihre|ihren|ihrem|ihrer|ihres)\b")
+
+# Scope words.
+
+QUOTE = re.compile(r"\"[^\"]{3,}\"|„[^\"“]{3,}[\"“]")
+_SAY = {
+    "en": r"says|said|writes|wrote|explains|explained|adds|added|tells us|told us|recalls|"
+    r"shares|shared|notes|noted|puts it|put it|comments|reports|remembers|according to",
+    "fr": r"dit|a dit|raconte|a raconté|écrit|a écrit|explique|ajoute|témoigne|confie|"
+    r"souligne|selon|nous écrit|nous dit|nous confie|résume|se souvient",
+    "de": r"sagt|sagte|schreibt|schrieb|erzählt|erzählte|erklärt|berichtet|meint|betont|"
+    r"ergänzt|so|laut|fasst zusammen|erinnert sich",
+    "es": r"dice|dijo|escribe|escribió|cuenta|contó|comenta|comentó|explica|explicó|añade|"
+    r"según|recuerda|afirma|asegura|resume",
+}
+ATTRIBUTION_AFTER = {
+    lang: re.compile(
+        rf"^[\s,.!?]*(?:[-~]|\(|(?:{say})\b|,? (?:one|a|an|our|un|une|notre|"
+        rf"ein|eine|unser|unsere|una|uno|nuestro|nuestra)\b)"
+    )
+    for lang, say in _SAY.items()
+}
+ATTRIBUTION_BEFORE = {
+    lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$|^\s*$") for lang, say in _SAY.items()
+}
+
+CLAUSE = re.compile(r"[^,;:!?¿¡()\"]+[,;:!?¿¡()\"]*|[,;:!?¿¡()\"]+")
+
+CONDITIONAL = {
+    "en": re.compile(
+        r"\b(?:if|whether|in case|should you|unless|assuming|suppose|supposing|"
+        r"provided that|even if)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:si (?:vous|tu|nous|on|jamais|par hasard|votre|ton|ta|vos|tes|c'est)|s'il|"
+        r"s'ils|au cas où|que vous ayez|que tu aies|à supposer|pour peu que|même si)\b"
+    ),
+    "de": re.compile(r"\b(?:wenn|falls|sofern|ob|angenommen|soweit|sollten sie|solltest du)\b"),
+    "es": re.compile(r"\b(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"),
+}
+COLLECTIVE = {
+    "en": re.compile(
+        r"\b(?:many|most|some|several|lots|a lot|so many|a number|plenty|all|few|a few|"
+        r"those|hundreds|thousands|half|each|none|one|any|others) of (?:you|our customers|"
+        r"our readers|our members|our clients)\b|\b(?:customers|people|shoppers|readers|"
+        r"visitors|members|clients|users|others|everyone|anyone|someone|somebody|those) who\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:vous êtes (?:très |si )?nombreu(?:x|ses)|beaucoup d'entre vous|"
+        r"nombre d'entre vous|certains d'entre vous|plusieurs d'entre vous|la plupart "
+        r"d'entre vous|(?:les |des )?(?:clients|personnes|visiteurs|lecteurs|membres|"
+        r"acheteurs) qui|ceux qui|celles qui|chacun d'entre vous)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:viele von (?:ihnen|euch)|einige von (?:ihnen|euch)|die meisten von "
+        r"(?:ihnen|euch)|manche von (?:ihnen|euch)|(?:kunden|menschen|besucher|leser|"
+        r"mitglieder|käufer), die|wer)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:muchos de (?:ustedes|vosotros|ustedes)|muchas de (?:ustedes|vosotras)|algunos "
+        r"de (?:ustedes|vosotros)|la mayoría de (?:ustedes|vosotros)|(?:los |las )?(?:clientes|"
+        r"personas|visitantes|lectores|miembros|compradores) que|quienes)\b"
+    ),
+}
+NEGATION = {
+    "en": re.compile(
+        r"\b(?:not|never|haven't|hasn't|hadn't|didn't|don't|won't|weren't|wasn't|"
+        r"aren't|isn't|yet to|no longer|n't)\b|n't\b"
+    ),
+    "fr": re.compile(r"\b(?:pas|jamais|ne|n'|aucun|aucune|plus jamais|pas encore)\b|\bn'"),
+    "de": re.compile(r"\b(?:nicht|nie|niemals|noch kein|noch keine|kein|keine|keinen)\b"),
+    "es": re.compile(r"\b(?:no|nunca|jamás|todavía no|aún no|tampoco)\b"),
+}
+TIME_BOUND_KINDS = frozenset({"meeting", "attendance", "visit", "call", "conversation"})
+FUTURE_BEFORE = {
+    "en": re.compile(
+        r"\b(?:will|'ll|would|'d|shall|going to|gonna|hope to|hoping to|look forward|"
+        r"looking forward|can't wait|cannot wait|let's|love to|like to|want to|plan to|"
+        r"planning to|invite you|join us|might|may|could|can)\b|'ll\b|'d\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:au plaisir|serions|serais|serait|serons|serai|sera|aimerions|aimerais|"
+        r"voudrions|voudrais|hâte|allons|vais|va|pourrions|pourrais|"
+        r"pourrons|pourrez|prochainement|prochaine?|bientôt|souhaiterions)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:würden|würde|werden|wird|werde|freuen uns (?:darauf|auf)|freue mich "
+        r"(?:darauf|auf)|möchten|möchte|könnten|bald|demnächst|nächste[nrms]?|"
+        r"(?<!heute )(?<!gestern )morgen|wollen|gern treffen|gerne treffen)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:será|sería|seremos|encantaría|gustaría|próxim[oa]|pronto|"
+        r"(?<!esta )(?<!la )mañana|vamos a|voy a|podríamos|podemos|queremos|quisiéramos)\b"
+    ),
+}
+FUTURE_AFTER = {
+    "en": re.compile(
+        r"\b(?:next (?:week|month|year|time|tuesday|monday|wednesday|thursday|"
+        r"friday|saturday|sunday)|tomorrow|soon|upcoming|later this)\b"
+    ),
+    "fr": re.compile(r"\b(?:prochaine?|demain|bientôt|prochainement)\b"),
+    "de": re.compile(r"\b(?:nächste[nrms]?|(?<!heute )(?<!gestern )morgen|bald|demnächst)\b"),
+    "es": re.compile(r"\b(?:próxim[oa]|(?<!esta )(?<!la )mañana|pronto)\b"),
+}
+WH_WORD = {
+    "en": re.compile(r"\b(?:how|what|when|where|why|which|who|whom|whose)\b"),
+    "fr": re.compile(
+        r"\b(?:comment|quand|où|pourquoi|quel|quelle|quels|quelles|qu'est-ce|"
+        r"que pensez|qu'avez|combien)\b"
+    ),
+    "de": re.compile(r"\b(?:wie|was|wann|wo|warum|welche[nrms]?|wer|wieso|weshalb)\b"),
+    "es": re.compile(r"\b(?:qué|cómo|cuándo|dónde|por qué|cuál|cuáles|quién)\b"),
+}
+# A clause that starts with a relative pronoun keeps its claim inside a question
+# ("…the shoes you viewed?", "…der Jacke, die Sie angesehen haben?").
+RELATIVE_START = re.compile(
+    r"^\s*(?:that|which|who|whom|whose|que|qui|dont|lequel|laquelle|die|der|das|den|dem|"
+    r"deren|dessen|el que|la que|lo que|los que|las que|cual)\b"
+)
+QUESTION_AUX = {
+    "en": re.compile(
+        r"\b(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can)"
+        r" (?:you|we|u)\b[^,;:]*$"
+    ),
+    "fr": re.compile(r"(?:-vous|-tu|-t-il|est-ce que|est-ce qu')\b[^,;:]*$"),
+    "de": re.compile(
+        r"^\s*(?:haben|hast|habt|waren|warst|wart|sind|bist|seid|hatten|"
+        r"hattest|konnten|konntest|kennen|kennst)\b"
+    ),
+    "es": re.compile(r"^\s*¿"),
+}
+# Spanish third-person verbs that also stand for usted ("asistió": he attended / you did).
+ES_USTED_VERB = re.compile(
+    r"^(?:[\w]+ó|estuvo|vino|hizo|dijo|está|es|lleva|sigue|confía|"
+    r"compra|pide|forma|ha)\b"
+)
+# A Spanish clause that starts with a third-person subject: "Nuestro equipo asistió…".
+ES_THIRD_PERSON_SUBJECT = re.compile(
+    r"^[\s¡¿]*(?:nuestr[oa]s?|el|la|los|las|mi|mis|un|una|este|esta|ese|esa|[a-záéíóúñ]+"
+    r"(?= (?:y|e) ))\s+[\w-]+(?:\s+[\w-]+)?\s*$"
+)
+
+# Named things.
+
+_MONTHS = {
+    "en": "january|february|march|april|may|june|july|august|september|october|november|december",
+    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+    "de": "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
+    "dezember",
+    "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    "noviembre|diciembre",
+}
+_DAYS = {
+    "en": "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "fr": "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "de": "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "es": "lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+}
+DATE = {
+    lang: re.compile(
+        rf"\b(?:\d{{1,2}}\.? (?:de )?)?(?:{_MONTHS[lang]})(?: (?:de )?\d{{4}})?\b|"
+        rf"\b(?:19|20)\d\d\b|\b(?:{_DAYS[lang]})\b"
+    )
+    for lang in _MONTHS
+}
+_PREPOSITIONS = {
+    "en": r"at|@|in|during|to|from|for",
+    "fr": r"à|au|aux|lors de|pendant|sur|en|de|du",
+    "de": r"auf dem|auf der|auf|beim|bei der|bei|in|im|am|zum|zur|von|aus",
+    "es": r"en|durante|de|del|a|al",
+}
+_CAP = r"[A-ZÀ-ÖØ-Þ0-9][\w&'-]*"
+NAME_AFTER_PREPOSITION = {
+    lang: re.compile(
+        rf"\b(?P<prep>{preps}) (?:the |le |la |l'|el |den |die |das |dem )?(?P<name>{_CAP}"
+        rf"(?: (?:{_CAP}|de|of|der|del|la))*(?<![ ]de)(?<![ ]of)(?<![ ]der)(?<![ ]del)"
+        rf"(?<![ ]la))"
+    )
+    for lang, preps in _PREPOSITIONS.items()
+}
+PLACE_PREPOSITIONS = {
+    "en": {"in", "from"},
+    "fr": {"à", "en", "de", "du"},
+    "de": {"in", "im", "aus"},
+    "es": {"en", "de", "del"},
+}
+EVENT_WORD = re.compile(
+    r"(?:summit|day|days|tech|conf|conference|expo|fair|messe|salon|week|festival|forum|show|"
+    r"webinar|webinaire|con|meetup|feria|congreso|jornada|tour|awards|live|world|cup|ces|"
+    r"convention|kongress|tag|journée|soirée|party|launch)\b"
+)
+PLACE_BEFORE_VENUE = re.compile(
+    r"\b(?:our|the) ([A-ZÀ-Þ][\w-]+) (?:office|store|shop|factory|showroom|branch|studio|"
+    r"warehouse|boutique|workshop)\b|\b(?:boutique|agence|usine|bureau|magasin|tienda|"
+    r"oficina|fábrica|büro|filiale|laden|werk) (?:de|in|en|à) ([A-ZÀ-Þ][\w-]+)"
+)
+NOT_NAMES = _words(
+    """i hi dear hello hey anna tom sam ana anne mr mrs ms dr p.s ps bonjour hallo hola salut
+    thanks merci danke gracias the our we you it this that your sie du ihr vous tu usted
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag
+    lunes martes miércoles jueves viernes sábado domingo"""
+)
+_TOPIC_END = r"(?=\s*(?:[,.;:!?]|$| so\b| and\b| here\b| last\b| when\b| yesterday| today| et\b| "
+_TOPIC_END += r"donc\b| und\b| y\b| hier\b| aquí\b| la semaine| letzte| la semana| the other))"
+TOPIC = {
+    "en": re.compile(
+        rf"\b(?:about|regarding|on|concerning|re|for) (?:the |our |your )?((?:[\w-]+ ?){{1,3}}?)"
+        rf"{_TOPIC_END}"
+    ),
+    "fr": re.compile(
+        rf"\b(?:sur|au sujet de|au sujet des|concernant|à propos de|de) ((?:les |la |le |l'|nos "
+        rf"|vos )?(?:[\w'-]+ ?){{1,3}}?){_TOPIC_END}"
+    ),
+    "de": re.compile(
+        rf"\b(?:über|zu|zur|zum|nach|wegen|bezüglich) ((?:die |den |der |das |unseren |unsere "
+        rf")?(?:[\w-]+ ?){{1,3}}?){_TOPIC_END}"
+    ),
+    "es": re.compile(
+        rf"\b(?:sobre|por|acerca de|de) ((?:los |las |el |la |nuestros )?(?:[\w-]+ ?){{1,3}}?)"
+        rf"{_TOPIC_END}"
+    ),
+}
+PRODUCT = {
+    "en": [
+        re.compile(
+            r"\bthe ((?:[\w-]+ ){0,3}[\w-]+) you (?:bought|purchased|ordered|picked up|got|"
+            r"viewed|looked at|saved|added|were looking at|requested|asked for)\b"
+        ),
+        re.compile(r"\byour ((?:[\w-]+ ){0,2}[\w-]+) order\b"),
+        re.compile(
+            r"\byou(?:'ve| have)? (?:recently |just )?(?:bought|purchased|ordered|added|"
+            r"love|prefer|adore|enjoy) (?:the |a |an )?((?:[\w-]+ ){0,2}[\w-]+?)"
+            r"(?=[,.;!?]| so\b| to\b| and\b| because| last|$)"
+        ),
+        re.compile(r"\bthe ((?:[\w-]+ ){0,2}[\w-]+) in your (?:cart|basket)\b"),
+        re.compile(r"\byour favou?rite(?: [\w-]+)?, ((?:[\w-]+ ){0,2}[\w-]+),"),
+    ],
+    "fr": [
+        re.compile(
+            r"\b((?:la|le|l'|les) (?:[\w-]+ ){0,2}[\w-]+) que (?:vous|tu) (?:avez|aviez|as|"
+            r"avais) (?:achet|command|pris|consult|regard|demand|ajout)"
+        ),
+        re.compile(r"\b(?:commande|achat) de ((?:la |le |l')?(?:[\w-]+ ){0,2}[\w-]+)"),
+        re.compile(
+            r"\b(?:adorez|aimez|préférez|appréciez|adores|aimes|préfères) (?:le |la |les |l')"
+            r"((?:[\w-]+ ){0,1}[\w-]+)"
+        ),
+        re.compile(r"\b((?:la|le|l') (?:[\w-]+ ){0,2}[\w-]+) dans votre panier\b"),
+    ],
+    "de": [
+        re.compile(
+            r"\b(?:die|den|das|der) ((?:[\w-]+ ){0,2}[\w-]+),? (?:die|den|das) (?:sie|du) "
+            r"(?:[\w-]+ )?(?:gekauft|bestellt|angesehen|angefordert)"
+        ),
+        re.compile(r"\b(?:kauf|bestellung) (?:der|des|von) ((?:[\w-]+ ){0,2}[\w-]+)"),
+        re.compile(
+            r"\b(?:sie|du) (?:[\w-]+ )?(?:lieben|liebst|bevorzugen|bevorzugst) ((?:[\w-]+ "
+            r"){0,1}[\w-]+)"
+        ),
+        re.compile(
+            r"\b((?:die|den|das|der) (?:[\w-]+ ){0,2}[\w-]+) in (?:ihrem|deinem) "
+            r"warenkorb\b"
+        ),
+    ],
+    "es": [
+        re.compile(
+            r"\b((?:la|el|los|las) (?:[\w-]+ ){0,2}[\w-]+) que (?:compr|ped|vi|mir|solicit)"
+        ),
+        re.compile(r"\bpedido (?:de|del) ((?:la |el )?(?:[\w-]+ ){0,2}[\w-]+)"),
+        re.compile(
+            r"\b(?:encanta|gusta|prefiere|prefieres) (?:el |la |los |las )((?:[\w-]+ )"
+            r"{0,1}[\w-]+)"
+        ),
+        re.compile(r"\b((?:la|el) (?:[\w-]+ ){0,2}[\w-]+) de (?:tu|su) carrito\b"),
+    ],
+}
