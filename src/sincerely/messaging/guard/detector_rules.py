@@ -67,7 +67,9 @@ EN: dict[str, list[str]] = {
     "meeting": [
         rf"\b{_GLAD_EN}\b[^.!?]{{0,40}}?\b(?:meeting|meet|seeing|see|catching up with|"
         rf"catch up with|bumping into|running into|run into|having met|have met|to have met|"
-        rf"getting to know|get to know|meeting up with|meet up with)(?: with)? {_Y}\b",
+        rf"getting to know|get to know|meeting up with|meet up with)(?: with)? {_Y}\b"
+        rf"(?! (?:at|in|by) (?:our|the) (?:stand|booth|shop|store|showroom|office|studio|"
+        rf"workshop|factory|boutique|branch))",
         rf"\b(?:we|you and i|you and me|the two of us) (?:finally |briefly |first |just |"
         rf"actually |properly |recently |already )?(?:met|got to meet|met up|caught up|"
         rf"saw each other|got together|bumped into each other|ran into each other|"
@@ -75,7 +77,7 @@ EN: dict[str, list[str]] = {
         rf"(?! (?:over|more than|"
         rf"about|around|nearly|almost|some|\d+|dozens|hundreds|thousands|many|lots|several|"
         rf"two|three|four|five|ten|twenty|fifty)\b)",
-        rf"\b(?:i|we) (?:met|saw|bumped into|ran into|caught up with|got to meet) {_Y}\b",
+        rf"\b(?:i|we) (?:met|bumped into|ran into|caught up with|got to meet) {_Y}\b",
         rf"\b(?:met|meeting|seeing|saw|seen) {_Y} (?:at|in|during|on|again|there|yesterday|"
         rf"last|this|earlier|in person|the other)\b",
         r"\bour (?:last |recent |previous |brief |earlier |first |lovely |great |short |"
@@ -105,8 +107,9 @@ EN: dict[str, list[str]] = {
         rf"were in the audience|sat in on|signed up for and attended|registered and "
         rf"attended)\b",
         rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot|"
-        rf" very much| all)? for (?:attending|joining (?:us|our|the|in|me)|coming (?:to|along|"
-        rf"out)|tuning in|taking part|participating|being (?:part of|there|with us|at|among|"
+        rf" very much| all)? for (?:attending|joining (?:us|our|the|in|me)|"
+        rf"coming (?:to(?! see)|along|out)|tuning in|taking part|participating|"
+        rf"being (?:part of|there|with us|at|among|"
         rf"in the audience|one of (?:the|our) (?:guests|attendees|participants))|showing up|"
         rf"making it|spending (?:the|your) (?:day|evening|morning|afternoon) with us|your "
         rf"(?:attendance|participation|presence))\b",
@@ -220,7 +223,7 @@ EN: dict[str, list[str]] = {
         r"reply to|in answer to|to answer|answering|responding to|to respond to|about|on|"
         r"thanks for|thank you for|with reference to|further to) your (?:recent |earlier |"
         r"kind |last |latest |previous )?(?:request|enquiry|inquiry|question|message|email|"
-        r"e-mail|note|query|interest|comment|ask|request for|questions|enquiries)\b",
+        r"e-mail|note|query|comment|ask|request for|questions|enquiries)\b",
         rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:reaching out|"
         rf"getting in touch|contacting us|contacting me|writing (?:to us|in)|your (?:\w+ )?"
         rf"(?:enquiry|inquiry|request|question|interest|message|email|note)|requesting|"
@@ -331,7 +334,8 @@ EN: dict[str, list[str]] = {
         rf"(?: that)? {_Y}\b",
         rf"\b{_Y}(?:'ve| have| had)? (?:recently |just |already )?(?:downloaded|viewed|"
         rf"clicked|opened|browsed|searched for|watched|checked out|looked at|added|saved|"
-        rf"bookmarked|liked|favourited|favorited|left|abandoned|forgot|forgotten|"
+        rf"bookmarked|favourited|favorited|left (?:\w+ ){{0,3}}?(?:in|behind|on)|abandoned|"
+        rf"forgot|forgotten|"
         rf"started (?:an|your|a) (?:order|checkout|application)|spent (?:some )?time)\b"
         rf"(?! (?:us|me)\b)",
         rf"\b{_Y}(?:'ve| have|'d| had)? (?:were|was|been|'ve been|have been|had been|'re|are|"
@@ -405,12 +409,19 @@ _GLAD_FR = (
 _PAST_FR = (
     r"(?:c'était|c'etait|ce fut|ça a été|cela a été|quel|quelle|j'ai été|j'étais|nous avons "
     r"été|nous étions|on a été|j'ai adoré|j'ai beaucoup aimé|j'ai aimé|nous avons adoré|"
-    r"merci|ravie?s? d'avoir|heureux d'avoir|content d'avoir|ce fut|on était|c'est toujours|"
+    r"ravie?s? d'avoir|heureux d'avoir|content d'avoir|ce fut|on était|c'est toujours|"
     r"j'ai eu le plaisir|nous avons eu le plaisir|j'ai été ravie?)"
 )
 _NUM_FR = (
     r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plusieurs|"
     r"nombreuses)"
+)
+
+_EV_FR = (
+    r"(?:à|au|aux|lors|pendant|pour) (?:la |l'|le |les |notre |nos |ce |cette )?(?:[\w-]+ )?"
+    r"(?:journée|soirée|webinaire|conférence|atelier|événement|évènement|salon|séminaire|"
+    r"présentation|lancement|dégustation|fête|portes ouvertes|masterclass|session|formation|"
+    r"visite guidée|concert|vernissage)"
 )
 
 FR: dict[str, list[str]] = {
@@ -444,7 +455,7 @@ FR: dict[str, list[str]] = {
     "attendance": [
         r"\bmerci (?:beaucoup |encore |infiniment )?(?:d'avoir|de votre|pour votre|pour ta|"
         r"de ta|d'être|de nous avoir|à vous d'avoir|à toi d'avoir) (?:participé|participation|"
-        r"assisté|présence|venue?s?|suivi|pris part|été (?:des nôtres|là|présente?s?|parmi)|"
+        r"assisté|présence|suivi|pris part|été (?:des nôtres|là|présente?s?|parmi)|"
         r"rejoint|rejoints)\b",
         r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:bien )?(?:participé|assisté|pris part|"
         r"suivi (?:notre|le|la|l')|rejoint (?:notre|le|la|l'))\b",
@@ -454,7 +465,8 @@ FR: dict[str, list[str]] = {
         r"d'hier|nous a|a été|était)\b",
         r"\b(?:vous|t') ?avoir (?:compté|eue?s?|accueillie?s?) (?:parmi|à|au|lors|avec)\b",
         rf"\b{_PAST_FR}\b[^.!?]{{0,40}}?\b(?:de |d')?(?:vous |t')?(?:accueillir|recevoir|"
-        rf"compter parmi) (?:à|au|aux|lors|parmi|pour)\b",
+        rf"compter parmi) {_EV_FR}\b",
+        rf"\bmerci (?:beaucoup |encore )?d'(?:être|etre) venue?s? {_EV_FR}\b",
         r"\b(?:le|la|l') (?:webinaire|événement|évènement|atelier|conférence|salon|session|"
         r"journée|soirée|masterclass|dégustation|visite guidée) (?:auquel|à laquelle|que) "
         r"(?:vous|tu) (?:avez|as) (?:participé|assisté|suivie?)\b",
@@ -501,7 +513,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:vous|tu) (?:m'|nous )?(?:avez|as) (?:appelée?s?|téléphoné|rappelée?s?)\b",
         r"\b(?:merci|suite à|après) (?:de |d'avoir |pour )?(?:votre|ton|mon|notre|pris mon|"
         r"répondu à mon) (?:appel|coup de fil)\b",
-        r"\bmerci d'avoir (?:pris|répondu à|décroché)\b",
+        r"\bmerci d'avoir (?:pris|répondu à|décroché) (?:mon|notre|l'|le)\b",
     ],
     "visit": [
         r"\bmerci (?:beaucoup |encore )?(?:d'être|de votre|pour votre|pour ta|de ta|d'avoir|"
@@ -583,7 +595,7 @@ FR: dict[str, list[str]] = {
         r"préfères|êtes fan|es fan|raffolez)\b",
         r"(?<!\bchoisissez )(?<!\bchoisis )(?<!\bdites-nous )(?<!\bindiquez )(?<!\bvotez "
         r"pour )(?<!\bpartagez )\b(?:votre|ton|ta|vos|tes) (?:[\w-]+ )?(?:préférée?s?|"
-        r"favorie?s?|fétiches?)\b",
+        r"favorite?s?|fétiches?)\b",
         r"\bconnaissant (?:votre|ton|ta|vos|tes) (?:goût|amour|passion|préférence|penchant|"
         r"faible)\b",
         r"\b(?:amateur|amatrice|passionnée?|fan|adepte|connaisseur|connaisseuse|inconditionnel"
@@ -630,7 +642,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:votre|ton) (?:panier|caddie) (?:vous|t') ?(?:attend|est|contient|expire)\b",
         r"\bque (?:vous|tu) (?:avez|aviez|as|avais) (?:consultée?s?|regardée?s?|vue?s?|"
         r"repérée?s?|ajoutée?s?|téléchargée?s?)\b",
-        r"\b(?:votre|ton) intérêt pour\b(?<=intérêt pour)(?![^.!?]*\bmerci\b)",
+        r"\b(?:remarqué|vu|noté|constaté|observé) (?:votre|ton) intérêt pour\b",
     ],
     "tenure": [
         r"\b(?:client|cliente|membre|abonnée?|adhérente?|fidèle|lectrice|lecteur|ami|amie)s? "
@@ -711,7 +723,10 @@ DE: dict[str, list[str]] = {
         rf"für (?:{_POSS}|die) (?:teilnahme|anwesenheit|kommen|dabeisein)\b",
         r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:dabei (?:waren|warst|wart)|"
         r"teilgenommen|gekommen|da (?:waren|warst|wart)|zugeschaut|zugehört|eingeschaltet|"
-        r"angesehen|mitgemacht)\b",
+        r"mitgemacht)\b",
+        r"\b(?:webinar|vortrag|livestream|stream|event|aufzeichnung|präsentation|session|"
+        r"workshop|keynote)\w* (?:[\w-]+ ){0,3}?(?:angesehen|angeschaut|verfolgt) "
+        r"(?:haben|hast|habt)\b",
         r"\b(?:sie|du|ihr) (?:waren|warst|wart|haben|hast|habt) (?:[\w-]+ ){0,6}?"
         r"(?:teilgenommen|dabei|zu gast|mitgemacht)\b",
         r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:beim|bei der|bei unserem|bei unserer|auf "
@@ -724,7 +739,7 @@ DE: dict[str, list[str]] = {
         rf"durften|begrüßt)\b",
     ],
     "conversation": [
-        r"\bwie (?:besprochen|vereinbart|abgesprochen|ausgemacht|gesagt|erwähnt|"
+        r"\bwie (?:besprochen|abgesprochen|gesagt|erwähnt|"
         r"gerade besprochen|eben besprochen|kurz besprochen|gestern besprochen|heute "
         r"besprochen|bereits besprochen|schon besprochen|persönlich besprochen)\b",
         r"\bwie wir (?:[\w-]+ ){0,5}?(?:besprochen|gesprochen|vereinbart|abgesprochen|"
@@ -830,7 +845,7 @@ DE: dict[str, list[str]] = {
         r"(?:haben|hast|habt)\b",
     ],
     "preference": [
-        rf"\b(?:ich|wir) (?:weiß|wissen|kenne|kennen|erinnere mich|erinnern uns),? "
+        rf"\b(?:ich|wir) (?:weiß|wissen|kenne|kennen),? "
         rf"(?:[\w-]+ ){{0,2}}?(?:dass|wie (?:sehr|gern|gerne)|wie viel) (?:sie|du|ihr|{_DAT})\b",
         r"\b(?:da|weil|nachdem|wo) (?:sie|du|ihr) (?:[\w-]+ ){0,4}?(?:lieben|liebst|liebt|"
         r"mögen|magst|mögt|bevorzugen|bevorzugst|bevorzugt|schätzen|schätzt|gern|gerne|"
@@ -955,7 +970,10 @@ ES: dict[str, list[str]] = {
         r"su tiempo|tu tiempo|recibirme|reunirse|reunirte)\b",
     ],
     "attendance": [
-        r"\bgracias por (?:asistir|acompañarnos|venir|participar|unirte|unirse|conectarte|"
+        r"\bgracias por venir (?:a|al) (?:la |el |nuestr[oa] )?(?:[\w-]+ )?(?:jornada|evento|"
+        r"webinar|feria|charla|conferencia|presentación|taller|fiesta|cata|sesión|"
+        r"lanzamiento|concierto|seminario|inauguración)\b",
+        r"\bgracias por (?:asistir|acompañarnos|participar|unirte|unirse|conectarte|"
         r"conectarse|estar (?:allí|ahí|con nosotros|presente)|su asistencia|tu asistencia|su "
         r"participación|tu participación|su presencia|tu presencia|formar parte|sumarte|"
         r"sumarse)\b",
@@ -972,9 +990,9 @@ ES: dict[str, list[str]] = {
     ],
     "conversation": [
         r"\b(?:como|tal como|según|tal y como|conforme a lo que) (?:lo )?(?:hablamos|hablado|"
-        r"comentamos|comentado|conversamos|conversado|acordamos|dijimos|te comenté|le "
+        r"comentamos|comentado|conversamos|conversado|dijimos|te comenté|le "
         r"comenté|te dije|le dije|te decía|le decía|discutimos|vimos juntos|tratamos|"
-        r"charlamos|quedamos en)\b",
+        r"charlamos)\b",
         r"\b(?:tras|después de|siguiendo|según|retomando|en relación con|a raíz de|sobre|"
         r"gracias por|por|en seguimiento a|como continuación de|a propósito de) "
         r"(?:nuestra|nuestro|la|el|nuestras) (?:[\w-]+ )?(?:conversación|charla|"
@@ -985,7 +1003,7 @@ ES: dict[str, list[str]] = {
         r"\b(?:charlar|hablar|conversar|platicar) (?:contigo|con usted|con ustedes)\b",
         r"\b(?:lo que|de lo que|de los que|de las que|del que|de la que|sobre lo que) "
         r"(?:hablamos|comentamos|conversamos|charlamos|tratamos|discutimos)\b",
-        r"\blo (?:conversado|hablado|comentado|acordado|tratado)\b",
+        r"\blo (?:conversado|hablado|comentado|tratado)\b",
         r"\bcomo (?:te|le|les|os) (?:decía|comentaba|comenté|dije|conté)\b",
         r"\bnuestra (?:última |reciente |breve |agradable |interesante )?(?:conversación|"
         r"charla)\b",
