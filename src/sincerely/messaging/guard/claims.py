@@ -87,8 +87,12 @@ def _lower(text: str) -> str:
 
 
 def _language_scores(lowered: str) -> dict[str, int]:
+    """Function words of each language, plus letters and elisions only one of them uses."""
     words = rules.WORD.findall(lowered)
-    return {lang: sum(1 for w in words if w in rules.STOPWORDS[lang]) for lang in LANGUAGES}
+    scores = {lang: sum(1 for w in words if w in rules.STOPWORDS[lang]) for lang in LANGUAGES}
+    for lang, cue in rules.LANGUAGE_CUES.items():
+        scores[lang] += len(cue.findall(lowered))
+    return scores
 
 
 def _german_view(text: str) -> str:
@@ -107,9 +111,15 @@ def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ..
     lowered = _lower(flat)
     scores = _language_scores(lowered)
     best = max(scores.values())
-    candidates = [lang for lang in LANGUAGES if scores[lang] == best] if best else list(LANGUAGES)
+    ranked = sorted(LANGUAGES, key=lambda lang: -scores[lang])
+    candidates = [lang for lang in ranked if scores[lang] == best] if best else list(LANGUAGES)
+    # A close second language is tried too when the first finds nothing (short sentences
+    # share function words: "de", "que", "la").
+    runner_up = [lang for lang in ranked if lang not in candidates and best - 1 <= scores[lang]]
     found: dict[str, tuple[str, int, int]] = {}
-    for lang in candidates:
+    for lang in candidates + runner_up:
+        if lang in runner_up and found:
+            break
         view = _german_view(flat) if lang == "de" else lowered
         scope = _Scope(view, lang)
         for kind, pattern in rules.PATTERNS[lang]:
@@ -184,10 +194,13 @@ class _Scope:
         ):
             return False
         if self.is_question and c_end >= len(self.view.rstrip()) - 1:
-            # A yes/no question asks, it does not assert: "Did you attend?", "Vous étiez
-            # au salon ?". A wh-question keeps its presupposition ("How was your visit?"),
-            # and so does a claim deep inside the question ("…the shoes you viewed?").
-            asks = len(before.split()) <= 1 or rules.QUESTION_AUX[lang].search(before)
+            # A yes/no question about the event itself asks, it does not assert: "Did you
+            # attend?", "Vous étiez au salon ?", "Haben Sie … besucht?". A wh-question keeps
+            # its presupposition ("How was your visit?"), and so does a claim that is not
+            # what is asked ("Enjoying the new headphones?", "…the shoes you viewed?").
+            asks = rules.QUESTION_AUX[lang].search(before) or (
+                not before.strip(" ¿¡") and rules.SUBJECT_START[lang].match(self.view[start:end])
+            )
             relative = rules.RELATIVE_START.match(clause) or rules.RELATIVE_START.match(
                 self.view[start:end]
             )

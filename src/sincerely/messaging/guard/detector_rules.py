@@ -45,6 +45,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 
+LANGUAGE_CUES = {
+    "fr": re.compile(r"[èêàçùûîôâœ]|\b[dljcmnst]'(?=\w)|\bqu'"),
+    "es": re.compile(r"[ñ¿¡áíóú]"),
+    "de": re.compile(r"[äöüß]"),
+}
+
 # Past/assertive forms. `Y` is "you" and its casual forms.
 _GLAD_EN = (
     r"(?:great|nice|good|lovely|wonderful|fantastic|brilliant|awesome|super|pleasure|glad|"
@@ -312,16 +318,21 @@ EN: dict[str, list[str]] = {
         r"second |third )(?:purchases?|orders?|parcels?|deliver(?:y|ies)|buys?|box|"
         r"subscription|shipment)\b",
         r"\byour (?:purchase|order) (?:of|from)\b",
-        r"\byour [\w -]{1,30} (?:order|purchase|delivery|parcel) (?:has|is|was|arrived|"
-        r"shipped)\b",
+        r"\byour [\w -]{1,30} (?:order|purchase|delivery|parcel|package|box|shipment) "
+        r"(?:has|is|was|arrived|shipped)\b",
+        r"\byour (?:[\w-]+ ){0,3}(?:order|parcel|package|box|delivery|shipment)\b[^.!?]{0,30}"
+        r"\b(?:is on its way|has shipped|has been (?:shipped|dispatched|delivered)|is out for "
+        r"delivery|has arrived|is ready for (?:pickup|collection))\b",
         r"\b(?:based on|from|given|looking at|according to) your (?:previous |past |recent |"
         r"last )?(?:orders|purchases|order history|purchase history|shopping history|"
         r"basket history)\b",
         rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:buying|"
         rf"your (?:recent |last |latest )?(?:order|purchase|business|custom)|purchasing|"
-        rf"shopping with us|ordering|choosing us|choosing our|your trust in our)\b",
-        r"\b(?:enjoying|enjoy|liking|like|love|loving|getting on with|settled in with|"
-        r"happy with|used|using) (?:your|the) new\b",
+        rf"shopping with us|ordering|choosing us|choosing our)\b",
+        r"(?:^|[,.;:!?-] ?|\b(?:you|you're|you are|are you|hope you|hope you're|you've been) )"
+        r"(?:enjoying|enjoy|liking|like|love|loving|getting on with|settled in with|"
+        r"happy with|used|using) (?:your|the|those|these|that) new\b",
+        r"\b(?:enjoying|liking|loving|getting on with|settled in with) your new\b",
         rf"\b{_Y} (?:regularly |often |always |usually )?(?:shop|order|buy) (?:from|with|at) "
         rf"(?:us|our)\b",
         rf"\bbecause {_Y} (?:shop|order|buy)\b",
@@ -622,7 +633,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:votre|ta) commande (?:[\w-]+ ){0,4}(?:a été|est|a bien été) (?:expédiée|livrée|"
         r"envoyée|préparée|en route|partie)\b",
         r"\bmerci (?:d'avoir|de nous avoir|pour) (?:fait vos achats|fait tes achats|acheté|"
-        r"commandé|choisi|votre confiance|ta confiance|votre achat|ton achat)\b",
+        r"commandé|choisi|votre achat|ton achat)\b",
         r"\b(?:vous|tu) (?:commandez|commandes|achetez|achètes) (?:régulièrement|souvent|"
         r"fréquemment|chez nous)\b",
         r"\b(?:votre|ta) (?:nouvelle?|nouvel) [\w-]+ (?:[\w-]+ )?(?:vous|te) (?:plaît|plaise|"
@@ -691,7 +702,7 @@ _POSS = (
     r"euren|eurem|eurer)"
 )
 _GLAD_DE = (
-    r"(?:schön|toll|super|großartig|klasse|prima|nett|wunderbar|eine freude|ein vergnügen|"
+    r"(?:schön|toll|super|großartig|klasse|prima|nett|wunderbar|freude|vergnügen|spaß|"
     r"gefreut|freute|sehr gefreut|gut|angenehm|spannend|eine ehre|erfreut|begeistert)"
 )
 _NUM_DE = r"(?:\d+|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|vielen|mehreren)"
@@ -707,7 +718,7 @@ DE: dict[str, list[str]] = {
         r"getroffen|gesehen|begegnet|wiedergesehen|trafen|sahen|begegneten)\b",
         r"\b(?:unser|unserem|unseres|unseren|unsere|unserer) (?:letzte[nmrs]? |kurze[nmrs]? |"
         r"nette[nmrs]? |schöne[nmrs]? |persönliche[nmrs]? |erste[nmrs]? )?(?:treffen|termin|"
-        r"kennenlernen|begegnung|mittagessen|abendessen|kaffee|frühstück|besprechung)\b"
+        r"kennenlernen|wiedersehen|begegnung|mittagessen|abendessen|kaffee|frühstück|besprechung)\b"
         r"(?! (?:ist|findet|für alle|der abteilung))",
         r"\b(?:danke|vielen dank|herzlichen dank|dank)\b[^.!?]{0,15}? für (?:das|den|die) "
         r"(?:nette[n]? |schöne[n]? |tolle[n]? |gute[n]? |angenehme[n]? |kurze[n]? )?(?:treffen|"
@@ -730,7 +741,8 @@ DE: dict[str, list[str]] = {
         r"\b(?:sie|du|ihr) (?:waren|warst|wart|haben|hast|habt) (?:[\w-]+ ){0,6}?"
         r"(?:teilgenommen|dabei|zu gast|mitgemacht)\b",
         r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:beim|bei der|bei unserem|bei unserer|auf "
-        r"der|auf dem|auf unserer|auf unserem|am|im|in unserem|in unserer|zum|zur)\b",
+        r"der|auf dem|auf unserer|auf unserem|am|im|in unserem|in unserer|zum|zur)\b"
+        r"(?! [\w-]*(?:seite|website|webseite|shop|app|profil|blog)\b)",
         rf"\b{_POSS} (?:teilnahme|anwesenheit)\b",
         r"\b(?:da|weil|nachdem) (?:sie|du|ihr) (?:[\w-]+ ){0,4}?(?:waren|warst|wart|dabei|"
         r"teilgenommen)\b",
@@ -871,7 +883,7 @@ DE: dict[str, list[str]] = {
         rf"neue[nrms]?|erste[nrms]?|vergangene[nrms]?|kürzliche[nrms]?) (?:[\w-]+ )?"
         rf"(?:bestellung|bestellungen|einkauf|einkäufe|kauf|käufe|lieferung|paket)\b",
         rf"\b(?:danke|vielen dank|herzlichen dank)\b[^.!?]{{0,10}}? für (?:{_POSS}|den|die) "
-        rf"(?:[\w-]+ )?(?:kauf|einkauf|bestellung|vertrauen)\b",
+        rf"(?:[\w-]+ )?(?:kauf|einkauf|bestellung)\b",
         rf"\b{_POSS} bestellung (?:[\w-]+ ){{0,4}}?(?:wurde|ist) (?:[\w-]+ )?(?:versandt|"
         rf"verschickt|unterwegs|angekommen|zugestellt|geliefert)\b",
         rf"\b(?:seit|nach) {_POSS} (?:letzten |jüngsten )?(?:kauf|einkauf|bestellung)\b",
@@ -1110,8 +1122,7 @@ ES: dict[str, list[str]] = {
         rf"\b{_SU} pedido (?:de|del|n\.?º|número)\b",
         rf"\b{_SU} pedido (?:[\w-]+ ){{0,4}}?(?:ha sido|fue|ya ha sido|está) (?:enviado|"
         rf"entregado|en camino|preparado|despachado)\b",
-        r"\bgracias por (?:comprar|su compra|tu compra|su pedido|tu pedido|elegirnos|"
-        r"confiar en nosotros|su confianza|tu confianza)\b",
+        r"\bgracias por (?:comprar|su compra|tu compra|su pedido|tu pedido|elegirnos)\b",
         rf"\b(?:{_USTED} )?(?:compra|compras|pide|pides) (?:con frecuencia|a menudo|"
         rf"regularmente|habitualmente|siempre)\b",
         rf"\bdisfrut\w* (?:de )?{_SU} nuev[oa]\b",
@@ -1164,6 +1175,122 @@ ES: dict[str, list[str]] = {
         rf"\b(?:está|están) reservad[oa]s? para (?:{_USTED}|ti)\b",
     ],
 }
+
+# Broader phrasings, added from the second round of tune families.
+EN["meeting"] += [
+    r"\bput (?:a|the) face to (?:the|your) name\b",
+    r"\b(?:our|my) paths crossed\b",
+    r"\b(?:glad|happy|great|lovely|nice)\b[^.!?]{0,20}?\b(?:we|you and i) (?:could|got to|were "
+    r"able to|managed to) (?:meet|see each other|catch up|get together)\b",
+    r"\b(?:loved|enjoyed) (?:our|the) (?:dinner|lunch|coffee|breakfast|drinks|evening|walk|"
+    r"visit|tour) (?:together|with you)\b",
+]
+EN["request"] += [
+    r"\b(?:per|following|after|re|regarding|about) your (?:e-?mail|message|note|call|letter|"
+    r"form|enquiry|inquiry)\b",
+    rf"\b(?:the|your) (?:question|questions|message|email|request) {_Y} (?:sent|asked|"
+    rf"wrote|emailed|left)\b",
+    rf"\b{_Y} were (?:keen|eager|hoping|wondering|curious) (?:to|about|whether|if)\b",
+]
+FR["meeting"] += [
+    r"\bmettre un visage sur (?:votre|ton) (?:nom|prénom)\b",
+    rf"\b{_GLAD_FR}\b[^.!?]{{0,30}}?\b(?:de |d')(?:vous |te |t'|se |nous )(?:rencontrer|voir|"
+    rf"revoir|croiser|retrouver)\b",
+    r"\b(?:qu'on|que nous|que l'on) (?:ait|ayons) (?:enfin |pu )*(?:pu )?(?:se|nous) "
+    r"(?:voir|rencontrer|croiser|retrouver|revoir)\b",
+    r"\bd'avoir (?:enfin )?pu (?:vous |te |t')?(?:rencontrer|voir|revoir|croiser|retrouver)\b",
+]
+FR["request"] += [
+    r"\b(?:vous|tu) (?:nous |m')?(?:avez|aviez|as|avais) (?:contactée?s?|écrit|sollicitée?s?|"
+    r"interrogée?s?|posé (?:une|la|des) questions?)\b",
+    r"\bque (?:vous|tu) (?:nous |m')?(?:avez|aviez|as|avais) (?:envoyée?s?|posée?s?|"
+    r"adressée?s?|transmise?s?)\b",
+    r"\b(?:voici|ci-joint|vous trouverez|je vous envoie|je vous joins) (?:les |la |le |l')"
+    r"(?:[\w-]+ ){1,3}?(?:demandée?s?|souhaitée?s?|réclamée?s?)\b",
+    r"\b(?:vous|tu) (?:vouliez|voulais|souhaitiez|souhaitais|cherchiez|cherchais)\b",
+]
+FR["purchase"] += [
+    r"\bmerci (?:de nous avoir|d'avoir) (?:choisie?s?|préférée?s?)\b",
+    r"\b(?:votre|ce|cette|cet|ton|ta|vos|ces) (?:nouvel|nouvelle|nouveau|nouveaux|nouvelles) "
+    r"[\w-]+ (?:[\w-]+ )?(?:vous|te) (?:pla[iî]t|plaisent|plaise|convient|conviennent)\b",
+    r"\b(?:votre|ta) (?:commande|colis|box|livraison|paquet|abonnement|achat)\b[^.!?]{0,30}?"
+    r"\b(?:est en route|a été expédiée?|arrive|est en chemin|a été livrée?|est partie?|"
+    r"est prête?)\b",
+]
+DE["meeting"] += [
+    r"\bzeit für (?:mich|uns|ein treffen|ein gespräch|einen kaffee|unser treffen|einen "
+    r"termin) genommen\b",
+]
+DE["conversation"] += [
+    r"\bmit (?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?(?:auszutauschen|ausgetauscht|"
+    r"zu sprechen|gesprochen|zu plaudern|geplaudert|zu reden|geredet|unterhalten)\b"
+    r"(?![^.!?]*\b(?:würde|würden|möchte|möchten|gerne? wieder)\b)",
+    r"\b(?:unser|unserem|unseres) (?:[\w-]+ )?(?:gespräch|austausch|telefonat)\b"
+    r"(?! mit (?:dem|der|den|einem|einer))",
+]
+DE["request"] += [
+    r"\bum (?:die|den|das) (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:gebeten|ersucht)\b",
+    rf"\b{_POSS} frage (?:zu|zur|zum|nach|bezüglich|von|vom|über)\b",
+    r"\bwie von (?:ihnen|dir|euch) (?:[\w-]+ )?(?:gewünscht|angefragt|angefordert|erbeten|"
+    r"vorgeschlagen)\b",
+]
+DE["purchase"] += [
+    rf"\b(?:freude an|spaß mit|zufrieden mit|glücklich mit|viel spaß mit) {_POSS} "
+    rf"(?:neue[nrms]?|gekaufte[nrms]?|bestellte[nrms]?)\b",
+    r"\bdass (?:sie|du|ihr) (?:sich|dich|euch) für (?:uns|unser\w*) (?:[\w-]+ )?"
+    r"entschieden\b",
+]
+DE["behaviour"] += [
+    r"\b(?:haben|hast|habt) (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:heruntergeladen|angesehen|"
+    r"angeschaut|geklickt|geöffnet|gelesen|gemerkt|vergessen|hinzugefügt)\b",
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:[\w-]+ ){0,2}?(?:auf|in) (?:unserer|unserem) "
+    r"[\w-]*(?:seite|website|webseite|shop|app|blog)\b",
+    r"\bwie (?:wir|ich) (?:sehen|sehe|gesehen haben|bemerkt haben),? (?:haben|hast|habt|"
+    r"sind|bist) (?:sie|du|ihr)\b",
+]
+DE["tenure"] += [
+    rf"\b{_NUM_DE} jahre[n]? (?:lang )?(?:kunde|kundin|mitglied|abonnent(?:in)?|bei uns|"
+    rf"dabei|treue|vertrauen|partnerschaft|zusammenarbeit)\b",
+    rf"\bfür {_NUM_DE} jahre (?:vertrauen|treue|partnerschaft|zusammenarbeit)\b",
+    r"\bseit (?:den anfängen|dem ersten tag|anfang an|dem start|tag eins|der ersten stunde|"
+    r"beginn)\b",
+    r"\bseit (?:\d{4}|über|mehr als|fast|knapp) (?:[\w-]+ ){0,3}?(?:kaufen|kaufst|"
+    r"bestellen|bestellst|vertrauen|vertraust|sind|bist|begleiten|begleitest) "
+    r"(?:sie|du|ihr)\b",
+]
+DE["selection"] += [
+    r"\b(?:nur|exklusiv|allein|speziell) (?:ihnen|dir|euch) (?:[\w-]+ )?(?:anbieten|"
+    r"reserviert|vorbehalten|zugedacht|gönnen|machen|geben|schenken)\b",
+    r"\b(?:speziell|persönlich|individuell|genau|ganz) auf (?:sie|dich|euch) (?:[\w-]+ )?"
+    r"(?:abgestimmt|zugeschnitten)\b",
+    r"\bauf (?:sie|dich|euch) (?:persönlich )?zugeschnitten\b",
+]
+ES["meeting"] += [
+    r"\bhaber (?:coincidido|estado|charlado|hablado|compartido|comido|cenado) "
+    r"(?:contigo|con usted|con ustedes|con vosotros)\b",
+    r"\b(?:reunirme|verme|encontrarme|coincidir) (?:con usted|contigo|con ustedes|con "
+    r"vosotros)\b",
+]
+ES["request"] += [
+    r"\b(?:respondo|respondemos|contesto|contestamos|atiendo|atendemos) (?:con gusto )?a "
+    r"(?:su|tu) (?:pregunta|consulta|solicitud|mensaje|petición|correo)\b",
+]
+ES["purchase"] += [
+    r"\bgracias por (?:elegirnos|elegir nuestr[oa]s?|escogernos|preferirnos)\b",
+    r"\b(?:has|ha|habéis|han) (?:hecho|realizado) (?:[\w-]+ ){0,2}?(?:pedidos?|compras?)\b",
+]
+ES["tenure"] += [
+    r"\b(?:años|meses) (?:siendo|como) (?:cliente|clienta|socio|socia|miembro|suscriptor)\b",
+    r"\b(?:nos )?(?:acompaña|acompañas|sigue|sigues|apoya|apoyas|es fiel|eres fiel|nos es "
+    r"fiel|nos eres fiel) (?:[\w-]+ ){0,3}?desde\b",
+    r"\bdesde hace (?:[\w-]+ ){0,3}?(?:años|meses)\b[^.!?]{0,10}?\b(?:compra|compras|"
+    r"confía|confías|está|estás|es|eres|nos|sigue|sigues)\b",
+]
+ES["selection"] += [
+    r"\b(?:solo|sólo|únicamente|exclusivamente) (?:le|te|os|les) (?:[\w-]+ )?(?:ofrecemos|"
+    r"reservamos|damos|enviamos|hacemos|regalamos)\b",
+    r"\bpensando en (?:ti|usted|ustedes|vosotros)\b",
+]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
@@ -1294,14 +1421,21 @@ RELATIVE_START = re.compile(
 QUESTION_AUX = {
     "en": re.compile(
         r"\b(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can)"
-        r" (?:you|we|u)\b[^,;:]*$"
+        r"(?: (?:you|we|u)\b[^,;:]*| *)$"
     ),
-    "fr": re.compile(r"(?:-vous|-tu|-t-il|est-ce que|est-ce qu')\b[^,;:]*$"),
+    "fr": re.compile(r"(?:-vous|-tu|-t-il|est-ce que|est-ce qu')(?:\b|\s)[^,;:]*$"),
     "de": re.compile(
         r"^\s*(?:haben|hast|habt|waren|warst|wart|sind|bist|seid|hatten|"
         r"hattest|konnten|konntest|kennen|kennst)\b"
     ),
     "es": re.compile(r"^\s*¿"),
+}
+# A match that starts with "you" + verb: said with a rising tone it is a yes/no question.
+SUBJECT_START = {
+    "en": re.compile(r"(?:you|we|u)\b"),
+    "fr": re.compile(r"(?:vous|tu|nous|on)\b"),
+    "de": re.compile(r"(?:sie|du|ihr|wir)\b"),
+    "es": re.compile(r"(?:usted|tú|ustedes|vosotros|[\w]+(?:aste|iste|ó)\b)"),
 }
 # Spanish third-person verbs that also stand for usted ("asistió": he attended / you did).
 ES_USTED_VERB = re.compile(
