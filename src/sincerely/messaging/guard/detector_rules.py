@@ -1292,6 +1292,172 @@ ES["selection"] += [
     r"\bpensando en (?:ti|usted|ustedes|vosotros)\b",
 ]
 
+# Compositional rules: a second person and a past form of a claim verb in the same clause.
+# They catch paraphrases no phrase above lists ("Sie haben letzte Woche unseren Stand
+# besucht", "Visitaste nuestra tienda"); scope rules still apply.
+_DE_PARTICIPLES = {
+    "meeting": "getroffen kennengelernt wiedergesehen begegnet",
+    "attendance": "teilgenommen mitgemacht zugeschaut zugehört",
+    "visit": "besucht vorbeigeschaut vorbeigekommen reingeschaut",
+    "purchase": "gekauft bestellt erworben gebucht eingekauft abonniert geshoppt",
+    "request": "gefragt angefragt angefordert erbeten gebeten erkundigt nachgefragt",
+    "said": "erzählt erwähnt berichtet mitgeteilt verraten angedeutet anvertraut geschildert",
+    "behaviour": "heruntergeladen angesehen angeschaut angeklickt geklickt geöffnet gemerkt "
+    "hinzugefügt gestöbert gespeichert",
+    "call": "angerufen telefoniert zurückgerufen",
+    "conversation": "unterhalten ausgetauscht besprochen",
+}
+_DE_THIRD = (
+    r"kunden|kundinnen|leute|menschen|besucher|andere|viele|alle|nutzer|leser|mitglieder|"
+    r"teilnehmer|käufer|gäste|wir|ich|unser\w*|das team|er|es"
+)
+for _kind, _words_de in _DE_PARTICIPLES.items():
+    DE[_kind].append(
+        rf"\b(?:sie|du|ihr|dich|euch)\b(?:(?! (?:{_DE_THIRD})\b) [\w-]+){{0,8}}? "
+        rf"(?:{'|'.join(_words_de.split())})\b(?! (?:werden|wird|würde|würden|zu werden)\b)"
+    )
+_ES_PRETERITE_TU = {
+    "meeting": "conociste viste coincidiste saludaste",
+    "attendance": "asististe participaste estuviste viniste acudiste",
+    "visit": "visitaste pasaste recorriste",
+    "purchase": "compraste adquiriste encargaste reservaste elegiste pagaste",
+    "request": "preguntaste solicitaste pediste consultaste escribiste contactaste",
+    "said": "dijiste contaste comentaste mencionaste explicaste confesaste",
+    "behaviour": "descargaste miraste añadiste agregaste dejaste olvidaste guardaste buscaste "
+    "abriste leíste clicaste",
+    "call": "llamaste telefoneaste",
+    "conversation": "hablaste charlaste conversaste",
+}
+_ES_PARTICIPLE = {
+    "attendance": "asistido participado estado",
+    "visit": "visitado pasado",
+    "purchase": "comprado adquirido encargado reservado pedido",
+    "request": "preguntado solicitado consultado",
+    "said": "dicho contado comentado mencionado",
+    "behaviour": "descargado mirado añadido agregado dejado olvidado guardado",
+}
+for _kind, _words_es in _ES_PRETERITE_TU.items():
+    ES[_kind].append(rf"\b(?:{'|'.join(_words_es.split())})\b")
+for _kind, _words_es in _ES_PARTICIPLE.items():
+    ES[_kind].append(
+        rf"\b(?:usted |tú )?(?:ya |recientemente )?(?:has|habías|hayas) "
+        rf"(?:[\w-]+ )?(?:{'|'.join(_words_es.split())})\b"
+    )
+    ES[_kind].append(
+        rf"\busted (?:ya |recientemente )?(?:ha|había) (?:[\w-]+ )?"
+        rf"(?:{'|'.join(_words_es.split())})\b"
+    )
+_FR_PARTICIPLES = {
+    "meeting": "rencontrée? croisée? revue? retrouvée?",
+    "attendance": "participé assisté",
+    "visit": "visitée?",
+    "purchase": "achetée?s? commandée?s? acquise?s? réservée?s? craqué",
+    "request": "demandée?s? sollicitée?s? réclamée?s? contactée?s?",
+    "said": "dit mentionnée? racontée? confiée? expliquée? indiquée? signalée?",
+    "behaviour": "téléchargée?s? consultée?s? regardée?s? cliquée? ajoutée?s? oubliée?s? "
+    "visionnée?s? repérée?s? parcourue?s?",
+    "call": "appelée?s? téléphoné",
+}
+for _kind, _words_fr in _FR_PARTICIPLES.items():
+    FR[_kind].append(
+        rf"\b(?:vous|tu) (?:nous |m'|me |l'|les |y |en |lui )?(?:avez|aviez|as|avais|êtes|"
+        rf"étiez|es|étais) (?:[\w-]+ ){{0,2}}?(?:{'|'.join(_words_fr.split())})\b"
+    )
+
+# Third round of tune families.
+FR["attendance"] += [
+    rf"\b(?:vous|tu) (?:soyez|sois|êtes|es|étiez|étais) (?:venue?s?|allée?s?|passée?s?) {_EV_FR}\b",
+    r"\ben tant que (?:participante?|invitée?|visiteu(?:r|se)|inscrite?|auditeur|auditrice) "
+    r"(?:à|de|du|au|aux)\b",
+    r"\bmerci d'avoir (?:consacré|donné|pris|offert) (?:votre|ton|de votre|du|un peu de votre) "
+    r"(?:temps|soirée|journée|matinée|après-midi|week-end|samedi)\b",
+]
+FR["said"] += [
+    r"\b(?:vous|tu) (?:disiez|disais|mentionniez|mentionnais|expliquiez|expliquais|racontiez|"
+    r"racontais|parliez|parlais|évoquiez|évoquais|confiiez|confiais)\b",
+    r"\b(?:pris en compte|tenu compte de|retenu|écouté|entendu|intégré|suivi) (?:votre|ta|vos|"
+    r"tes) (?:remarque|suggestion|commentaire|retour|avis|idée|critique|conseil)s?\b",
+]
+DE["meeting"] += [
+    rf"\b{_GLAD_DE}\b[^.!?]{{0,50}}?\b(?:sie|dich|euch)\b(?: [\w-]+){{0,6}}? "
+    rf"(?:zu erleben|erlebt|zu begrüßen|begrüßt|zu sprechen)\b",
+    r"\büber den weg gelaufen\b",
+    r"\b(?:danke|dank)\b[^.!?]{0,40}?\b(?:abend|tag|nachmittag|vormittag|mittag|zeit|essen|"
+    r"treffen|kaffee|spaziergang) mit (?:ihnen|dir|euch)\b",
+]
+DE["attendance"] += [
+    r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:mitgefeiert|dabei gewesen|mitgefeiert|"
+    r"gefeiert|zugeschaut|mitdiskutiert)\b",
+    r"\bals (?:teilnehmer(?:in)?|besucher(?:in)?|gast|gäste|zuhörer(?:in)?) (?:unseres|unserer|"
+    r"unseren|des|der|am|beim|bei|an)\b",
+    r"\bzeit für (?:unsere|unseren|unser|die|das|den) (?:[\w-]+ )?(?:veranstaltung|event|"
+    r"workshop|webinar|seminar|kurs|feier|fest|vortrag|präsentation|führung|verkostung)\b",
+]
+DE["visit"] += [
+    r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,5}?(?:in|bei|an|auf) (?:unserer|unserem|unseren|"
+    r"uns)\b[^.!?]{0,30}?\b(?:waren|warst|wart|gewesen)\b",
+    r"\b(?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?bei uns (?:[\w-]+ ){0,4}?gefallen\b",
+    r"\bden weg (?:zu uns|zu unserem|zu unserer|in unser|in unsere|in unseren|an unseren)\b"
+    r"[^.!?]{0,30}?\bgefunden\b",
+]
+DE["promise"] += [r"\bversprochen (?:ist|war) versprochen\b"]
+DE["said"] += [
+    rf"\b{_POSS} (?:anmerkung|anregung|kritik|rückmeldung|hinweis|vorschlag|idee|kommentar|"
+    rf"einwand|wunsch)\w* (?:zu|zur|zum|über|bezüglich|zu unserem|zu unserer)\b",
+]
+DE["purchase"] += [
+    rf"\b{_POSS} neue[nrms]? [\w-]+ (?:[\w-]+ ){{0,3}}?(?:angekommen|geliefert|gefällt|"
+    rf"im einsatz|eingetroffen)\b",
+    rf"\b{_POSS} (?:[\w-]+ )?(?:einkauf|kauf|bestellung|lieferung|paket)\w* (?:vom|von|am|"
+    rf"aus|letzte)\b",
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt) (?:sich|dich|euch) (?:[\w-]+ ){0,3}?für "
+    r"(?:[\w-]+ ){0,3}?entschieden\b",
+    rf"\b{_POSS} (?:paket|bestellung|lieferung|sendung|päckchen) (?:ist|wurde|kommt|geht)\b",
+]
+ES["meeting"] += [
+    r"\b(?:casualidad|suerte|alegría|ilusión|honor|bien|gusto|placer)\b[^.!?]{0,40}?\b"
+    r"(?:encontrarnos|cruzarnos|coincidir|vernos|verte|verle|conocerte|conocerle|conocernos|"
+    r"conocer a usted|conocer a ustedes|saludarte|saludarle)\b",
+    r"\bgracias (?:de nuevo |otra vez |una vez más )?por (?:la|el|aquel|aquella) (?:[\w-]+ )?"
+    r"(?:cena|comida|almuerzo|café|desayuno|encuentro|reunión|rato|paseo|velada)\b",
+    r"\b(?:conocerte|conocerle|conocerla|conocerles|conoceros|verte|verle|veros|coincidir "
+    r"contigo|coincidir con usted)\b[^.!?]{0,40}?\b(?:fue|ha sido|resultó)\b",
+    r"\b(?:pudimos|hemos podido|logramos) (?:vernos|conocernos|reunirnos|hablar|charlar|"
+    r"coincidir|encontrarnos)\b",
+]
+ES["attendance"] += [
+    r"\bgracias por estar (?:en|con) (?:nuestr[oa]s?|la|el|los|las)\b",
+    r"\bcomo (?:participante|asistente|invitad[oa]|visitante|inscrit[oa]) (?:de|en|a|al|del) "
+    r"(?:nuestr[oa]s?|la|el|los|las)\b",
+    r"\b(?:dedicado|dedicaste|dedicó|dedicar) (?:su|tu) (?:tiempo|tarde|noche|mañana|día|"
+    r"sábado) (?:a|al|en) (?:nuestr[oa]s?|la|el)\b",
+]
+ES["visit"] += [
+    r"\b(?:estuviera|estuvieras|estuvieran|viniera|vinieras|vinieran|pasara|pasaras) "
+    r"(?:[\w-]+ ){0,4}?(?:en|a|por) (?:nuestr[oa]s?|la|el)\b",
+    r"(?<!\bplanifique )(?<!\bplanifica )(?<!\bprepare )(?<!\bprepara )(?<!\borganice )"
+    r"(?<!\borganiza )(?<!\breserve )(?<!\breserva )\b(?:su|tu) visita (?:a|al|de|en) "
+    r"(?:nuestr[oa]s?|la|el)\b",
+    r"\b(?:su|tu) (?:estancia|estadía) (?:en|con)\b",
+    r"\bencontraste nuestr[oa]\b",
+]
+ES["said"] += [
+    r"\b(?:su|tu) (?:comentario|sugerencia|observación|opinión|crítica|idea|propuesta|"
+    r"consejo)s? (?:sobre|acerca de|respecto a|del|de la|de los)\b",
+]
+ES["purchase"] += [
+    r"\b(?:su|tu) nuev[oa]s? [\w-]+ (?:[\w-]+ ){0,2}?(?:ha llegado|haya llegado|llegó|te "
+    r"gusta|le gusta|funciona|está funcionando)\b",
+    r"\b(?:su|tu) (?:compra|pedido|paquete|envío) (?:del|de la|de ayer|de este|de esta|de "
+    r"la semana|de hace)\b",
+    r"\b(?:ha|has) (?:elegido|escogido|optado por|contratado|adquirido)\b",
+    r"\b(?:su|tu) (?:paquete|pedido|envío|compra) (?:ya )?(?:está|ha sido|fue|llegará|va|"
+    r"sale|salió)\b",
+]
+for _kind, _words_es in _ES_PRETERITE_TU.items():
+    _plural = [w + "is" for w in _words_es.split() if w.endswith(("aste", "iste"))]
+    ES[_kind].append(rf"\b(?:{'|'.join(_plural)})\b")
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     lang: [(kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in table.items()]
