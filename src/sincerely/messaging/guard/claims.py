@@ -11,6 +11,7 @@ documented in docs/messaging.md, and names the specific things a claim mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -121,7 +122,14 @@ def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ..
         if lang in runner_up and found:
             break
         view = _german_view(flat) if lang == "de" else lowered
-        scope = _Scope(view, lang)
+        quoted = _attributed_quotes(view, lang)
+        if '"' in view:
+            # Quotation marks used for emphasis hide nothing: match without them, keeping
+            # attributed quotations (testimonials) out of the check.
+            keep = [i for i, char in enumerate(view) if char != '"']
+            quoted = [(bisect_left(keep, s), bisect_left(keep, e)) for s, e in quoted]
+            view = "".join(view[i] for i in keep)
+        scope = _Scope(view, lang, quoted)
         for kind, pattern in rules.PATTERNS[lang]:
             if kind in found:
                 continue
@@ -141,25 +149,12 @@ def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ..
 class _Scope:
     """Where in a sentence a match does not assert anything about this recipient."""
 
-    def __init__(self, view: str, lang: str) -> None:
+    def __init__(self, view: str, lang: str, quoted: list[tuple[int, int]]) -> None:
         self.view = view
         self.lang = lang
-        self.quoted = [
-            (m.start(), m.end()) for m in rules.QUOTE.finditer(view) if self._attributed(m)
-        ]
+        self.quoted = quoted
         self.clauses = [(m.start(), m.end()) for m in rules.CLAUSE.finditer(view)]
         self.is_question = view.rstrip().endswith("?")
-
-    def _attributed(self, quote: re.Match[str]) -> bool:
-        # A quotation is someone else's words when it is attributed ("…" - a customer;
-        # "…", says Maria; One customer wrote: "…"); an unattributed pair of quotes is
-        # only emphasis and hides nothing.
-        after = self.view[quote.end() : quote.end() + 60]
-        before = self.view[max(0, quote.start() - 60) : quote.start()]
-        return bool(
-            rules.ATTRIBUTION_AFTER[self.lang].match(after)
-            or rules.ATTRIBUTION_BEFORE[self.lang].search(before)
-        )
 
     def _clause(self, start: int) -> tuple[int, int]:
         for begin, end in self.clauses:
@@ -207,6 +202,20 @@ class _Scope:
             if asks and not relative and not rules.WH_WORD[lang].search(clause):
                 return False
         return True
+
+
+def _attributed_quotes(view: str, lang: str) -> list[tuple[int, int]]:
+    """Quotations that are someone else's words: attributed ("…" - a customer; "…", says
+    Maria; One customer wrote: "…"). An unattributed pair of quotes is only emphasis."""
+    spans = []
+    for quote in rules.QUOTE.finditer(view):
+        after = view[quote.end() : quote.end() + 60]
+        before = view[max(0, quote.start() - 60) : quote.start()]
+        if rules.ATTRIBUTION_AFTER[lang].match(after) or rules.ATTRIBUTION_BEFORE[lang].search(
+            before
+        ):
+            spans.append((quote.start(), quote.end()))
+    return spans
 
 
 # Named things.

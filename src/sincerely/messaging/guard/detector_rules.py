@@ -1488,7 +1488,7 @@ ATTRIBUTION_AFTER = {
     for lang, say in _SAY.items()
 }
 ATTRIBUTION_BEFORE = {
-    lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$|^\s*$") for lang, say in _SAY.items()
+    lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$") for lang, say in _SAY.items()
 }
 
 CLAUSE = re.compile(r"[^,;:!?¿¡()\"]+[,;:!?¿¡()\"]*|[,;:!?¿¡()\"]+")

@@ -67,6 +67,12 @@ _QUOTES = {
     "\u0085": "\n",
 }
 _UNIFY = re.compile("|".join(re.escape(k) for k in sorted(_QUOTES, key=len, reverse=True)))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SPACES = re.compile(r"[^\S\n]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -170,11 +176,9 @@ def normalise_text(text: str) -> str:
 
 # HTML: what a reader sees.
 
-_INLINE_JOIN = frozenset(
-    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark q s samp "
-    "small span strike strong sub sup time tt u var wbr img"
-)
-_BLOCK = frozenset(
+# Every tag not listed here is inline (span, a, b, i, em, strong, u, font, small, mark, sub,
+# sup, …): its text joins its neighbours without a space, as a browser shows it.
+_BLOCK = _words(
     "address article aside blockquote body button caption center dd details dialog dir div dl "
     "dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main "
     "menu nav ol option p pre section summary table tbody td tfoot th thead tr ul"
@@ -237,10 +241,6 @@ def visible_text(html_text: str) -> str:
 
 
 # Sentences.
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _ABBREVIATIONS = _words(
