@@ -220,8 +220,8 @@ EN: dict[str, list[str]] = {
     ],
     "request": [
         rf"\b(?<!of ){_Y} (?:recently |just |kindly |specifically )?(?:asked|requested|"
-        rf"enquired|inquired|wanted to know|were asking|wanted|were after|were looking "
-        rf"for|reached out|contacted us|got in touch|wrote to us|emailed us|messaged us|"
+        rf"enquired|inquired|wanted to know|were asking|reached out|contacted us|got in touch|"
+        rf"wrote to us|emailed us|messaged us|"
         rf"called us|rang us|filled (?:in|out) (?:our|the)|submitted|sent us|ordered a "
         rf"(?:brochure|catalogue|catalog|sample|quote))\b",
         r"\bas (?:you )?(?:requested|asked)\b",
@@ -236,7 +236,8 @@ EN: dict[str, list[str]] = {
         rf"asking|enquiring|inquiring|your patience with (?:your|the) request)\b",
         r"\byour (?:recent |earlier )?(?:request|enquiry|inquiry) (?:for|about|regarding|"
         r"on|of)\b",
-        rf"\b(?:the|a|an|that|those|these|this|some) [\w -]{{1,30}} {_Y} (?:asked (?:for|"
+        rf"\b(?:the|a|an|that|those|these|this|some) (?:(?!you\b)[\w-]+ ){{0,4}}{_Y} "
+        rf"(?:asked (?:for|"
         rf"about)|requested|were asking (?:for|about)|wanted|were after|enquired about|"
         rf"inquired about|were looking for)\b",
     ],
@@ -991,7 +992,8 @@ ES: dict[str, list[str]] = {
         r"sumarse)\b",
         rf"\b(?:{_USTED} )?(?:estuvo|estuviste|estuvieron|estuvisteis|asistió|asististe|"
         rf"asistieron|participó|participaste|participaron|vino|viniste|se unió|te uniste|"
-        rf"se conectó|te conectaste)\b(?= (?:en|a|al|a la|de|con nosotros))",
+        rf"se conectó|te conectaste)\b(?= (?:en|a|al|a la|de|con nosotros))"
+        rf"(?! en nuestr[oa] (?:página|web|sitio|app|aplicación|blog|tienda online)\b)",
         rf"\b{_SU} (?:participación|asistencia|presencia) (?:en|a|al|de)\b",
         r"\b(?:tenerte|tenerle|tenerla|tenerlos|teneros|contar con usted|contar contigo|"
         r"contar con ustedes)\b",
@@ -1038,7 +1040,8 @@ ES: dict[str, list[str]] = {
         rf"desde|sobre|en) {_SU} (?:última |reciente |primera )?visita\b",
         rf"\b{_SU} (?:última|reciente) visita\b",
         r"\b(?:nos )?(?:visitó|visitaste|visitaron|visitasteis|pasó por|pasaste por|"
-        r"se pasó por|te pasaste por|estuvo en nuestr|estuviste en nuestr)",
+        r"se pasó por|te pasaste por|estuvo en nuestr|estuviste en nuestr)"
+        r"(?![oa]s? (?:página|web|sitio|app|aplicación|blog|tienda online)\b)",
         rf"\b{_GLAD_ES}\b[^.!?]{{0,40}}?\b(?:recibirte|recibirle|recibirla|recibirles|"
         rf"recibiros|acogerte|acogerle|atenderte|atenderle)\b",
     ],
@@ -1190,6 +1193,8 @@ EN["request"] += [
     r"form|enquiry|inquiry)\b",
     rf"\b(?:the|your) (?:question|questions|message|email|request) {_Y} (?:sent|asked|"
     rf"wrote|emailed|left)\b",
+]
+EN["said"] += [
     rf"\b{_Y} were (?:keen|eager|hoping|wondering|curious) (?:to|about|whether|if)\b",
 ]
 FR["meeting"] += [
@@ -1312,19 +1317,23 @@ _DE_THIRD = (
     r"teilnehmer|käufer|gäste|wir|ich|unser\w*|das team|er|es"
 )
 for _kind, _words_de in _DE_PARTICIPLES.items():
+    # Watching a webinar is attendance, not browsing.
+    _not = _DE_THIRD + (
+        "|webinar|vortrag|aufzeichnung|livestream|keynote" if _kind == "behaviour" else ""
+    )
     DE[_kind].append(
-        rf"\b(?:sie|du|ihr|dich|euch)\b(?:(?! (?:{_DE_THIRD})\b) [\w-]+){{0,8}}? "
+        rf"\b(?:sie|du|ihr|dich|euch)\b(?:(?! (?:{_not})\b) [\w-]+){{0,8}}? "
         rf"(?:{'|'.join(_words_de.split())})\b(?! (?:werden|wird|würde|würden|zu werden)\b)"
     )
 _ES_PRETERITE_TU = {
-    "meeting": "conociste viste coincidiste saludaste",
-    "attendance": "asististe participaste estuviste viniste acudiste",
+    "meeting": "conociste coincidiste saludaste",
+    "attendance": "asististe participaste viniste acudiste",
     "visit": "visitaste pasaste recorriste",
     "purchase": "compraste adquiriste encargaste reservaste elegiste pagaste",
     "request": "preguntaste solicitaste pediste consultaste escribiste contactaste",
     "said": "dijiste contaste comentaste mencionaste explicaste confesaste",
-    "behaviour": "descargaste miraste añadiste agregaste dejaste olvidaste guardaste buscaste "
-    "abriste leíste clicaste",
+    "behaviour": "viste descargaste miraste añadiste agregaste dejaste olvidaste guardaste "
+    "buscaste abriste leíste clicaste",
     "call": "llamaste telefoneaste",
     "conversation": "hablaste charlaste conversaste",
 }
@@ -1457,6 +1466,93 @@ ES["purchase"] += [
 for _kind, _words_es in _ES_PRETERITE_TU.items():
     _plural = [w + "is" for w in _words_es.split() if w.endswith(("aste", "iste"))]
     ES[_kind].append(rf"\b(?:{'|'.join(_plural)})\b")
+
+# Fourth round of tune families.
+EN["selection"] += [
+    r"\b(?:tailored|matched|suited|fitted) to your (?:own )?(?:taste|tastes|needs|preferences|"
+    r"style|profile|wishes)\b",
+]
+DE["conversation"] += [
+    r"\bmit (?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?ins gespräch (?:zu )?(?:kommen|gekommen)\b",
+]
+DE["meeting"] += [
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart) so (?:freundlich|nett|lieb|großzügig)\b",
+    r"\b(?:sie|du|ihr) (?:mich|uns) (?:[\w-]+ ){0,4}?(?:empfangen|eingeladen|begrüßt|"
+    r"herumgeführt|bewirtet) (?:haben|hast|habt)\b",
+]
+DE["request"] += [
+    r"\b(?:sie|du|ihr) (?:wollten|wolltest|wolltet|wünschten|wünschtest) (?:[\w-]+ ){0,4}?"
+    r"(?:erfahren|wissen|sehen|bekommen|erhalten|haben)\b",
+    rf"\b{_POSS} (?:nachricht|e-mail|mail|anfrage|schreiben|brief|anruf)\w* (?:vom|von|am|"
+    rf"zu|zum|zur)\b",
+]
+DE["selection"] += [
+    r"\b(?:sie|dich|euch|ihnen|dir) (?:[\w-]+ ){0,7}?(?:zur seite gelegt|beiseitegelegt|"
+    r"freigehalten|zurückgelegt|aufgehoben|aufbewahrt|reserviert)\b",
+    r"\bnur für (?:unsere|unseren|unser) (?:[\w-]+ )?(?:stammkund|treue|beste|liebe|"
+    r"langjährige|vip)\w*",
+    rf"\bauf {_POSS} (?:[\w-]+ )?(?:geschmack|bedürfnisse|wünsche|vorlieben|stil|profil|"
+    rf"interessen) (?:[\w-]+ )?(?:zugeschnitten|abgestimmt|ausgerichtet)\b",
+]
+ES["meeting"] += [
+    r"\b(?:fue|fuiste|ha sido|has sido) muy (?:amable|atent[oa]|generos[oa]) (?:al|en)\b",
+]
+ES["request"] += [
+    r"\ba petición (?:suya|tuya|vuestra)\b",
+    r"\bpor (?:el|la|los|las|lo) que (?:nos |me )?(?:preguntó|preguntaste|se interesó|"
+    r"te interesaste)\b",
+    r"\b(?:hemos recibido|recibimos|he recibido|recibí) (?:su|tu) (?:mensaje|correo|"
+    r"solicitud|consulta|carta|petición)\b",
+]
+ES["behaviour"] += [
+    r"\b(?:estuviste|estuvo|has estado|ha estado) (?:[\w-]+ )?en nuestr[oa] (?:página|web|"
+    r"sitio|app|aplicación|blog|tienda online)\b",
+    r"\b(?:se interesó|te interesaste|se ha interesado|te has interesado) (?:por|en)\b",
+    r"\b(?:su|tu) (?:lista de favoritos|lista de deseos|carrito|cesta) (?:todavía|aún|sigue|"
+    r"tiene|contiene|te espera|le espera)\b",
+    r"\b(?:ya |recientemente )?(?:ha|has) (?:abierto|descargado|consultado|visto|mirado|"
+    r"añadido|leído|guardado|buscado)\b",
+    r"\b(?:ha estado|has estado|estuviste|estuvo) (?:viendo|mirando|consultando|buscando|"
+    r"curioseando|navegando|"
+    r"leyendo)\b",
+]
+ES["selection"] += [
+    r"\bsolo para (?:nuestr[oa]s?) (?:[\w-]+ )?(?:client|soci|miembro|suscript|fiel|"
+    r"mejor)\w*",
+    r"\ba (?:su|tu) (?:medida|gusto|justa medida)\b",
+]
+
+# Compositional rules for English and Spanish usted: "you" and a past form of a claim verb.
+_EN_PAST = {
+    "meeting": "met",
+    "attendance": "attended joined",
+    "visit": "visited toured",
+    "purchase": "bought purchased ordered booked subscribed",
+    "request": "asked requested enquired inquired",
+    "said": "told mentioned shared explained",
+    "behaviour": "downloaded viewed browsed clicked opened watched",
+    "call": "called phoned rang",
+}
+for _kind, _words_en in _EN_PAST.items():
+    EN[_kind].append(
+        rf"(?<!\bof )(?<!\bwho )(?<!\bif )\b{_Y}(?:'ve| have| had)? (?:recently |already |just |"
+        rf"once |previously |kindly |also |both |all )?(?:{'|'.join(_words_en.split())})\b"
+    )
+_ES_USTED = {
+    "meeting": "conoció vio",
+    "attendance": "asistió participó estuvo vino",
+    "visit": "visitó",
+    "purchase": "compró adquirió encargó reservó eligió",
+    "request": "preguntó solicitó pidió consultó",
+    "said": "dijo contó comentó mencionó explicó",
+    "behaviour": "descargó miró añadió dejó guardó",
+    "call": "llamó",
+}
+for _kind, _words_es in _ES_USTED.items():
+    ES[_kind].append(
+        rf"\busted(?:es)? (?:ya |también |recientemente )?(?:nos |me )?"
+        rf"(?:{'|'.join(_words_es.split())})\b"
+    )
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
