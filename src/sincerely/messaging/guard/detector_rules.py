@@ -1555,8 +1555,33 @@ for _kind, _words_es in _ES_USTED.items():
     )
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
+
+_LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
+
+
+def _anchor_first(pattern: str) -> str:
+    """A pattern that opens with look-behinds is tried at every position of the sentence (5×
+    slower); a look-ahead on the word it anchors on lets the engine skip ahead instead."""
+    lead = _LEADING_LOOKBEHINDS.match(pattern)
+    if not lead or not pattern.startswith("\\b", lead.end()):
+        return pattern
+    rest = pattern[lead.end() + 2 :]
+    if rest.startswith("(?:"):
+        depth = 0
+        for index, char in enumerate(rest):
+            depth += char == "(" and rest[index - 1 : index] != "\\"
+            depth -= char == ")" and rest[index - 1 : index] != "\\"
+            if depth == 0:
+                return f"(?=\\b{rest[: index + 1]}){pattern}"
+    word = re.match(r"[\w']+", rest)
+    return f"(?=\\b{word.group(0)}){pattern}" if word else pattern
+
+
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    lang: [(kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in table.items()]
+    lang: [
+        (kind, re.compile("|".join(f"(?:{_anchor_first(p)})" for p in pats)))
+        for kind, pats in table.items()
+    ]
     for lang, table in _TABLES.items()
 }
 
