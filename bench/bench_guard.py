@@ -108,9 +108,9 @@ def _messages(count: int) -> list[str]:
 def _clear_caches() -> None:
     from sincerely.messaging.guard import claims, normalise
 
-    claims._detect.cache_clear()
-    normalise.normalise_text.cache_clear()
-    normalise._split.cache_clear()
+    claims._detect_cached.cache_clear()
+    normalise._normalise_cached.cache_clear()
+    normalise._split_cached.cache_clear()
 
 
 def cost() -> None:

@@ -63,6 +63,7 @@ def test_the_table_and_the_linter_interface():
         "behaviour",
         "tenure",
         "selection",
+        "interest",
     } == set(CLAIM_EVIDENCE)
     [claim] = detect_claims("It was great meeting you at Web Summit.")
     assert claim == Claim("meeting", "It was great meeting you at Web Summit.", "en", claim.named)

@@ -41,6 +41,9 @@ CLAIM_EVIDENCE: dict[str, frozenset[str]] = {
     "request": frozenset({"asked"}),
     "promise": frozenset({"met", "called", "asked", "said"}),
     "said": frozenset({"said", "met", "called", "asked"}),
+    # Beyond the 13 kinds of the issue: interest the person showed ("you seemed really
+    # excited about…"), seen at a meeting or an event, or heard on a call.
+    "interest": frozenset({"met", "called", "asked", "attended", "said"}),
     "preference": frozenset({"prefers", "said", "asked"}),
     "purchase": frozenset({"bought"}),
     "behaviour": frozenset({"visited"}),
@@ -66,13 +69,13 @@ def detect_claims(sentence: str) -> list[Claim]:
     """The claims a sentence makes, in table order, each kind once. Raw input is normalised."""
     return [
         Claim(kind, sentence, language, dict(named))
-        for kind, language, named in _detect(normalise_text(sentence))
+        for kind, language, named in _detect_any(normalise_text(sentence))
     ]
 
 
 def claim_kinds(sentence: str) -> list[str]:
     """The claim kinds a sentence makes, in table order, each once."""
-    return [kind for kind, _, _ in _detect(normalise_text(sentence))]
+    return [kind for kind, _, _ in _detect_any(normalise_text(sentence))]
 
 
 def guess_language(text: str) -> str:
@@ -104,7 +107,11 @@ def _german_view(text: str) -> str:
     return marked.lower()
 
 
-@lru_cache(maxsize=65536)
+def _detect_any(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    # Sentences are cached (recipients share them); a very long run of text is not.
+    return _detect_cached(text) if len(text) <= 2000 else _detect(text)
+
+
 def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
     flat = " ".join(text.split())
     if not flat:
@@ -260,3 +267,6 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
                     named.setdefault("product", value)
                 break
     return named
+
+
+_detect_cached = lru_cache(maxsize=65536)(_detect)

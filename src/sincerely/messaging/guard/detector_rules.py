@@ -845,7 +845,7 @@ DE: dict[str, list[str]] = {
         r"(?:[\w-]+ ){0,4}?(?:erzählt|gesagt|erwähnt|berichtet|geschrieben|mitgeteilt|"
         r"verraten|angedeutet|erklärt|geschildert|anvertraut)\b",
         r"\b(?:sie|du) (?:erwähnten|erwähntest|sagten|sagtest|erzählten|erzähltest|meinten|"
-        r"meintest|schienen|schienst|wirkten|wirktest|klangen|klangst|schrieben|schriebst)\b",
+        r"meintest|schrieben|schriebst)\b",
         r"\bwie (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:bemerkt|gesagt|sagten|sagtest|erwähnt|"
         r"erwähnten|meinten|meintest|angemerkt)\b",
         r"\b(?:ich erinnere mich|wir erinnern uns|ich weiß noch|wir wissen noch),? (?:dass|"
@@ -1553,6 +1553,24 @@ for _kind, _words_es in _ES_USTED.items():
         rf"\busted(?:es)? (?:ya |también |recientemente )?(?:nos |me )?"
         rf"(?:{'|'.join(_words_es.split())})\b"
     )
+
+
+# Interest the person showed ("you seemed really excited about…"): seen in their presence or
+# heard on a call, so its own kind, backed by attendance too (unlike what they said).
+def _move_to_interest(table: dict[str, list[str]], marker: str) -> None:
+    moved = [p for p in table["said"] if marker in p]
+    table["said"] = [p for p in table["said"] if marker not in p]
+    table.setdefault("interest", []).extend(moved)
+
+
+_move_to_interest(EN, "(?:seemed|looked|sounded|appeared|were|felt)")
+_move_to_interest(FR, "(?:sembliez|semblais")
+_move_to_interest(ES, "(?:parecía|parecías")
+DE["interest"] = [
+    r"\b(?:sie|du|ihr) (?:schienen|schienst|schient|wirkten|wirktest|klangen|klangst|waren|"
+    r"warst) (?:[\w-]+ ){0,4}?(?:begeistert|interessiert|angetan|neugierig|überzeugt|"
+    r"beeindruckt|skeptisch|besorgt|gespannt)\b",
+]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 

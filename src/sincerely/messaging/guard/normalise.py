@@ -158,7 +158,11 @@ def _normalise_once(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-@lru_cache(maxsize=8192)
+# Caches keep short texts only (sentences, subjects, names): whole personalised bodies differ
+# per recipient and would only fill memory.
+CACHED_LENGTH = 2000
+
+
 def normalise_text(text: str) -> str:
     """One form for what looks the same: NFKC, entities decoded, invisibles removed, look-alikes
     mapped to Latin, quotes/dashes/spaces unified. Case is kept; newlines are kept.
@@ -166,12 +170,19 @@ def normalise_text(text: str) -> str:
     Idempotent: the steps repeat until nothing changes (a step can uncover work for another,
     as NFKC turning fullwidth "＆ａｍｐ；" into an entity).
     """
+    return _normalise_cached(text) if len(text) <= CACHED_LENGTH else _normalise(text)
+
+
+def _normalise(text: str) -> str:
     for _ in range(8):
         result = _normalise_once(text)
         if result == text:
             break
         text = result
     return text
+
+
+_normalise_cached = lru_cache(maxsize=16384)(_normalise)
 
 
 # HTML: what a reader sees.
@@ -288,7 +299,6 @@ def _ends_sentence(before: str, mark: str, after: str) -> bool:
     return not (first and first.islower())
 
 
-@lru_cache(maxsize=8192)
 def _split(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for paragraph in re.split(r"\n\s*\n", normalise_text(text)):
@@ -296,7 +306,8 @@ def _split(text: str) -> tuple[str, ...]:
         start = 0
         for match in _BOUNDARY.finditer(flat):
             mark = "." if set(match.group(1)) == {"."} and len(match.group(1)) == 1 else "!"
-            if _ends_sentence(flat[: match.start()], mark, flat[match.end() :]):
+            before = flat[max(start, match.start() - 40) : match.start()]
+            if _ends_sentence(before, mark, flat[match.end() : match.end() + 40]):
                 piece = flat[start : match.end()].strip()
                 if piece:
                     found.append(piece)
@@ -311,4 +322,7 @@ def sentences(text: str) -> list[str]:
     """The normalised sentences of a text: split after . ! ? … and at blank lines, not after
     abbreviations ("Dr.", "M.", "z.B.", "e.g.", "Sr."), initials or a German date's day
     ("am 3. März"); decimals never split. Whitespace inside a sentence is collapsed."""
-    return list(_split(text))
+    return list(_split_cached(text) if len(text) <= CACHED_LENGTH else _split(text))
+
+
+_split_cached = lru_cache(maxsize=16384)(_split)
