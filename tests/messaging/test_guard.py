@@ -22,15 +22,13 @@ ISSUE_EXAMPLE = (
 
 # (sentence, claim kind, a guard call of an evidence kind that backs it)
 CLAIMS = [
-    # "you seemed really excited" is what the person showed ("said"): attendance alone does
-    # not back it, a logged meeting does.
-    (ISSUE_EXAMPLE, "meeting", 'evidence.attended("Web Summit") and evidence.met()'),
+    (ISSUE_EXAMPLE, "meeting", 'evidence.attended("Web Summit")'),
     ("It was lovely to meet you last week.", "meeting", "evidence.met()"),
     ("As we discussed, here is the proposal.", "conversation", "evidence.met()"),
     ("Following up on our call, the quote is attached.", "call", "evidence.called()"),
     ("Here is the brochure you asked for.", "request", 'evidence.asked("brochure")'),
     ("As promised, the slides.", "promise", "evidence.met()"),
-    ("You seemed really interested in the new range.", "said", "evidence.called()"),
+    ("You seemed really interested in the new range.", "interest", "evidence.called()"),
     ("Thanks for your recent visit to our Lyon shop.", "visit", 'evidence.visited("/lyon")'),
     (
         "Since you bought the espresso machine, here are beans.",
@@ -43,7 +41,7 @@ CLAIMS = [
     ("Suite à notre appel, voici les détails.", "call", "evidence.called()"),
     ("Voici la documentation que vous avez demandé.", "request", "evidence.asked()"),
     ("Comme promis, la présentation.", "promise", "evidence.met()"),
-    ("Vous sembliez très intéressée par notre offre.", "said", "evidence.met()"),
+    ("Vous sembliez très intéressée par notre offre.", "interest", "evidence.met()"),
     ("Merci pour votre visite à notre boutique.", "visit", 'evidence.visited("/boutique")'),
     ("Vous avez acheté une cafetière chez nous.", "purchase", 'evidence.bought("cafetière")'),
 ]
@@ -75,14 +73,13 @@ BENIGN = [
 def test_issue_example_is_caught_with_line_sentence_and_kind():
     findings = lint_template("Subject line\n\n" + ISSUE_EXAMPLE + "\n", field="text")
     kinds = {f.kind for f in findings}
-    assert {"meeting", "said"} <= kinds
+    assert {"meeting", "interest"} <= kinds
     assert all(f.line == 3 for f in findings)
     assert findings[0].sentence == ISSUE_EXAMPLE
 
 
-def test_issue_example_inside_attendance_and_meeting_guard_passes():
-    source = '{% if evidence.attended("Web Summit") and evidence.met() %}' + ISSUE_EXAMPLE
-    source += "{% endif %}"
+def test_issue_example_inside_attendance_guard_passes():
+    source = '{% if evidence.attended("Web Summit") %}' + ISSUE_EXAMPLE + "{% endif %}"
     assert lint_template(source) == []
 
 
@@ -178,7 +175,7 @@ def test_claim_table_covers_every_issue_kind():
         "call",
         "request",
         "promise",
-        "said",
+        "interest",
         "visit",
         "purchase",
     } <= set(CLAIM_EVIDENCE)

@@ -11,6 +11,7 @@ documented in docs/messaging.md, and names the specific things a claim mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,6 +41,9 @@ CLAIM_EVIDENCE: dict[str, frozenset[str]] = {
     "request": frozenset({"asked"}),
     "promise": frozenset({"met", "called", "asked", "said"}),
     "said": frozenset({"said", "met", "called", "asked"}),
+    # Beyond the 13 kinds of the issue: interest the person showed ("you seemed really
+    # excited about…"), seen at a meeting or an event, or heard on a call.
+    "interest": frozenset({"met", "called", "asked", "attended", "said"}),
     "preference": frozenset({"prefers", "said", "asked"}),
     "purchase": frozenset({"bought"}),
     "behaviour": frozenset({"visited"}),
@@ -65,13 +69,13 @@ def detect_claims(sentence: str) -> list[Claim]:
     """The claims a sentence makes, in table order, each kind once. Raw input is normalised."""
     return [
         Claim(kind, sentence, language, dict(named))
-        for kind, language, named in _detect(normalise_text(sentence))
+        for kind, language, named in _detect_any(normalise_text(sentence))
     ]
 
 
 def claim_kinds(sentence: str) -> list[str]:
     """The claim kinds a sentence makes, in table order, each once."""
-    return [kind for kind, _, _ in _detect(normalise_text(sentence))]
+    return [kind for kind, _, _ in _detect_any(normalise_text(sentence))]
 
 
 def guess_language(text: str) -> str:
@@ -87,8 +91,12 @@ def _lower(text: str) -> str:
 
 
 def _language_scores(lowered: str) -> dict[str, int]:
+    """Function words of each language, plus letters and elisions only one of them uses."""
     words = rules.WORD.findall(lowered)
-    return {lang: sum(1 for w in words if w in rules.STOPWORDS[lang]) for lang in LANGUAGES}
+    scores = {lang: sum(1 for w in words if w in rules.STOPWORDS[lang]) for lang in LANGUAGES}
+    for lang, cue in rules.LANGUAGE_CUES.items():
+        scores[lang] += len(cue.findall(lowered))
+    return scores
 
 
 def _german_view(text: str) -> str:
@@ -99,7 +107,11 @@ def _german_view(text: str) -> str:
     return marked.lower()
 
 
-@lru_cache(maxsize=65536)
+def _detect_any(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    # Sentences are cached (recipients share them); a very long run of text is not.
+    return _detect_cached(text) if len(text) <= 2000 else _detect(text)
+
+
 def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
     flat = " ".join(text.split())
     if not flat:
@@ -107,11 +119,24 @@ def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ..
     lowered = _lower(flat)
     scores = _language_scores(lowered)
     best = max(scores.values())
-    candidates = [lang for lang in LANGUAGES if scores[lang] == best] if best else list(LANGUAGES)
+    ranked = sorted(LANGUAGES, key=lambda lang: -scores[lang])
+    candidates = [lang for lang in ranked if scores[lang] == best] if best else list(LANGUAGES)
+    # A close second language is tried too when the first finds nothing (short sentences
+    # share function words: "de", "que", "la").
+    runner_up = [lang for lang in ranked if lang not in candidates and best - 1 <= scores[lang]]
     found: dict[str, tuple[str, int, int]] = {}
-    for lang in candidates:
+    for lang in candidates + runner_up:
+        if lang in runner_up and found:
+            break
         view = _german_view(flat) if lang == "de" else lowered
-        scope = _Scope(view, lang)
+        quoted = _attributed_quotes(view, lang)
+        if '"' in view:
+            # Quotation marks used for emphasis hide nothing: match without them, keeping
+            # attributed quotations (testimonials) out of the check.
+            keep = [i for i, char in enumerate(view) if char != '"']
+            quoted = [(bisect_left(keep, s), bisect_left(keep, e)) for s, e in quoted]
+            view = "".join(view[i] for i in keep)
+        scope = _Scope(view, lang, quoted)
         for kind, pattern in rules.PATTERNS[lang]:
             if kind in found:
                 continue
@@ -131,25 +156,12 @@ def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ..
 class _Scope:
     """Where in a sentence a match does not assert anything about this recipient."""
 
-    def __init__(self, view: str, lang: str) -> None:
+    def __init__(self, view: str, lang: str, quoted: list[tuple[int, int]]) -> None:
         self.view = view
         self.lang = lang
-        self.quoted = [
-            (m.start(), m.end()) for m in rules.QUOTE.finditer(view) if self._attributed(m)
-        ]
+        self.quoted = quoted
         self.clauses = [(m.start(), m.end()) for m in rules.CLAUSE.finditer(view)]
         self.is_question = view.rstrip().endswith("?")
-
-    def _attributed(self, quote: re.Match[str]) -> bool:
-        # A quotation is someone else's words when it is attributed ("…" - a customer;
-        # "…", says Maria; One customer wrote: "…"); an unattributed pair of quotes is
-        # only emphasis and hides nothing.
-        after = self.view[quote.end() : quote.end() + 60]
-        before = self.view[max(0, quote.start() - 60) : quote.start()]
-        return bool(
-            rules.ATTRIBUTION_AFTER[self.lang].match(after)
-            or rules.ATTRIBUTION_BEFORE[self.lang].search(before)
-        )
 
     def _clause(self, start: int) -> tuple[int, int]:
         for begin, end in self.clauses:
@@ -184,16 +196,33 @@ class _Scope:
         ):
             return False
         if self.is_question and c_end >= len(self.view.rstrip()) - 1:
-            # A yes/no question asks, it does not assert: "Did you attend?", "Vous étiez
-            # au salon ?". A wh-question keeps its presupposition ("How was your visit?"),
-            # and so does a claim deep inside the question ("…the shoes you viewed?").
-            asks = len(before.split()) <= 1 or rules.QUESTION_AUX[lang].search(before)
+            # A yes/no question about the event itself asks, it does not assert: "Did you
+            # attend?", "Vous étiez au salon ?", "Haben Sie … besucht?". A wh-question keeps
+            # its presupposition ("How was your visit?"), and so does a claim that is not
+            # what is asked ("Enjoying the new headphones?", "…the shoes you viewed?").
+            asks = rules.QUESTION_AUX[lang].search(before) or (
+                not before.strip(" ¿¡") and rules.SUBJECT_START[lang].match(self.view[start:end])
+            )
             relative = rules.RELATIVE_START.match(clause) or rules.RELATIVE_START.match(
                 self.view[start:end]
             )
             if asks and not relative and not rules.WH_WORD[lang].search(clause):
                 return False
         return True
+
+
+def _attributed_quotes(view: str, lang: str) -> list[tuple[int, int]]:
+    """Quotations that are someone else's words: attributed ("…" - a customer; "…", says
+    Maria; One customer wrote: "…"). An unattributed pair of quotes is only emphasis."""
+    spans = []
+    for quote in rules.QUOTE.finditer(view):
+        after = view[quote.end() : quote.end() + 60]
+        before = view[max(0, quote.start() - 60) : quote.start()]
+        if rules.ATTRIBUTION_AFTER[lang].match(after) or rules.ATTRIBUTION_BEFORE[lang].search(
+            before
+        ):
+            spans.append((quote.start(), quote.end()))
+    return spans
 
 
 # Named things.
@@ -238,3 +267,6 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
                     named.setdefault("product", value)
                 break
     return named
+
+
+_detect_cached = lru_cache(maxsize=65536)(_detect)

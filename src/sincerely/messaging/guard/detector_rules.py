@@ -45,6 +45,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 
+LANGUAGE_CUES = {
+    "fr": re.compile(r"[èêàçùûîôâœ]|\b[dljcmnst]'(?=\w)|\bqu'"),
+    "es": re.compile(r"[ñ¿¡áíóú]"),
+    "de": re.compile(r"[äöüß]"),
+}
+
 # Past/assertive forms. `Y` is "you" and its casual forms.
 _GLAD_EN = (
     r"(?:great|nice|good|lovely|wonderful|fantastic|brilliant|awesome|super|pleasure|glad|"
@@ -67,7 +73,9 @@ EN: dict[str, list[str]] = {
     "meeting": [
         rf"\b{_GLAD_EN}\b[^.!?]{{0,40}}?\b(?:meeting|meet|seeing|see|catching up with|"
         rf"catch up with|bumping into|running into|run into|having met|have met|to have met|"
-        rf"getting to know|get to know|meeting up with|meet up with)(?: with)? {_Y}\b",
+        rf"getting to know|get to know|meeting up with|meet up with)(?: with)? {_Y}\b"
+        rf"(?! (?:at|in|by) (?:our|the) (?:stand|booth|shop|store|showroom|office|studio|"
+        rf"workshop|factory|boutique|branch))",
         rf"\b(?:we|you and i|you and me|the two of us) (?:finally |briefly |first |just |"
         rf"actually |properly |recently |already )?(?:met|got to meet|met up|caught up|"
         rf"saw each other|got together|bumped into each other|ran into each other|"
@@ -75,7 +83,7 @@ EN: dict[str, list[str]] = {
         rf"(?! (?:over|more than|"
         rf"about|around|nearly|almost|some|\d+|dozens|hundreds|thousands|many|lots|several|"
         rf"two|three|four|five|ten|twenty|fifty)\b)",
-        rf"\b(?:i|we) (?:met|saw|bumped into|ran into|caught up with|got to meet) {_Y}\b",
+        rf"\b(?:i|we) (?:met|bumped into|ran into|caught up with|got to meet) {_Y}\b",
         rf"\b(?:met|meeting|seeing|saw|seen) {_Y} (?:at|in|during|on|again|there|yesterday|"
         rf"last|this|earlier|in person|the other)\b",
         r"\bour (?:last |recent |previous |brief |earlier |first |lovely |great |short |"
@@ -105,8 +113,9 @@ EN: dict[str, list[str]] = {
         rf"were in the audience|sat in on|signed up for and attended|registered and "
         rf"attended)\b",
         rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot|"
-        rf" very much| all)? for (?:attending|joining (?:us|our|the|in|me)|coming (?:to|along|"
-        rf"out)|tuning in|taking part|participating|being (?:part of|there|with us|at|among|"
+        rf" very much| all)? for (?:attending|joining (?:us|our|the|in|me)|"
+        rf"coming (?:to(?! see)|along|out)|tuning in|taking part|participating|"
+        rf"being (?:part of|there|with us|at|among|"
         rf"in the audience|one of (?:the|our) (?:guests|attendees|participants))|showing up|"
         rf"making it|spending (?:the|your) (?:day|evening|morning|afternoon) with us|your "
         rf"(?:attendance|participation|presence))\b",
@@ -211,8 +220,8 @@ EN: dict[str, list[str]] = {
     ],
     "request": [
         rf"\b(?<!of ){_Y} (?:recently |just |kindly |specifically )?(?:asked|requested|"
-        rf"enquired|inquired|wanted to know|were asking|wanted|were after|were looking "
-        rf"for|reached out|contacted us|got in touch|wrote to us|emailed us|messaged us|"
+        rf"enquired|inquired|wanted to know|were asking|reached out|contacted us|got in touch|"
+        rf"wrote to us|emailed us|messaged us|"
         rf"called us|rang us|filled (?:in|out) (?:our|the)|submitted|sent us|ordered a "
         rf"(?:brochure|catalogue|catalog|sample|quote))\b",
         r"\bas (?:you )?(?:requested|asked)\b",
@@ -220,14 +229,15 @@ EN: dict[str, list[str]] = {
         r"reply to|in answer to|to answer|answering|responding to|to respond to|about|on|"
         r"thanks for|thank you for|with reference to|further to) your (?:recent |earlier |"
         r"kind |last |latest |previous )?(?:request|enquiry|inquiry|question|message|email|"
-        r"e-mail|note|query|interest|comment|ask|request for|questions|enquiries)\b",
+        r"e-mail|note|query|comment|ask|request for|questions|enquiries)\b",
         rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:reaching out|"
         rf"getting in touch|contacting us|contacting me|writing (?:to us|in)|your (?:\w+ )?"
         rf"(?:enquiry|inquiry|request|question|interest|message|email|note)|requesting|"
         rf"asking|enquiring|inquiring|your patience with (?:your|the) request)\b",
         r"\byour (?:recent |earlier )?(?:request|enquiry|inquiry) (?:for|about|regarding|"
         r"on|of)\b",
-        rf"\b(?:the|a|an|that|those|these|this|some) [\w -]{{1,30}} {_Y} (?:asked (?:for|"
+        rf"\b(?:the|a|an|that|those|these|this|some) (?:(?!you\b)[\w-]+ ){{0,4}}{_Y} "
+        rf"(?:asked (?:for|"
         rf"about)|requested|were asking (?:for|about)|wanted|were after|enquired about|"
         rf"inquired about|were looking for)\b",
     ],
@@ -309,16 +319,21 @@ EN: dict[str, list[str]] = {
         r"second |third )(?:purchases?|orders?|parcels?|deliver(?:y|ies)|buys?|box|"
         r"subscription|shipment)\b",
         r"\byour (?:purchase|order) (?:of|from)\b",
-        r"\byour [\w -]{1,30} (?:order|purchase|delivery|parcel) (?:has|is|was|arrived|"
-        r"shipped)\b",
+        r"\byour [\w -]{1,30} (?:order|purchase|delivery|parcel|package|box|shipment) "
+        r"(?:has|is|was|arrived|shipped)\b",
+        r"\byour (?:[\w-]+ ){0,3}(?:order|parcel|package|box|delivery|shipment)\b[^.!?]{0,30}"
+        r"\b(?:is on its way|has shipped|has been (?:shipped|dispatched|delivered)|is out for "
+        r"delivery|has arrived|is ready for (?:pickup|collection))\b",
         r"\b(?:based on|from|given|looking at|according to) your (?:previous |past |recent |"
         r"last )?(?:orders|purchases|order history|purchase history|shopping history|"
         r"basket history)\b",
         rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:buying|"
         rf"your (?:recent |last |latest )?(?:order|purchase|business|custom)|purchasing|"
-        rf"shopping with us|ordering|choosing us|choosing our|your trust in our)\b",
-        r"\b(?:enjoying|enjoy|liking|like|love|loving|getting on with|settled in with|"
-        r"happy with|used|using) (?:your|the) new\b",
+        rf"shopping with us|ordering|choosing us|choosing our)\b",
+        r"(?:^|[,.;:!?-] ?|\b(?:you|you're|you are|are you|hope you|hope you're|you've been) )"
+        r"(?:enjoying|enjoy|liking|like|love|loving|getting on with|settled in with|"
+        r"happy with|used|using) (?:your|the|those|these|that) new\b",
+        r"\b(?:enjoying|liking|loving|getting on with|settled in with) your new\b",
         rf"\b{_Y} (?:regularly |often |always |usually )?(?:shop|order|buy) (?:from|with|at) "
         rf"(?:us|our)\b",
         rf"\bbecause {_Y} (?:shop|order|buy)\b",
@@ -331,7 +346,8 @@ EN: dict[str, list[str]] = {
         rf"(?: that)? {_Y}\b",
         rf"\b{_Y}(?:'ve| have| had)? (?:recently |just |already )?(?:downloaded|viewed|"
         rf"clicked|opened|browsed|searched for|watched|checked out|looked at|added|saved|"
-        rf"bookmarked|liked|favourited|favorited|left|abandoned|forgot|forgotten|"
+        rf"bookmarked|favourited|favorited|left (?:\w+ ){{0,3}}?(?:in|behind|on)|abandoned|"
+        rf"forgot|forgotten|"
         rf"started (?:an|your|a) (?:order|checkout|application)|spent (?:some )?time)\b"
         rf"(?! (?:us|me)\b)",
         rf"\b{_Y}(?:'ve| have|'d| had)? (?:were|was|been|'ve been|have been|had been|'re|are|"
@@ -405,12 +421,19 @@ _GLAD_FR = (
 _PAST_FR = (
     r"(?:c'était|c'etait|ce fut|ça a été|cela a été|quel|quelle|j'ai été|j'étais|nous avons "
     r"été|nous étions|on a été|j'ai adoré|j'ai beaucoup aimé|j'ai aimé|nous avons adoré|"
-    r"merci|ravie?s? d'avoir|heureux d'avoir|content d'avoir|ce fut|on était|c'est toujours|"
+    r"ravie?s? d'avoir|heureux d'avoir|content d'avoir|ce fut|on était|c'est toujours|"
     r"j'ai eu le plaisir|nous avons eu le plaisir|j'ai été ravie?)"
 )
 _NUM_FR = (
     r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plusieurs|"
     r"nombreuses)"
+)
+
+_EV_FR = (
+    r"(?:à|au|aux|lors|pendant|pour) (?:la |l'|le |les |notre |nos |ce |cette )?(?:[\w-]+ )?"
+    r"(?:journée|soirée|webinaire|conférence|atelier|événement|évènement|salon|séminaire|"
+    r"présentation|lancement|dégustation|fête|portes ouvertes|masterclass|session|formation|"
+    r"visite guidée|concert|vernissage)"
 )
 
 FR: dict[str, list[str]] = {
@@ -444,7 +467,7 @@ FR: dict[str, list[str]] = {
     "attendance": [
         r"\bmerci (?:beaucoup |encore |infiniment )?(?:d'avoir|de votre|pour votre|pour ta|"
         r"de ta|d'être|de nous avoir|à vous d'avoir|à toi d'avoir) (?:participé|participation|"
-        r"assisté|présence|venue?s?|suivi|pris part|été (?:des nôtres|là|présente?s?|parmi)|"
+        r"assisté|présence|suivi|pris part|été (?:des nôtres|là|présente?s?|parmi)|"
         r"rejoint|rejoints)\b",
         r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:bien )?(?:participé|assisté|pris part|"
         r"suivi (?:notre|le|la|l')|rejoint (?:notre|le|la|l'))\b",
@@ -454,7 +477,8 @@ FR: dict[str, list[str]] = {
         r"d'hier|nous a|a été|était)\b",
         r"\b(?:vous|t') ?avoir (?:compté|eue?s?|accueillie?s?) (?:parmi|à|au|lors|avec)\b",
         rf"\b{_PAST_FR}\b[^.!?]{{0,40}}?\b(?:de |d')?(?:vous |t')?(?:accueillir|recevoir|"
-        rf"compter parmi) (?:à|au|aux|lors|parmi|pour)\b",
+        rf"compter parmi) {_EV_FR}\b",
+        rf"\bmerci (?:beaucoup |encore )?d'(?:être|etre) venue?s? {_EV_FR}\b",
         r"\b(?:le|la|l') (?:webinaire|événement|évènement|atelier|conférence|salon|session|"
         r"journée|soirée|masterclass|dégustation|visite guidée) (?:auquel|à laquelle|que) "
         r"(?:vous|tu) (?:avez|as) (?:participé|assisté|suivie?)\b",
@@ -501,7 +525,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:vous|tu) (?:m'|nous )?(?:avez|as) (?:appelée?s?|téléphoné|rappelée?s?)\b",
         r"\b(?:merci|suite à|après) (?:de |d'avoir |pour )?(?:votre|ton|mon|notre|pris mon|"
         r"répondu à mon) (?:appel|coup de fil)\b",
-        r"\bmerci d'avoir (?:pris|répondu à|décroché)\b",
+        r"\bmerci d'avoir (?:pris|répondu à|décroché) (?:mon|notre|l'|le)\b",
     ],
     "visit": [
         r"\bmerci (?:beaucoup |encore )?(?:d'être|de votre|pour votre|pour ta|de ta|d'avoir|"
@@ -583,7 +607,7 @@ FR: dict[str, list[str]] = {
         r"préfères|êtes fan|es fan|raffolez)\b",
         r"(?<!\bchoisissez )(?<!\bchoisis )(?<!\bdites-nous )(?<!\bindiquez )(?<!\bvotez "
         r"pour )(?<!\bpartagez )\b(?:votre|ton|ta|vos|tes) (?:[\w-]+ )?(?:préférée?s?|"
-        r"favorie?s?|fétiches?)\b",
+        r"favorite?s?|fétiches?)\b",
         r"\bconnaissant (?:votre|ton|ta|vos|tes) (?:goût|amour|passion|préférence|penchant|"
         r"faible)\b",
         r"\b(?:amateur|amatrice|passionnée?|fan|adepte|connaisseur|connaisseuse|inconditionnel"
@@ -610,7 +634,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:votre|ta) commande (?:[\w-]+ ){0,4}(?:a été|est|a bien été) (?:expédiée|livrée|"
         r"envoyée|préparée|en route|partie)\b",
         r"\bmerci (?:d'avoir|de nous avoir|pour) (?:fait vos achats|fait tes achats|acheté|"
-        r"commandé|choisi|votre confiance|ta confiance|votre achat|ton achat)\b",
+        r"commandé|choisi|votre achat|ton achat)\b",
         r"\b(?:vous|tu) (?:commandez|commandes|achetez|achètes) (?:régulièrement|souvent|"
         r"fréquemment|chez nous)\b",
         r"\b(?:votre|ta) (?:nouvelle?|nouvel) [\w-]+ (?:[\w-]+ )?(?:vous|te) (?:plaît|plaise|"
@@ -630,7 +654,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:votre|ton) (?:panier|caddie) (?:vous|t') ?(?:attend|est|contient|expire)\b",
         r"\bque (?:vous|tu) (?:avez|aviez|as|avais) (?:consultée?s?|regardée?s?|vue?s?|"
         r"repérée?s?|ajoutée?s?|téléchargée?s?)\b",
-        r"\b(?:votre|ton) intérêt pour\b(?<=intérêt pour)(?![^.!?]*\bmerci\b)",
+        r"\b(?:remarqué|vu|noté|constaté|observé) (?:votre|ton) intérêt pour\b",
     ],
     "tenure": [
         r"\b(?:client|cliente|membre|abonnée?|adhérente?|fidèle|lectrice|lecteur|ami|amie)s? "
@@ -679,7 +703,7 @@ _POSS = (
     r"euren|eurem|eurer)"
 )
 _GLAD_DE = (
-    r"(?:schön|toll|super|großartig|klasse|prima|nett|wunderbar|eine freude|ein vergnügen|"
+    r"(?:schön|toll|super|großartig|klasse|prima|nett|wunderbar|freude|vergnügen|spaß|"
     r"gefreut|freute|sehr gefreut|gut|angenehm|spannend|eine ehre|erfreut|begeistert)"
 )
 _NUM_DE = r"(?:\d+|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|vielen|mehreren)"
@@ -695,7 +719,7 @@ DE: dict[str, list[str]] = {
         r"getroffen|gesehen|begegnet|wiedergesehen|trafen|sahen|begegneten)\b",
         r"\b(?:unser|unserem|unseres|unseren|unsere|unserer) (?:letzte[nmrs]? |kurze[nmrs]? |"
         r"nette[nmrs]? |schöne[nmrs]? |persönliche[nmrs]? |erste[nmrs]? )?(?:treffen|termin|"
-        r"kennenlernen|begegnung|mittagessen|abendessen|kaffee|frühstück|besprechung)\b"
+        r"kennenlernen|wiedersehen|begegnung|mittagessen|abendessen|kaffee|frühstück|besprechung)\b"
         r"(?! (?:ist|findet|für alle|der abteilung))",
         r"\b(?:danke|vielen dank|herzlichen dank|dank)\b[^.!?]{0,15}? für (?:das|den|die) "
         r"(?:nette[n]? |schöne[n]? |tolle[n]? |gute[n]? |angenehme[n]? |kurze[n]? )?(?:treffen|"
@@ -711,11 +735,15 @@ DE: dict[str, list[str]] = {
         rf"für (?:{_POSS}|die) (?:teilnahme|anwesenheit|kommen|dabeisein)\b",
         r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:dabei (?:waren|warst|wart)|"
         r"teilgenommen|gekommen|da (?:waren|warst|wart)|zugeschaut|zugehört|eingeschaltet|"
-        r"angesehen|mitgemacht)\b",
+        r"mitgemacht)\b",
+        r"\b(?:webinar|vortrag|livestream|stream|event|aufzeichnung|präsentation|session|"
+        r"workshop|keynote)\w* (?:[\w-]+ ){0,3}?(?:angesehen|angeschaut|verfolgt) "
+        r"(?:haben|hast|habt)\b",
         r"\b(?:sie|du|ihr) (?:waren|warst|wart|haben|hast|habt) (?:[\w-]+ ){0,6}?"
         r"(?:teilgenommen|dabei|zu gast|mitgemacht)\b",
         r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:beim|bei der|bei unserem|bei unserer|auf "
-        r"der|auf dem|auf unserer|auf unserem|am|im|in unserem|in unserer|zum|zur)\b",
+        r"der|auf dem|auf unserer|auf unserem|am|im|in unserem|in unserer|zum|zur)\b"
+        r"(?! [\w-]*(?:seite|website|webseite|shop|app|profil|blog)\b)",
         rf"\b{_POSS} (?:teilnahme|anwesenheit)\b",
         r"\b(?:da|weil|nachdem) (?:sie|du|ihr) (?:[\w-]+ ){0,4}?(?:waren|warst|wart|dabei|"
         r"teilgenommen)\b",
@@ -724,7 +752,7 @@ DE: dict[str, list[str]] = {
         rf"durften|begrüßt)\b",
     ],
     "conversation": [
-        r"\bwie (?:besprochen|vereinbart|abgesprochen|ausgemacht|gesagt|erwähnt|"
+        r"\bwie (?:besprochen|abgesprochen|gesagt|erwähnt|"
         r"gerade besprochen|eben besprochen|kurz besprochen|gestern besprochen|heute "
         r"besprochen|bereits besprochen|schon besprochen|persönlich besprochen)\b",
         r"\bwie wir (?:[\w-]+ ){0,5}?(?:besprochen|gesprochen|vereinbart|abgesprochen|"
@@ -817,7 +845,7 @@ DE: dict[str, list[str]] = {
         r"(?:[\w-]+ ){0,4}?(?:erzählt|gesagt|erwähnt|berichtet|geschrieben|mitgeteilt|"
         r"verraten|angedeutet|erklärt|geschildert|anvertraut)\b",
         r"\b(?:sie|du) (?:erwähnten|erwähntest|sagten|sagtest|erzählten|erzähltest|meinten|"
-        r"meintest|schienen|schienst|wirkten|wirktest|klangen|klangst|schrieben|schriebst)\b",
+        r"meintest|schrieben|schriebst)\b",
         r"\bwie (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:bemerkt|gesagt|sagten|sagtest|erwähnt|"
         r"erwähnten|meinten|meintest|angemerkt)\b",
         r"\b(?:ich erinnere mich|wir erinnern uns|ich weiß noch|wir wissen noch),? (?:dass|"
@@ -830,7 +858,7 @@ DE: dict[str, list[str]] = {
         r"(?:haben|hast|habt)\b",
     ],
     "preference": [
-        rf"\b(?:ich|wir) (?:weiß|wissen|kenne|kennen|erinnere mich|erinnern uns),? "
+        rf"\b(?:ich|wir) (?:weiß|wissen|kenne|kennen),? "
         rf"(?:[\w-]+ ){{0,2}}?(?:dass|wie (?:sehr|gern|gerne)|wie viel) (?:sie|du|ihr|{_DAT})\b",
         r"\b(?:da|weil|nachdem|wo) (?:sie|du|ihr) (?:[\w-]+ ){0,4}?(?:lieben|liebst|liebt|"
         r"mögen|magst|mögt|bevorzugen|bevorzugst|bevorzugt|schätzen|schätzt|gern|gerne|"
@@ -856,7 +884,7 @@ DE: dict[str, list[str]] = {
         rf"neue[nrms]?|erste[nrms]?|vergangene[nrms]?|kürzliche[nrms]?) (?:[\w-]+ )?"
         rf"(?:bestellung|bestellungen|einkauf|einkäufe|kauf|käufe|lieferung|paket)\b",
         rf"\b(?:danke|vielen dank|herzlichen dank)\b[^.!?]{{0,10}}? für (?:{_POSS}|den|die) "
-        rf"(?:[\w-]+ )?(?:kauf|einkauf|bestellung|vertrauen)\b",
+        rf"(?:[\w-]+ )?(?:kauf|einkauf|bestellung)\b",
         rf"\b{_POSS} bestellung (?:[\w-]+ ){{0,4}}?(?:wurde|ist) (?:[\w-]+ )?(?:versandt|"
         rf"verschickt|unterwegs|angekommen|zugestellt|geliefert)\b",
         rf"\b(?:seit|nach) {_POSS} (?:letzten |jüngsten )?(?:kauf|einkauf|bestellung)\b",
@@ -955,13 +983,17 @@ ES: dict[str, list[str]] = {
         r"su tiempo|tu tiempo|recibirme|reunirse|reunirte)\b",
     ],
     "attendance": [
-        r"\bgracias por (?:asistir|acompañarnos|venir|participar|unirte|unirse|conectarte|"
+        r"\bgracias por venir (?:a|al) (?:la |el |nuestr[oa] )?(?:[\w-]+ )?(?:jornada|evento|"
+        r"webinar|feria|charla|conferencia|presentación|taller|fiesta|cata|sesión|"
+        r"lanzamiento|concierto|seminario|inauguración)\b",
+        r"\bgracias por (?:asistir|acompañarnos|participar|unirte|unirse|conectarte|"
         r"conectarse|estar (?:allí|ahí|con nosotros|presente)|su asistencia|tu asistencia|su "
         r"participación|tu participación|su presencia|tu presencia|formar parte|sumarte|"
         r"sumarse)\b",
         rf"\b(?:{_USTED} )?(?:estuvo|estuviste|estuvieron|estuvisteis|asistió|asististe|"
         rf"asistieron|participó|participaste|participaron|vino|viniste|se unió|te uniste|"
-        rf"se conectó|te conectaste)\b(?= (?:en|a|al|a la|de|con nosotros))",
+        rf"se conectó|te conectaste)\b(?= (?:en|a|al|a la|de|con nosotros))"
+        rf"(?! en nuestr[oa] (?:página|web|sitio|app|aplicación|blog|tienda online)\b)",
         rf"\b{_SU} (?:participación|asistencia|presencia) (?:en|a|al|de)\b",
         r"\b(?:tenerte|tenerle|tenerla|tenerlos|teneros|contar con usted|contar contigo|"
         r"contar con ustedes)\b",
@@ -972,9 +1004,9 @@ ES: dict[str, list[str]] = {
     ],
     "conversation": [
         r"\b(?:como|tal como|según|tal y como|conforme a lo que) (?:lo )?(?:hablamos|hablado|"
-        r"comentamos|comentado|conversamos|conversado|acordamos|dijimos|te comenté|le "
+        r"comentamos|comentado|conversamos|conversado|dijimos|te comenté|le "
         r"comenté|te dije|le dije|te decía|le decía|discutimos|vimos juntos|tratamos|"
-        r"charlamos|quedamos en)\b",
+        r"charlamos)\b",
         r"\b(?:tras|después de|siguiendo|según|retomando|en relación con|a raíz de|sobre|"
         r"gracias por|por|en seguimiento a|como continuación de|a propósito de) "
         r"(?:nuestra|nuestro|la|el|nuestras) (?:[\w-]+ )?(?:conversación|charla|"
@@ -985,7 +1017,7 @@ ES: dict[str, list[str]] = {
         r"\b(?:charlar|hablar|conversar|platicar) (?:contigo|con usted|con ustedes)\b",
         r"\b(?:lo que|de lo que|de los que|de las que|del que|de la que|sobre lo que) "
         r"(?:hablamos|comentamos|conversamos|charlamos|tratamos|discutimos)\b",
-        r"\blo (?:conversado|hablado|comentado|acordado|tratado)\b",
+        r"\blo (?:conversado|hablado|comentado|tratado)\b",
         r"\bcomo (?:te|le|les|os) (?:decía|comentaba|comenté|dije|conté)\b",
         r"\bnuestra (?:última |reciente |breve |agradable |interesante )?(?:conversación|"
         r"charla)\b",
@@ -1008,7 +1040,8 @@ ES: dict[str, list[str]] = {
         rf"desde|sobre|en) {_SU} (?:última |reciente |primera )?visita\b",
         rf"\b{_SU} (?:última|reciente) visita\b",
         r"\b(?:nos )?(?:visitó|visitaste|visitaron|visitasteis|pasó por|pasaste por|"
-        r"se pasó por|te pasaste por|estuvo en nuestr|estuviste en nuestr)",
+        r"se pasó por|te pasaste por|estuvo en nuestr|estuviste en nuestr)"
+        r"(?![oa]s? (?:página|web|sitio|app|aplicación|blog|tienda online)\b)",
         rf"\b{_GLAD_ES}\b[^.!?]{{0,40}}?\b(?:recibirte|recibirle|recibirla|recibirles|"
         rf"recibiros|acogerte|acogerle|atenderte|atenderle)\b",
     ],
@@ -1092,8 +1125,7 @@ ES: dict[str, list[str]] = {
         rf"\b{_SU} pedido (?:de|del|n\.?º|número)\b",
         rf"\b{_SU} pedido (?:[\w-]+ ){{0,4}}?(?:ha sido|fue|ya ha sido|está) (?:enviado|"
         rf"entregado|en camino|preparado|despachado)\b",
-        r"\bgracias por (?:comprar|su compra|tu compra|su pedido|tu pedido|elegirnos|"
-        r"confiar en nosotros|su confianza|tu confianza)\b",
+        r"\bgracias por (?:comprar|su compra|tu compra|su pedido|tu pedido|elegirnos)\b",
         rf"\b(?:{_USTED} )?(?:compra|compras|pide|pides) (?:con frecuencia|a menudo|"
         rf"regularmente|habitualmente|siempre)\b",
         rf"\bdisfrut\w* (?:de )?{_SU} nuev[oa]\b",
@@ -1147,9 +1179,427 @@ ES: dict[str, list[str]] = {
     ],
 }
 
+# Broader phrasings, added from the second round of tune families.
+EN["meeting"] += [
+    r"\bput (?:a|the) face to (?:the|your) name\b",
+    r"\b(?:our|my) paths crossed\b",
+    r"\b(?:glad|happy|great|lovely|nice)\b[^.!?]{0,20}?\b(?:we|you and i) (?:could|got to|were "
+    r"able to|managed to) (?:meet|see each other|catch up|get together)\b",
+    r"\b(?:loved|enjoyed) (?:our|the) (?:dinner|lunch|coffee|breakfast|drinks|evening|walk|"
+    r"visit|tour) (?:together|with you)\b",
+]
+EN["request"] += [
+    r"\b(?:per|following|after|re|regarding|about) your (?:e-?mail|message|note|call|letter|"
+    r"form|enquiry|inquiry)\b",
+    rf"\b(?:the|your) (?:question|questions|message|email|request) {_Y} (?:sent|asked|"
+    rf"wrote|emailed|left)\b",
+]
+EN["said"] += [
+    rf"\b{_Y} were (?:keen|eager|hoping|wondering|curious) (?:to|about|whether|if)\b",
+]
+FR["meeting"] += [
+    r"\bmettre un visage sur (?:votre|ton) (?:nom|prénom)\b",
+    rf"\b{_GLAD_FR}\b[^.!?]{{0,30}}?\b(?:de |d')(?:vous |te |t'|se |nous )(?:rencontrer|voir|"
+    rf"revoir|croiser|retrouver)\b",
+    r"\b(?:qu'on|que nous|que l'on) (?:ait|ayons) (?:enfin |pu )*(?:pu )?(?:se|nous) "
+    r"(?:voir|rencontrer|croiser|retrouver|revoir)\b",
+    r"\bd'avoir (?:enfin )?pu (?:vous |te |t')?(?:rencontrer|voir|revoir|croiser|retrouver)\b",
+]
+FR["request"] += [
+    r"\b(?:vous|tu) (?:nous |m')?(?:avez|aviez|as|avais) (?:contactée?s?|écrit|sollicitée?s?|"
+    r"interrogée?s?|posé (?:une|la|des) questions?)\b",
+    r"\bque (?:vous|tu) (?:nous |m')?(?:avez|aviez|as|avais) (?:envoyée?s?|posée?s?|"
+    r"adressée?s?|transmise?s?)\b",
+    r"\b(?:voici|ci-joint|vous trouverez|je vous envoie|je vous joins) (?:les |la |le |l')"
+    r"(?:[\w-]+ ){1,3}?(?:demandée?s?|souhaitée?s?|réclamée?s?)\b",
+    r"\b(?:vous|tu) (?:vouliez|voulais|souhaitiez|souhaitais|cherchiez|cherchais)\b",
+]
+FR["purchase"] += [
+    r"\bmerci (?:de nous avoir|d'avoir) (?:choisie?s?|préférée?s?)\b",
+    r"\b(?:votre|ce|cette|cet|ton|ta|vos|ces) (?:nouvel|nouvelle|nouveau|nouveaux|nouvelles) "
+    r"[\w-]+ (?:[\w-]+ )?(?:vous|te) (?:pla[iî]t|plaisent|plaise|convient|conviennent)\b",
+    r"\b(?:votre|ta) (?:commande|colis|box|livraison|paquet|abonnement|achat)\b[^.!?]{0,30}?"
+    r"\b(?:est en route|a été expédiée?|arrive|est en chemin|a été livrée?|est partie?|"
+    r"est prête?)\b",
+]
+DE["meeting"] += [
+    r"\bzeit für (?:mich|uns|ein treffen|ein gespräch|einen kaffee|unser treffen|einen "
+    r"termin) genommen\b",
+]
+DE["conversation"] += [
+    r"\bmit (?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?(?:auszutauschen|ausgetauscht|"
+    r"zu sprechen|gesprochen|zu plaudern|geplaudert|zu reden|geredet|unterhalten)\b"
+    r"(?![^.!?]*\b(?:würde|würden|möchte|möchten|gerne? wieder)\b)",
+    r"\b(?:unser|unserem|unseres) (?:[\w-]+ )?(?:gespräch|austausch|telefonat)\b"
+    r"(?! mit (?:dem|der|den|einem|einer))",
+]
+DE["request"] += [
+    r"\bum (?:die|den|das) (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:gebeten|ersucht)\b",
+    rf"\b{_POSS} frage (?:zu|zur|zum|nach|bezüglich|von|vom|über)\b",
+    r"\bwie von (?:ihnen|dir|euch) (?:[\w-]+ )?(?:gewünscht|angefragt|angefordert|erbeten|"
+    r"vorgeschlagen)\b",
+]
+DE["purchase"] += [
+    rf"\b(?:freude an|spaß mit|zufrieden mit|glücklich mit|viel spaß mit) {_POSS} "
+    rf"(?:neue[nrms]?|gekaufte[nrms]?|bestellte[nrms]?)\b",
+    r"\bdass (?:sie|du|ihr) (?:sich|dich|euch) für (?:uns|unser\w*) (?:[\w-]+ )?"
+    r"entschieden\b",
+]
+DE["behaviour"] += [
+    r"\b(?:haben|hast|habt) (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:heruntergeladen|angesehen|"
+    r"angeschaut|geklickt|geöffnet|gelesen|gemerkt|vergessen|hinzugefügt)\b",
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:[\w-]+ ){0,2}?(?:auf|in) (?:unserer|unserem) "
+    r"[\w-]*(?:seite|website|webseite|shop|app|blog)\b",
+    r"\bwie (?:wir|ich) (?:sehen|sehe|gesehen haben|bemerkt haben),? (?:haben|hast|habt|"
+    r"sind|bist) (?:sie|du|ihr)\b",
+]
+DE["tenure"] += [
+    rf"\b{_NUM_DE} jahre[n]? (?:lang )?(?:kunde|kundin|mitglied|abonnent(?:in)?|bei uns|"
+    rf"dabei|treue|vertrauen|partnerschaft|zusammenarbeit)\b",
+    rf"\bfür {_NUM_DE} jahre (?:vertrauen|treue|partnerschaft|zusammenarbeit)\b",
+    r"\bseit (?:den anfängen|dem ersten tag|anfang an|dem start|tag eins|der ersten stunde|"
+    r"beginn)\b",
+    r"\bseit (?:\d{4}|über|mehr als|fast|knapp) (?:[\w-]+ ){0,3}?(?:kaufen|kaufst|"
+    r"bestellen|bestellst|vertrauen|vertraust|sind|bist|begleiten|begleitest) "
+    r"(?:sie|du|ihr)\b",
+]
+DE["selection"] += [
+    r"\b(?:nur|exklusiv|allein|speziell) (?:ihnen|dir|euch) (?:[\w-]+ )?(?:anbieten|"
+    r"reserviert|vorbehalten|zugedacht|gönnen|machen|geben|schenken)\b",
+    r"\b(?:speziell|persönlich|individuell|genau|ganz) auf (?:sie|dich|euch) (?:[\w-]+ )?"
+    r"(?:abgestimmt|zugeschnitten)\b",
+    r"\bauf (?:sie|dich|euch) (?:persönlich )?zugeschnitten\b",
+]
+ES["meeting"] += [
+    r"\bhaber (?:coincidido|estado|charlado|hablado|compartido|comido|cenado) "
+    r"(?:contigo|con usted|con ustedes|con vosotros)\b",
+    r"\b(?:reunirme|verme|encontrarme|coincidir) (?:con usted|contigo|con ustedes|con "
+    r"vosotros)\b",
+]
+ES["request"] += [
+    r"\b(?:respondo|respondemos|contesto|contestamos|atiendo|atendemos) (?:con gusto )?a "
+    r"(?:su|tu) (?:pregunta|consulta|solicitud|mensaje|petición|correo)\b",
+]
+ES["purchase"] += [
+    r"\bgracias por (?:elegirnos|elegir nuestr[oa]s?|escogernos|preferirnos)\b",
+    r"\b(?:has|ha|habéis|han) (?:hecho|realizado) (?:[\w-]+ ){0,2}?(?:pedidos?|compras?)\b",
+]
+ES["tenure"] += [
+    r"\b(?:años|meses) (?:siendo|como) (?:cliente|clienta|socio|socia|miembro|suscriptor)\b",
+    r"\b(?:nos )?(?:acompaña|acompañas|sigue|sigues|apoya|apoyas|es fiel|eres fiel|nos es "
+    r"fiel|nos eres fiel) (?:[\w-]+ ){0,3}?desde\b",
+    r"\bdesde hace (?:[\w-]+ ){0,3}?(?:años|meses)\b[^.!?]{0,10}?\b(?:compra|compras|"
+    r"confía|confías|está|estás|es|eres|nos|sigue|sigues)\b",
+]
+ES["selection"] += [
+    r"\b(?:solo|sólo|únicamente|exclusivamente) (?:le|te|os|les) (?:[\w-]+ )?(?:ofrecemos|"
+    r"reservamos|damos|enviamos|hacemos|regalamos)\b",
+    r"\bpensando en (?:ti|usted|ustedes|vosotros)\b",
+]
+
+# Compositional rules: a second person and a past form of a claim verb in the same clause.
+# They catch paraphrases no phrase above lists ("Sie haben letzte Woche unseren Stand
+# besucht", "Visitaste nuestra tienda"); scope rules still apply.
+_DE_PARTICIPLES = {
+    "meeting": "getroffen kennengelernt wiedergesehen begegnet",
+    "attendance": "teilgenommen mitgemacht zugeschaut zugehört",
+    "visit": "besucht vorbeigeschaut vorbeigekommen reingeschaut",
+    "purchase": "gekauft bestellt erworben gebucht eingekauft abonniert geshoppt",
+    "request": "gefragt angefragt angefordert erbeten gebeten erkundigt nachgefragt",
+    "said": "erzählt erwähnt berichtet mitgeteilt verraten angedeutet anvertraut geschildert",
+    "behaviour": "heruntergeladen angesehen angeschaut angeklickt geklickt geöffnet gemerkt "
+    "hinzugefügt gestöbert gespeichert",
+    "call": "angerufen telefoniert zurückgerufen",
+    "conversation": "unterhalten ausgetauscht besprochen",
+}
+_DE_THIRD = (
+    r"kunden|kundinnen|leute|menschen|besucher|andere|viele|alle|nutzer|leser|mitglieder|"
+    r"teilnehmer|käufer|gäste|wir|ich|unser\w*|das team|er|es"
+)
+for _kind, _words_de in _DE_PARTICIPLES.items():
+    # Watching a webinar is attendance, not browsing.
+    _not = _DE_THIRD + (
+        "|webinar|vortrag|aufzeichnung|livestream|keynote" if _kind == "behaviour" else ""
+    )
+    DE[_kind].append(
+        rf"\b(?:sie|du|ihr|dich|euch)\b(?:(?! (?:{_not})\b) [\w-]+){{0,8}}? "
+        rf"(?:{'|'.join(_words_de.split())})\b(?! (?:werden|wird|würde|würden|zu werden)\b)"
+    )
+_ES_PRETERITE_TU = {
+    "meeting": "conociste coincidiste saludaste",
+    "attendance": "asististe participaste viniste acudiste",
+    "visit": "visitaste pasaste recorriste",
+    "purchase": "compraste adquiriste encargaste reservaste elegiste pagaste",
+    "request": "preguntaste solicitaste pediste consultaste escribiste contactaste",
+    "said": "dijiste contaste comentaste mencionaste explicaste confesaste",
+    "behaviour": "viste descargaste miraste añadiste agregaste dejaste olvidaste guardaste "
+    "buscaste abriste leíste clicaste",
+    "call": "llamaste telefoneaste",
+    "conversation": "hablaste charlaste conversaste",
+}
+_ES_PARTICIPLE = {
+    "attendance": "asistido participado estado",
+    "visit": "visitado pasado",
+    "purchase": "comprado adquirido encargado reservado pedido",
+    "request": "preguntado solicitado consultado",
+    "said": "dicho contado comentado mencionado",
+    "behaviour": "descargado mirado añadido agregado dejado olvidado guardado",
+}
+for _kind, _words_es in _ES_PRETERITE_TU.items():
+    ES[_kind].append(rf"\b(?:{'|'.join(_words_es.split())})\b")
+for _kind, _words_es in _ES_PARTICIPLE.items():
+    ES[_kind].append(
+        rf"\b(?:usted |tú )?(?:ya |recientemente )?(?:has|habías|hayas) "
+        rf"(?:[\w-]+ )?(?:{'|'.join(_words_es.split())})\b"
+    )
+    ES[_kind].append(
+        rf"\busted (?:ya |recientemente )?(?:ha|había) (?:[\w-]+ )?"
+        rf"(?:{'|'.join(_words_es.split())})\b"
+    )
+_FR_PARTICIPLES = {
+    "meeting": "rencontrée? croisée? revue? retrouvée?",
+    "attendance": "participé assisté",
+    "visit": "visitée?",
+    "purchase": "achetée?s? commandée?s? acquise?s? réservée?s? craqué",
+    "request": "demandée?s? sollicitée?s? réclamée?s? contactée?s?",
+    "said": "dit mentionnée? racontée? confiée? expliquée? indiquée? signalée?",
+    "behaviour": "téléchargée?s? consultée?s? regardée?s? cliquée? ajoutée?s? oubliée?s? "
+    "visionnée?s? repérée?s? parcourue?s?",
+    "call": "appelée?s? téléphoné",
+}
+for _kind, _words_fr in _FR_PARTICIPLES.items():
+    FR[_kind].append(
+        rf"\b(?:vous|tu) (?:nous |m'|me |l'|les |y |en |lui )?(?:avez|aviez|as|avais|êtes|"
+        rf"étiez|es|étais) (?:[\w-]+ ){{0,2}}?(?:{'|'.join(_words_fr.split())})\b"
+    )
+
+# Third round of tune families.
+FR["attendance"] += [
+    rf"\b(?:vous|tu) (?:soyez|sois|êtes|es|étiez|étais) (?:venue?s?|allée?s?|passée?s?) {_EV_FR}\b",
+    r"\ben tant que (?:participante?|invitée?|visiteu(?:r|se)|inscrite?|auditeur|auditrice) "
+    r"(?:à|de|du|au|aux)\b",
+    r"\bmerci d'avoir (?:consacré|donné|pris|offert) (?:votre|ton|de votre|du|un peu de votre) "
+    r"(?:temps|soirée|journée|matinée|après-midi|week-end|samedi)\b",
+]
+FR["said"] += [
+    r"\b(?:vous|tu) (?:disiez|disais|mentionniez|mentionnais|expliquiez|expliquais|racontiez|"
+    r"racontais|parliez|parlais|évoquiez|évoquais|confiiez|confiais)\b",
+    r"\b(?:pris en compte|tenu compte de|retenu|écouté|entendu|intégré|suivi) (?:votre|ta|vos|"
+    r"tes) (?:remarque|suggestion|commentaire|retour|avis|idée|critique|conseil)s?\b",
+]
+DE["meeting"] += [
+    rf"\b{_GLAD_DE}\b[^.!?]{{0,50}}?\b(?:sie|dich|euch)\b(?: [\w-]+){{0,6}}? "
+    rf"(?:zu erleben|erlebt|zu begrüßen|begrüßt|zu sprechen)\b",
+    r"\büber den weg gelaufen\b",
+    r"\b(?:danke|dank)\b[^.!?]{0,40}?\b(?:abend|tag|nachmittag|vormittag|mittag|zeit|essen|"
+    r"treffen|kaffee|spaziergang) mit (?:ihnen|dir|euch)\b",
+]
+DE["attendance"] += [
+    r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:mitgefeiert|dabei gewesen|mitgefeiert|"
+    r"gefeiert|zugeschaut|mitdiskutiert)\b",
+    r"\bals (?:teilnehmer(?:in)?|besucher(?:in)?|gast|gäste|zuhörer(?:in)?) (?:unseres|unserer|"
+    r"unseren|des|der|am|beim|bei|an)\b",
+    r"\bzeit für (?:unsere|unseren|unser|die|das|den) (?:[\w-]+ )?(?:veranstaltung|event|"
+    r"workshop|webinar|seminar|kurs|feier|fest|vortrag|präsentation|führung|verkostung)\b",
+]
+DE["visit"] += [
+    r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,5}?(?:in|bei|an|auf) (?:unserer|unserem|unseren|"
+    r"uns)\b[^.!?]{0,30}?\b(?:waren|warst|wart|gewesen)\b",
+    r"\b(?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?bei uns (?:[\w-]+ ){0,4}?gefallen\b",
+    r"\bden weg (?:zu uns|zu unserem|zu unserer|in unser|in unsere|in unseren|an unseren)\b"
+    r"[^.!?]{0,30}?\bgefunden\b",
+]
+DE["promise"] += [r"\bversprochen (?:ist|war) versprochen\b"]
+DE["said"] += [
+    rf"\b{_POSS} (?:anmerkung|anregung|kritik|rückmeldung|hinweis|vorschlag|idee|kommentar|"
+    rf"einwand|wunsch)\w* (?:zu|zur|zum|über|bezüglich|zu unserem|zu unserer)\b",
+]
+DE["purchase"] += [
+    rf"\b{_POSS} neue[nrms]? [\w-]+ (?:[\w-]+ ){{0,3}}?(?:angekommen|geliefert|gefällt|"
+    rf"im einsatz|eingetroffen)\b",
+    rf"\b{_POSS} (?:[\w-]+ )?(?:einkauf|kauf|bestellung|lieferung|paket)\w* (?:vom|von|am|"
+    rf"aus|letzte)\b",
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt) (?:sich|dich|euch) (?:[\w-]+ ){0,3}?für "
+    r"(?:[\w-]+ ){0,3}?entschieden\b",
+    rf"\b{_POSS} (?:paket|bestellung|lieferung|sendung|päckchen) (?:ist|wurde|kommt|geht)\b",
+]
+ES["meeting"] += [
+    r"\b(?:casualidad|suerte|alegría|ilusión|honor|bien|gusto|placer)\b[^.!?]{0,40}?\b"
+    r"(?:encontrarnos|cruzarnos|coincidir|vernos|verte|verle|conocerte|conocerle|conocernos|"
+    r"conocer a usted|conocer a ustedes|saludarte|saludarle)\b",
+    r"\bgracias (?:de nuevo |otra vez |una vez más )?por (?:la|el|aquel|aquella) (?:[\w-]+ )?"
+    r"(?:cena|comida|almuerzo|café|desayuno|encuentro|reunión|rato|paseo|velada)\b",
+    r"\b(?:conocerte|conocerle|conocerla|conocerles|conoceros|verte|verle|veros|coincidir "
+    r"contigo|coincidir con usted)\b[^.!?]{0,40}?\b(?:fue|ha sido|resultó)\b",
+    r"\b(?:pudimos|hemos podido|logramos) (?:vernos|conocernos|reunirnos|hablar|charlar|"
+    r"coincidir|encontrarnos)\b",
+]
+ES["attendance"] += [
+    r"\bgracias por estar (?:en|con) (?:nuestr[oa]s?|la|el|los|las)\b",
+    r"\bcomo (?:participante|asistente|invitad[oa]|visitante|inscrit[oa]) (?:de|en|a|al|del) "
+    r"(?:nuestr[oa]s?|la|el|los|las)\b",
+    r"\b(?:dedicado|dedicaste|dedicó|dedicar) (?:su|tu) (?:tiempo|tarde|noche|mañana|día|"
+    r"sábado) (?:a|al|en) (?:nuestr[oa]s?|la|el)\b",
+]
+ES["visit"] += [
+    r"\b(?:estuviera|estuvieras|estuvieran|viniera|vinieras|vinieran|pasara|pasaras) "
+    r"(?:[\w-]+ ){0,4}?(?:en|a|por) (?:nuestr[oa]s?|la|el)\b",
+    r"(?<!\bplanifique )(?<!\bplanifica )(?<!\bprepare )(?<!\bprepara )(?<!\borganice )"
+    r"(?<!\borganiza )(?<!\breserve )(?<!\breserva )\b(?:su|tu) visita (?:a|al|de|en) "
+    r"(?:nuestr[oa]s?|la|el)\b",
+    r"\b(?:su|tu) (?:estancia|estadía) (?:en|con)\b",
+    r"\bencontraste nuestr[oa]\b",
+]
+ES["said"] += [
+    r"\b(?:su|tu) (?:comentario|sugerencia|observación|opinión|crítica|idea|propuesta|"
+    r"consejo)s? (?:sobre|acerca de|respecto a|del|de la|de los)\b",
+]
+ES["purchase"] += [
+    r"\b(?:su|tu) nuev[oa]s? [\w-]+ (?:[\w-]+ ){0,2}?(?:ha llegado|haya llegado|llegó|te "
+    r"gusta|le gusta|funciona|está funcionando)\b",
+    r"\b(?:su|tu) (?:compra|pedido|paquete|envío) (?:del|de la|de ayer|de este|de esta|de "
+    r"la semana|de hace)\b",
+    r"\b(?:ha|has) (?:elegido|escogido|optado por|contratado|adquirido)\b",
+    r"\b(?:su|tu) (?:paquete|pedido|envío|compra) (?:ya )?(?:está|ha sido|fue|llegará|va|"
+    r"sale|salió)\b",
+]
+for _kind, _words_es in _ES_PRETERITE_TU.items():
+    _plural = [w + "is" for w in _words_es.split() if w.endswith(("aste", "iste"))]
+    ES[_kind].append(rf"\b(?:{'|'.join(_plural)})\b")
+
+# Fourth round of tune families.
+EN["selection"] += [
+    r"\b(?:tailored|matched|suited|fitted) to your (?:own )?(?:taste|tastes|needs|preferences|"
+    r"style|profile|wishes)\b",
+]
+DE["conversation"] += [
+    r"\bmit (?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?ins gespräch (?:zu )?(?:kommen|gekommen)\b",
+]
+DE["meeting"] += [
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart) so (?:freundlich|nett|lieb|großzügig)\b",
+    r"\b(?:sie|du|ihr) (?:mich|uns) (?:[\w-]+ ){0,4}?(?:empfangen|eingeladen|begrüßt|"
+    r"herumgeführt|bewirtet) (?:haben|hast|habt)\b",
+]
+DE["request"] += [
+    r"\b(?:sie|du|ihr) (?:wollten|wolltest|wolltet|wünschten|wünschtest) (?:[\w-]+ ){0,4}?"
+    r"(?:erfahren|wissen|sehen|bekommen|erhalten|haben)\b",
+    rf"\b{_POSS} (?:nachricht|e-mail|mail|anfrage|schreiben|brief|anruf)\w* (?:vom|von|am|"
+    rf"zu|zum|zur)\b",
+]
+DE["selection"] += [
+    r"\b(?:sie|dich|euch|ihnen|dir) (?:[\w-]+ ){0,7}?(?:zur seite gelegt|beiseitegelegt|"
+    r"freigehalten|zurückgelegt|aufgehoben|aufbewahrt|reserviert)\b",
+    r"\bnur für (?:unsere|unseren|unser) (?:[\w-]+ )?(?:stammkund|treue|beste|liebe|"
+    r"langjährige|vip)\w*",
+    rf"\bauf {_POSS} (?:[\w-]+ )?(?:geschmack|bedürfnisse|wünsche|vorlieben|stil|profil|"
+    rf"interessen) (?:[\w-]+ )?(?:zugeschnitten|abgestimmt|ausgerichtet)\b",
+]
+ES["meeting"] += [
+    r"\b(?:fue|fuiste|ha sido|has sido) muy (?:amable|atent[oa]|generos[oa]) (?:al|en)\b",
+]
+ES["request"] += [
+    r"\ba petición (?:suya|tuya|vuestra)\b",
+    r"\bpor (?:el|la|los|las|lo) que (?:nos |me )?(?:preguntó|preguntaste|se interesó|"
+    r"te interesaste)\b",
+    r"\b(?:hemos recibido|recibimos|he recibido|recibí) (?:su|tu) (?:mensaje|correo|"
+    r"solicitud|consulta|carta|petición)\b",
+]
+ES["behaviour"] += [
+    r"\b(?:estuviste|estuvo|has estado|ha estado) (?:[\w-]+ )?en nuestr[oa] (?:página|web|"
+    r"sitio|app|aplicación|blog|tienda online)\b",
+    r"\b(?:se interesó|te interesaste|se ha interesado|te has interesado) (?:por|en)\b",
+    r"\b(?:su|tu) (?:lista de favoritos|lista de deseos|carrito|cesta) (?:todavía|aún|sigue|"
+    r"tiene|contiene|te espera|le espera)\b",
+    r"\b(?:ya |recientemente )?(?:ha|has) (?:abierto|descargado|consultado|visto|mirado|"
+    r"añadido|leído|guardado|buscado)\b",
+    r"\b(?:ha estado|has estado|estuviste|estuvo) (?:viendo|mirando|consultando|buscando|"
+    r"curioseando|navegando|"
+    r"leyendo)\b",
+]
+ES["selection"] += [
+    r"\bsolo para (?:nuestr[oa]s?) (?:[\w-]+ )?(?:client|soci|miembro|suscript|fiel|"
+    r"mejor)\w*",
+    r"\ba (?:su|tu) (?:medida|gusto|justa medida)\b",
+]
+
+# Compositional rules for English and Spanish usted: "you" and a past form of a claim verb.
+_EN_PAST = {
+    "meeting": "met",
+    "attendance": "attended joined",
+    "visit": "visited toured",
+    "purchase": "bought purchased ordered booked subscribed",
+    "request": "asked requested enquired inquired",
+    "said": "told mentioned shared explained",
+    "behaviour": "downloaded viewed browsed clicked opened watched",
+    "call": "called phoned rang",
+}
+for _kind, _words_en in _EN_PAST.items():
+    EN[_kind].append(
+        rf"(?<!\bof )(?<!\bwho )(?<!\bif )\b{_Y}(?:'ve| have| had)? (?:recently |already |just |"
+        rf"once |previously |kindly |also |both |all )?(?:{'|'.join(_words_en.split())})\b"
+    )
+_ES_USTED = {
+    "meeting": "conoció vio",
+    "attendance": "asistió participó estuvo vino",
+    "visit": "visitó",
+    "purchase": "compró adquirió encargó reservó eligió",
+    "request": "preguntó solicitó pidió consultó",
+    "said": "dijo contó comentó mencionó explicó",
+    "behaviour": "descargó miró añadió dejó guardó",
+    "call": "llamó",
+}
+for _kind, _words_es in _ES_USTED.items():
+    ES[_kind].append(
+        rf"\busted(?:es)? (?:ya |también |recientemente )?(?:nos |me )?"
+        rf"(?:{'|'.join(_words_es.split())})\b"
+    )
+
+
+# Interest the person showed ("you seemed really excited about…"): seen in their presence or
+# heard on a call, so its own kind, backed by attendance too (unlike what they said).
+def _move_to_interest(table: dict[str, list[str]], marker: str) -> None:
+    moved = [p for p in table["said"] if marker in p]
+    table["said"] = [p for p in table["said"] if marker not in p]
+    table.setdefault("interest", []).extend(moved)
+
+
+_move_to_interest(EN, "(?:seemed|looked|sounded|appeared|were|felt)")
+_move_to_interest(FR, "(?:sembliez|semblais")
+_move_to_interest(ES, "(?:parecía|parecías")
+DE["interest"] = [
+    r"\b(?:sie|du|ihr) (?:schienen|schienst|schient|wirkten|wirktest|klangen|klangst|waren|"
+    r"warst) (?:[\w-]+ ){0,4}?(?:begeistert|interessiert|angetan|neugierig|überzeugt|"
+    r"beeindruckt|skeptisch|besorgt|gespannt)\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
+
+_LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
+
+
+def _anchor_first(pattern: str) -> str:
+    """A pattern that opens with look-behinds is tried at every position of the sentence (5×
+    slower); a look-ahead on the word it anchors on lets the engine skip ahead instead."""
+    lead = _LEADING_LOOKBEHINDS.match(pattern)
+    if not lead or not pattern.startswith("\\b", lead.end()):
+        return pattern
+    rest = pattern[lead.end() + 2 :]
+    if rest.startswith("(?:"):
+        depth = 0
+        for index, char in enumerate(rest):
+            depth += char == "(" and rest[index - 1 : index] != "\\"
+            depth -= char == ")" and rest[index - 1 : index] != "\\"
+            if depth == 0:
+                return f"(?=\\b{rest[: index + 1]}){pattern}"
+    word = re.match(r"[\w']+", rest)
+    return f"(?=\\b{word.group(0)}){pattern}" if word else pattern
+
+
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    lang: [(kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in table.items()]
+    lang: [
+        (kind, re.compile("|".join(f"(?:{_anchor_first(p)})" for p in pats)))
+        for kind, pats in table.items()
+    ]
     for lang, table in _TABLES.items()
 }
 
@@ -1177,7 +1627,7 @@ ATTRIBUTION_AFTER = {
     for lang, say in _SAY.items()
 }
 ATTRIBUTION_BEFORE = {
-    lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$|^\s*$") for lang, say in _SAY.items()
+    lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$") for lang, say in _SAY.items()
 }
 
 CLAUSE = re.compile(r"[^,;:!?¿¡()\"]+[,;:!?¿¡()\"]*|[,;:!?¿¡()\"]+")
@@ -1276,14 +1726,21 @@ RELATIVE_START = re.compile(
 QUESTION_AUX = {
     "en": re.compile(
         r"\b(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can)"
-        r" (?:you|we|u)\b[^,;:]*$"
+        r"(?: (?:you|we|u)\b[^,;:]*| *)$"
     ),
-    "fr": re.compile(r"(?:-vous|-tu|-t-il|est-ce que|est-ce qu')\b[^,;:]*$"),
+    "fr": re.compile(r"(?:-vous|-tu|-t-il|est-ce que|est-ce qu')(?:\b|\s)[^,;:]*$"),
     "de": re.compile(
         r"^\s*(?:haben|hast|habt|waren|warst|wart|sind|bist|seid|hatten|"
         r"hattest|konnten|konntest|kennen|kennst)\b"
     ),
     "es": re.compile(r"^\s*¿"),
+}
+# A match that starts with "you" + verb: said with a rising tone it is a yes/no question.
+SUBJECT_START = {
+    "en": re.compile(r"(?:you|we|u)\b"),
+    "fr": re.compile(r"(?:vous|tu|nous|on)\b"),
+    "de": re.compile(r"(?:sie|du|ihr|wir)\b"),
+    "es": re.compile(r"(?:usted|tú|ustedes|vosotros|[\w]+(?:aste|iste|ó)\b)"),
 }
 # Spanish third-person verbs that also stand for usted ("asistió": he attended / you did).
 ES_USTED_VERB = re.compile(

@@ -67,6 +67,12 @@ _QUOTES = {
     "\u0085": "\n",
 }
 _UNIFY = re.compile("|".join(re.escape(k) for k in sorted(_QUOTES, key=len, reverse=True)))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SPACES = re.compile(r"[^\S\n]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -152,7 +158,11 @@ def _normalise_once(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-@lru_cache(maxsize=8192)
+# Caches keep short texts only (sentences, subjects, names): whole personalised bodies differ
+# per recipient and would only fill memory.
+CACHED_LENGTH = 2000
+
+
 def normalise_text(text: str) -> str:
     """One form for what looks the same: NFKC, entities decoded, invisibles removed, look-alikes
     mapped to Latin, quotes/dashes/spaces unified. Case is kept; newlines are kept.
@@ -160,6 +170,10 @@ def normalise_text(text: str) -> str:
     Idempotent: the steps repeat until nothing changes (a step can uncover work for another,
     as NFKC turning fullwidth "＆ａｍｐ；" into an entity).
     """
+    return _normalise_cached(text) if len(text) <= CACHED_LENGTH else _normalise(text)
+
+
+def _normalise(text: str) -> str:
     for _ in range(8):
         result = _normalise_once(text)
         if result == text:
@@ -168,13 +182,14 @@ def normalise_text(text: str) -> str:
     return text
 
 
+_normalise_cached = lru_cache(maxsize=16384)(_normalise)
+
+
 # HTML: what a reader sees.
 
-_INLINE_JOIN = frozenset(
-    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark q s samp "
-    "small span strike strong sub sup time tt u var wbr img"
-)
-_BLOCK = frozenset(
+# Every tag not listed here is inline (span, a, b, i, em, strong, u, font, small, mark, sub,
+# sup, …): its text joins its neighbours without a space, as a browser shows it.
+_BLOCK = _words(
     "address article aside blockquote body button caption center dd details dialog dir div dl "
     "dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main "
     "menu nav ol option p pre section summary table tbody td tfoot th thead tr ul"
@@ -239,10 +254,6 @@ def visible_text(html_text: str) -> str:
 # Sentences.
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _ABBREVIATIONS = _words(
     """
     dr mr mrs ms mx prof st sr sra srta sres dña dra jr sen rev hon gen col capt lt sgt
@@ -288,7 +299,6 @@ def _ends_sentence(before: str, mark: str, after: str) -> bool:
     return not (first and first.islower())
 
 
-@lru_cache(maxsize=8192)
 def _split(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for paragraph in re.split(r"\n\s*\n", normalise_text(text)):
@@ -296,7 +306,8 @@ def _split(text: str) -> tuple[str, ...]:
         start = 0
         for match in _BOUNDARY.finditer(flat):
             mark = "." if set(match.group(1)) == {"."} and len(match.group(1)) == 1 else "!"
-            if _ends_sentence(flat[: match.start()], mark, flat[match.end() :]):
+            before = flat[max(start, match.start() - 40) : match.start()]
+            if _ends_sentence(before, mark, flat[match.end() : match.end() + 40]):
                 piece = flat[start : match.end()].strip()
                 if piece:
                     found.append(piece)
@@ -311,4 +322,7 @@ def sentences(text: str) -> list[str]:
     """The normalised sentences of a text: split after . ! ? … and at blank lines, not after
     abbreviations ("Dr.", "M.", "z.B.", "e.g.", "Sr."), initials or a German date's day
     ("am 3. März"); decimals never split. Whitespace inside a sentence is collapsed."""
-    return list(_split(text))
+    return list(_split_cached(text) if len(text) <= CACHED_LENGTH else _split(text))
+
+
+_split_cached = lru_cache(maxsize=16384)(_split)

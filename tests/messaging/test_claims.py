@@ -1,0 +1,304 @@
+"""The claims detector and the text it reads: normalisation, visible HTML text, sentences.
+
+Disguises a reader cannot see must not hide a claim; close innocents must not be flagged;
+the held-out families of the guard corpus must not regress (bench/guard_corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.guard_corpus import LANGUAGES, load, score
+from sincerely.messaging.guard.claims import (
+    CLAIM_EVIDENCE,
+    EVIDENCE_KINDS,
+    Claim,
+    claim_kinds,
+    detect_claims,
+)
+from sincerely.messaging.guard.normalise import normalise_text, sentences, visible_text
+
+# The issue's targets are recall ≥ 95% and false positives ≤ 3% on a corpus written outside
+# the project; `python -m bench guard` reports our held-out figures against them. This test
+# holds the line at what the held-out families measured when this was written, so any change
+# that loses ground fails here (bench/RESULTS.md has the figures).
+HELD_OUT_FLOOR = {
+    "en": (0.90, 0.0),
+    "fr": (0.98, 0.03),
+    "de": (0.85, 0.05),
+    "es": (0.88, 0.05),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_held_out_families_do_not_regress(language):
+    held = score([row for row in load(language) if row.held_out])
+    recall_floor, fp_ceiling = HELD_OUT_FLOOR[language]
+    assert held.claims >= 40 and held.innocents >= 8
+    assert held.recall >= recall_floor, [row.text for row in held.misses]
+    assert held.fp_rate <= fp_ceiling, held.false_alarms
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tune_families_are_all_right(language):
+    tune = score([row for row in load(language) if not row.held_out])
+    assert tune.misses == [] and tune.false_alarms == []
+
+
+def test_the_table_and_the_linter_interface():
+    assert set(EVIDENCE_KINDS) >= {e for kinds in CLAIM_EVIDENCE.values() for e in kinds}
+    assert {
+        "meeting",
+        "attendance",
+        "conversation",
+        "call",
+        "visit",
+        "request",
+        "promise",
+        "said",
+        "preference",
+        "purchase",
+        "behaviour",
+        "tenure",
+        "selection",
+        "interest",
+    } == set(CLAIM_EVIDENCE)
+    [claim] = detect_claims("It was great meeting you at Web Summit.")
+    assert claim == Claim("meeting", "It was great meeting you at Web Summit.", "en", claim.named)
+    assert claim_kinds("It was great meeting you at Web Summit.") == ["meeting"]
+
+
+# Every kind the issue names, in each language, with what the sentence names.
+EXAMPLES = [
+    ("It was great meeting you at Web Summit.", "meeting", "en", {"event": "Web Summit"}),
+    ("As a loyal customer since 2015, you get early access.", "tenure", "en", {"date": "2015"}),
+    ("You asked about pricing, so here it is.", "request", "en", {"topic": "pricing"}),
+    ("How do you like the blue teapot you bought?", "purchase", "en", {"product": "blue teapot"}),
+    ("I know you love dark roast, so this one is for you.", "preference", "en", {}),
+    ("We noticed you downloaded our guide.", "behaviour", "en", {}),
+    ("I saw you looked at our pricing page.", "behaviour", "en", {}),
+    ("You left items in your cart.", "behaviour", "en", {}),
+    ("You've been with us for 5 years.", "tenure", "en", {}),
+    ("We reserved this just for you.", "selection", "en", {}),
+    ("An exclusive offer only for you.", "selection", "en", {}),
+    ("Thanks for stopping by our stand.", "visit", "en", {}),
+    ("You told us you were moving house.", "said", "en", {}),
+    ("Comme promis, voici les diapositives.", "promise", "fr", {}),
+    ("Merci d'avoir participé à VivaTech lundi.", "attendance", "fr", {"event": "VivaTech"}),
+    ("Je sais que vous adorez le thé vert.", "preference", "fr", {}),
+    ("Wie telefonisch besprochen, hier das Angebot.", "call", "de", {}),
+    ("Sie haben letzte Woche unseren Stand besucht.", "visit", "de", {}),
+    ("Danke für Ihren Besuch in unserem Büro in Hamburg.", "visit", "de", {"place": "Hamburg"}),
+    ("Als treuer Kunde seit 2015 erhalten Sie Vorrang.", "tenure", "de", {"date": "2015"}),
+    ("Como hablamos, aquí está la propuesta.", "conversation", "es", {}),
+    ("Dejaste artículos en tu carrito.", "behaviour", "es", {}),
+    ("Lo hemos reservado solo para usted.", "selection", "es", {}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "language", "named"), EXAMPLES)
+def test_each_kind_is_found_with_its_language_and_named_things(sentence, kind, language, named):
+    claims = {claim.kind: claim for claim in detect_claims(sentence)}
+    assert kind in claims
+    assert claims[kind].language == language
+    for key, value in named.items():
+        assert claims[kind].named.get(key) == value
+
+
+# Close innocents from the issue, and the scope rules of docs/messaging.md.
+INNOCENTS = [
+    "We met our targets this quarter.",
+    "I spoke at the conference about privacy.",
+    "Our team attended CES this year.",
+    "Join us at Web Summit.",
+    "Meet us at booth 12.",
+    "Your call: red or blue?",
+    "A strong call to action helps.",
+    "Call us on 0123 456 789.",
+    "Suite à notre déménagement, nos bureaux sont à Lyon.",
+    '"I met the team and loved it" - a customer.',
+    "« J'ai rencontré l'équipe et j'ai adoré », raconte une cliente.",
+    "If you attended, you can skip this part.",
+    "Did you attend the webinar?",
+    "Waren Sie auf dem Web Summit?",
+    "¿Asistió a Web Summit?",
+    "Si vous avez acheté une théière avant mai, lisez ceci.",
+    "Falls Sie vor Mai eine Teekanne gekauft haben, lesen Sie dies.",
+    "Customers who bought this also bought that.",
+    "Many of you asked about pricing, so we wrote a guide.",
+    "We haven't met yet, but I'd love to say hello.",
+    "Looking forward to meeting you in Lisbon.",
+    "Nuestro equipo asistió al CES este año.",
+    "Unser Team hat sich mit dem Bürgermeister getroffen.",
+]
+
+
+@pytest.mark.parametrize("sentence", INNOCENTS)
+def test_close_innocents_are_not_claims(sentence):
+    assert detect_claims(sentence) == []
+
+
+def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
+    assert "meeting" in claim_kinds("Great meeting you at Web Summit, did you get home safely?")
+    assert "behaviour" in claim_kinds("Still thinking about the shoes you viewed?")
+    assert "visit" in claim_kinds('Thanks for your "quick" visit to our shop.')
+
+
+# Disguises: what a reader sees is what is checked.
+
+CLAIM = "As we discussed, here is the proposal."
+ADVERSARIAL_TEXT = [
+    "As we dis\u200bcussed, here is the proposal.",
+    "As we dis\u00adcussed, here is the proposal.",
+    "As we \u202ediscussed\u202c, here is the proposal.",
+    "As we d\u0456scussed, here is the proposal.",  # Cyrillic і
+    "\u0410s w\u0435 discussed, here is the proposal.",  # Cyrillic А, е
+    "As we &#100;iscussed, here is the proposal.",
+    "As we &amp;#100;iscussed, here is the proposal.",
+    "\uff21\uff53 \uff57\uff45 discussed, here is the proposal.",  # fullwidth
+    "As\u00a0we\u2060 discussed, here is the proposal.",
+    "As we discussed\ufeff, here is the proposal.",
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL_TEXT)
+def test_invisible_and_look_alike_characters_do_not_hide_a_claim(text):
+    assert claim_kinds(text) == ["conversation"]
+
+
+ADVERSARIAL_HTML = [
+    "<p>As we dis<span></span>cussed, here is the proposal.</p>",
+    "<p>As we d<b>i</b>scussed, here is the proposal.</p>",
+    "<p>As we<br>discussed, here is the proposal.</p>",
+    '<p>Hello.</p><img src="x.png" alt="As we discussed, here is the proposal.">',
+    '<p>Hello.</p><a href="/x" title="As we discussed, here is the proposal.">link</a>',
+    "<p>As we <!-- hidden -->discussed, here is the proposal.</p>",
+    "<div>As we dis&shy;cussed, here is the proposal.</div>",
+]
+
+
+@pytest.mark.parametrize("html", ADVERSARIAL_HTML)
+def test_html_disguises_do_not_hide_a_claim(html):
+    found = [kind for sentence in sentences(visible_text(html)) for kind in claim_kinds(sentence)]
+    assert found == ["conversation"]
+
+
+def test_visible_text_joins_inline_tags_and_ends_paragraphs_at_blocks():
+    html = (
+        "<html><head><title>T</title><style>p{color:red}</style></head><body>"
+        "<p>me<span></span>et m<b>e</b>et</p><div>one<br>two</div><script>var x;</script>"
+        '<ul><li>a</li><li>b</li></ul><img alt="Alt text"></body></html>'
+    )
+    assert visible_text(html) == "meet meet\n\none two\n\na\n\nb\n\nAlt text"
+    assert sentences(visible_text("<p>As we<br>discussed, hi.</p>")) == ["As we discussed, hi."]
+
+
+def test_sentences_split_on_ends_not_on_abbreviations_or_decimals():
+    text = (
+        "Dr. Smith met you e.g. at the fair. Wir haben uns am 3. März getroffen! "
+        "It costs 3.5 EUR. M. Dupont est là… Was it z.B. Sr. García?\n\nNew paragraph"
+    )
+    assert sentences(text) == [
+        "Dr. Smith met you e.g. at the fair.",
+        "Wir haben uns am 3. März getroffen!",
+        "It costs 3.5 EUR.",
+        "M. Dupont est là...",
+        "Was it z.B. Sr. García?",
+        "New paragraph",
+    ]
+
+
+# Properties.
+
+INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e"])
+CLAIMS = [
+    "As we discussed, here is the proposal.",
+    "Thanks for stopping by our stand.",
+    "Comme promis, voici les diapositives.",
+    "Wie telefonisch besprochen, hier das Angebot.",
+    "Dejaste artículos en tu carrito.",
+    "You left items in your cart.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_property_normalise_is_idempotent(text):
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_property_normalised_text_has_no_invisible_format_characters(text):
+    import unicodedata
+
+    assert not any(unicodedata.category(c) == "Cf" for c in normalise_text(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    claim=st.sampled_from(CLAIMS),
+    cuts=st.lists(st.tuples(st.integers(0, 60), INVISIBLE), max_size=6),
+)
+def test_property_invisible_characters_anywhere_change_nothing(claim, cuts):
+    text = claim
+    for position, char in cuts:
+        position = min(position, len(text))
+        text = text[:position] + char + text[position:]
+    assert claim_kinds(text) == claim_kinds(claim) != []
+
+
+LOOKALIKE = {
+    "a": "\u0430",
+    "e": "\u0435",
+    "o": "\u043e",
+    "p": "\u0440",
+    "c": "\u0441",
+    "i": "\u0456",
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(claim=st.sampled_from(CLAIMS), picks=st.lists(st.integers(0, 60), max_size=8))
+def test_property_cyrillic_look_alikes_change_nothing(claim, picks):
+    chars = list(claim)
+    for pick in picks:
+        index = pick % len(chars)
+        chars[index] = LOOKALIKE.get(chars[index], chars[index])
+    assert claim_kinds("".join(chars)) == claim_kinds(claim)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    claim=st.sampled_from(CLAIMS),
+    tags=st.lists(
+        st.tuples(st.integers(0, 60), st.sampled_from(["<span></span>", "<b>", "</b>", "<i></i>"])),
+        max_size=5,
+    ),
+    breaks=st.lists(st.integers(0, 10), max_size=3),
+)
+def test_property_inline_tags_and_line_breaks_change_nothing(claim, tags, breaks):
+    html = claim
+    for position, tag in sorted(tags, reverse=True):
+        html = html[: min(position, len(html))] + tag + html[min(position, len(html)) :]
+    # A <br> stands where a space was (inside a word it really shows as a break).
+    words = html.split(" ")
+    for index in breaks:
+        if index < len(words) - 1:
+            words[index] += "<br>"
+    html = " ".join(words).replace("<br> ", "<br>")
+    joined = " ".join(sentences(visible_text(f"<p>{html}</p>")))
+    assert claim_kinds(joined) == claim_kinds(claim)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(CLAIMS + INNOCENTS[:8]), min_size=1, max_size=6))
+def test_property_sentences_round_trip(parts):
+    text = "\n\n".join(parts)
+    split = sentences(text)
+    assert sentences("\n\n".join(split)) == split
+    assert all("\n" not in s and s == s.strip() and "  " not in s for s in split)
+    assert len(split) >= len(parts)
