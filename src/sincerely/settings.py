@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sincerely.conversations",
     "sincerely.insight",
     "sincerely.offers",
+    "sincerely.postal",
 ]
 
 MIDDLEWARE = [

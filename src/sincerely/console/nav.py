@@ -16,6 +16,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("Imports", "console:imports", "people.import"),
     ("Campaigns", "messaging:campaigns", "campaigns.manage"),
     ("Outbox", "messaging:outbox", "campaigns.manage"),
+    ("Printed mail", "postal:campaigns", "campaigns.manage"),
     ("Blog", "conversations:posts", "posts.write"),
     ("Inbox", "conversations:inbox", "conversations.handle"),
     ("Unmatched mail", "messaging:inbound_unmatched", "conversations.handle"),

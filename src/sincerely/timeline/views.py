@@ -139,6 +139,11 @@ def log_interaction(request: HttpRequest, person_id: int) -> HttpResponse:
     return redirect("console:person", person_id=person.pk)
 
 
+# Sections other apps add to the attribution report: (template, build(request) -> dict).
+# Printed mail adds its campaigns with cost per piece, visits, answers and purchases.
+ATTRIBUTION_SECTIONS: list = []
+
+
 @requires("insight.view")
 def attribution(request: HttpRequest) -> HttpResponse:
     rows = queries.campaign_attribution()
@@ -150,8 +155,9 @@ def attribution(request: HttpRequest) -> HttpResponse:
         [Bar(r.campaign, r.visitors) for r in rows[:20]],
         title="Visitors by UTM campaign",
     )
+    sections = [{"template": t, **build(request)} for t, build in ATTRIBUTION_SECTIONS]
     return render(
         request,
         "timeline/attribution.html",
-        {"rows": rows, "chart": chart, "visitors_chart": visitors_chart},
+        {"rows": rows, "chart": chart, "visitors_chart": visitors_chart, "sections": sections},
     )
