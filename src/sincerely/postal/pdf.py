@@ -8,6 +8,7 @@ the worker reach the network or read local files.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable
 from functools import cache
@@ -18,6 +19,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 PROOF_DPI = 100
+# WeasyPrint logs every step of every document at INFO: thousands of lines per job.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 @cache
