@@ -10,7 +10,8 @@ from sincerely.timeline.services import record_touchpoint
 from tests import factories
 
 BODY = """<p>Dear {{ person.first_name | fallback("customer") }},</p>
-{% if evidence.attended("Web Summit") %}<p>It was good to meet you at {{ evidence.attended("Web Summit") }}.</p>{% endif %}
+{% if evidence.attended("Web Summit") %}<p>It was good to meet you at
+{{ evidence.attended("Web Summit") }}.</p>{% endif %}
 <p>Our spring programme is ready, and this letter says what is in it for you.</p>
 <p>With best wishes,<br>{{ sender.name }}</p>
 """

@@ -47,7 +47,26 @@ def _form_fields(request: HttpRequest) -> dict:
     return fields
 
 
+def _values(campaign: PrintCampaign) -> dict:
+    return {
+        "name": campaign.name,
+        "kind": campaign.kind,
+        "paper": campaign.paper,
+        "list_slug": campaign.audience_list.slug,
+        "purpose": campaign.purpose.slug,
+        "sender": campaign.sender.get_username(),
+        "sender_name": campaign.sender_name,
+        "html": campaign.html,
+        "css": campaign.css,
+        "offer_code": campaign.offer_code,
+        "cost_per_piece": campaign.cost_per_piece,
+        "bleed_mm": campaign.bleed_mm,
+        "crop_marks": campaign.crop_marks,
+    }
+
+
 def _editor_context(campaign: PrintCampaign | None, **extra) -> dict:
+    extra.setdefault("values", _values(campaign) if campaign is not None else {})
     return {
         "campaign": campaign,
         "lists": AudienceList.objects.order_by("name"),
@@ -66,7 +85,15 @@ def campaigns(request: HttpRequest) -> HttpResponse:
 
 @requires(CAPABILITY)
 def campaign_new(request: HttpRequest) -> HttpResponse:
-    values = {"kind": "letter", "paper": "a4", "purpose": "postal", "html": STARTER}
+    values = {
+        "kind": "letter",
+        "paper": "a4",
+        "purpose": "postal",
+        "html": STARTER,
+        "sender": request.user.get_username(),
+        "cost_per_piece": "0",
+        "bleed_mm": 0,
+    }
     if request.method == "POST":
         values = _form_fields(request)
         try:
@@ -112,6 +139,7 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
             item = queries.get_campaign(campaign_id)
     context = _editor_context(
         item,
+        **({"values": _form_fields(request)} if error else {}),
         error=error,
         findings=services.campaign_findings(item),
         jobs=item.jobs.order_by("-created_at")[:20],
