@@ -65,8 +65,13 @@ def geometry(paper: str) -> Geometry:
 
 @lru_cache(maxsize=4096)
 def qr_data_uri(url: str) -> str:
-    """A QR code of the URL as an SVG data URI (vector: sharp at any press resolution)."""
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+    """A QR code of the URL as an SVG data URI (vector: sharp at any press resolution).
+
+    The mask is fixed: trying all eight and scoring them (ISO/IEC 18004 §7.8.3) was 80 % of
+    the time spent around WeasyPrint per piece (profiled), and any mask decodes; the
+    codes are printed at 24 mm with a quiet zone, far from the edge cases scoring avoids.
+    """
+    return segno.make(url, error="m", mask=4, micro=False).svg_data_uri(scale=4, border=4)
 
 
 def page_css(campaign: PrintCampaign) -> str:

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -199,20 +199,29 @@ def postal_stop(person_ids: list[int]) -> set[int]:
     )
 
 
-def _suppression_of(person: Person, facts: dict[str, Fact], addr) -> PostalSuppression | None:
-    keys = []
+def _suppression_keys(person: Person, facts: dict[str, Fact], addr) -> tuple[str, str]:
+    email_hash = address_hash = ""
     if person.email:
         with contextlib.suppress(DomainError):
-            keys.append(("email", Suppression.hash_email(normalise_email(person.email))))
+            email_hash = Suppression.hash_email(normalise_email(person.email))
     if addr is not None:
-        line1 = facts["address_line1"].value
-        keys.append(("address", address_key(addr.name, addr.postcode, line1)))
-    for kind, value in keys:
-        lookup = {"email_hash": value} if kind == "email" else {"address_hash": value}
-        found = PostalSuppression.objects.filter(**lookup).first()
-        if found is not None:
-            return found
-    return None
+        address_hash = address_key(addr.name, addr.postcode, facts["address_line1"].value)
+    return email_hash, address_hash
+
+
+def _suppressions(keys: list[tuple[str, str]]) -> dict[str, PostalSuppression]:
+    """The suppressions matching any of these (email hash, address hash) pairs, by hash."""
+    emails = [e for e, _ in keys if e]
+    addresses = [a for _, a in keys if a]
+    found: dict[str, PostalSuppression] = {}
+    rows = PostalSuppression.objects.filter(
+        Q(email_hash__in=emails) | Q(address_hash__in=addresses)
+    ).order_by("id")
+    for row in rows:
+        for value in (row.email_hash, row.address_hash):
+            if value:
+                found.setdefault(value, row)
+    return found
 
 
 def _return_address(campaign: PrintCampaign) -> str:
@@ -336,20 +345,33 @@ def _plan_page(campaign: PrintCampaign, job: PrintJob, people: list[Person]) -> 
     why = why_lines(campaign, ids)
     stopped = postal_stop(ids)
     pieces = []
+    addresses, problems = {}, {}
+    for person in people:
+        try:
+            addresses[person.pk] = postal_address(
+                facts[person.pk], display_name=person.display_name
+            )
+        except AddressProblem as problem:
+            problems[person.pk] = problem.reason
+    keys = {
+        p.pk: _suppression_keys(p, facts[p.pk], addresses.get(p.pk))
+        for p in people
+        if p.pk not in stopped
+    }
+    suppressed = _suppressions(list(keys.values()))
     for person in people:
         piece = PrintPiece(job=job, campaign=campaign, person=person, why=why.get(person.pk, ""))
-        addr = None
-        try:
-            addr = postal_address(facts[person.pk], display_name=person.display_name)
-        except AddressProblem as problem:
-            piece.status, piece.held_reason = PrintPiece.Status.HELD_BACK, problem.reason
+        addr = addresses.get(person.pk)
+        if addr is None:
+            piece.status, piece.held_reason = PrintPiece.Status.HELD_BACK, problems[person.pk]
         if person.pk in stopped:
             piece.status = PrintPiece.Status.HELD_BACK
             piece.held_reason = "asked us to stop postal mail"
         elif addr is not None:
             piece.address = list(addr.lines)
             piece.postcode, piece.country = addr.postcode, addr.country
-            found = _suppression_of(person, facts[person.pk], addr)
+            email_hash, address_hash = keys[person.pk]
+            found = suppressed.get(email_hash) or suppressed.get(address_hash)
             if found is not None:
                 piece.status = PrintPiece.Status.HELD_BACK
                 piece.held_reason = f"suppressed: {found.get_reason_display()} ({found.source})"
