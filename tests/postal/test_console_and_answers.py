@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -260,3 +260,29 @@ def test_every_piece_token_reads_back(piece_id):
     token = piece_token(piece_id)
     assert read_piece_token(token) == piece_id and len(token) <= 21
     assert read_piece_token(token[:-1] + ("x" if token[-1] != "x" else "y")) is None
+
+
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["a@b.example", "x", "", "Ann Lee", "10115", "moved", ",", '"']),
+            max_size=4,
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["email", "name,postal_code,address_line1", "email,reason", "street"]),
+)
+def test_suppression_import_accepts_or_names_the_problem(db, rows, header):
+    from sincerely.errors import DomainError
+    from sincerely.postal.services import import_suppressions
+
+    text = header + "\n" + "\n".join(",".join(r) for r in rows)
+    try:
+        report = import_suppressions(text, source="property test")
+    except DomainError as exc:
+        assert exc.field
+    else:
+        assert report.added + report.already == report.lines

@@ -484,6 +484,12 @@ def render_chunk(job_id: int, chunk: int) -> int:
     return len(printable)
 
 
+def fail_job(job_id: int, error: str) -> None:
+    PrintJob.objects.filter(pk=job_id).exclude(status=PrintJob.Status.DONE).update(
+        status=PrintJob.Status.FAILED, error=error[:500], finished_at=timezone.now()
+    )
+
+
 def _manifest_rows(job: PrintJob) -> Iterable[list]:
     page = {}
     for piece in (
@@ -507,14 +513,17 @@ def _manifest_rows(job: PrintJob) -> Iterable[list]:
 
 
 def finish_job(job_id: int) -> PrintJob:
-    """Write the manifest, the held-back list and proofs; hand the folder to the provider."""
-    with transaction.atomic():
-        job = PrintJob.objects.select_for_update().select_related("campaign").get(pk=job_id)
-        if job.status == PrintJob.Status.DONE:
-            return job
-        job.status = PrintJob.Status.DONE
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "finished_at"])
+    """Write the manifest, the held-back list and proofs; hand the folder to the provider.
+
+    Two workers can finish their last chunks at the same moment; the conditional update
+    lets exactly one of them finish the job (it works the same on SQLite and PostgreSQL).
+    """
+    claimed = PrintJob.objects.filter(pk=job_id, status=PrintJob.Status.RENDERING).update(
+        status=PrintJob.Status.DONE, finished_at=timezone.now()
+    )
+    job = PrintJob.objects.select_related("campaign").get(pk=job_id)
+    if not claimed:
+        return job
     folder = Path(job.folder or job_folder(job))
     folder.mkdir(parents=True, exist_ok=True)
     with _atomic_file(folder / "manifest.csv") as out:

@@ -208,7 +208,7 @@ def _job_context(job: PrintJob) -> dict:
         "job": job,
         "reasons": queries.held_reasons(job),
         "held": queries.held_back(job)[:200],
-        "files": queries.job_files(job) if job.status == PrintJob.Status.DONE else [],
+        "files": queries.job_files(job) if job.submitted_at else [],
     }
 
 
