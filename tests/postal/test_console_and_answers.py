@@ -286,3 +286,19 @@ def test_suppression_import_accepts_or_names_the_problem(db, rows, header):
         assert exc.field
     else:
         assert report.added + report.already == report.lines
+
+
+def test_printed_pieces_are_in_the_export_and_follow_a_merge(people, marketer):
+    from django.core.management import call_command
+
+    from sincerely.people.services import merge_people
+    from sincerely.privacy.services import export_person
+
+    campaign, _ = create_print_campaign(
+        actor=marketer, name="Spring letter", list_slug="print-customers", html=BODY
+    )
+    call_command("print", "run", str(campaign.pk))
+    exported = export_person(people["ana"])["printed_mail"]
+    assert exported[0]["campaign"] == "Spring letter" and exported[0]["ledger"]
+    merge_people(people["ben"], people["cara"], marketer)
+    assert PrintPiece.objects.filter(person=people["ben"]).count() == 1
