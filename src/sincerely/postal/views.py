@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from sincerely import ratelimit
 from sincerely.console.access import requires
 from sincerely.errors import DomainError, NotFound
-from sincerely.messaging.guard.linter import UnguardedClaims
 from sincerely.people.models import AudienceList, Person, Purpose
 from sincerely.postal import conf, queries, services
 from sincerely.postal.models import PrintCampaign, PrintJob
@@ -194,10 +193,7 @@ def start_job(request: HttpRequest, campaign_id: int) -> HttpResponse:
     try:
         size = int(request.POST.get("chunk_size") or conf.chunk_size())
         job = services.start_job(item, actor=request.user, chunk_size=size)
-    except UnguardedClaims as exc:
-        messages.error(request, f"No job started: {exc}")
-        return redirect("postal:campaign", campaign_id=item.pk)
-    except (DomainError, ValueError) as exc:
+    except (DomainError, ValueError) as exc:  # UnguardedClaims is a DomainError
         messages.error(request, f"No job started: {exc}")
         return redirect("postal:campaign", campaign_id=item.pk)
     return redirect("postal:job", job_id=job.pk)
