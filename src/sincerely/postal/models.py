@@ -75,7 +75,7 @@ class PrintJob(models.Model):
     rendered = models.PositiveIntegerField(default=0)
     held = models.PositiveIntegerField(default=0)
     folder = models.CharField(max_length=500, blank=True)
-    provider = models.CharField(max_length=40, default="folder")
+    provider = models.CharField(max_length=200, default="sincerely.postal.providers.FolderProvider")
     submitted_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=500, blank=True)
     created_by = models.ForeignKey(

@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                 ('rendered', models.PositiveIntegerField(default=0)),
                 ('held', models.PositiveIntegerField(default=0)),
                 ('folder', models.CharField(blank=True, max_length=500)),
-                ('provider', models.CharField(default='folder', max_length=40)),
+                ('provider', models.CharField(default='sincerely.postal.providers.FolderProvider', max_length=200)),
                 ('submitted_at', models.DateTimeField(blank=True, null=True)),
                 ('error', models.CharField(blank=True, max_length=500)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
