@@ -1,7 +1,8 @@
 """`make bench`: run every bench/bench_*.py (or those named) and print each figure.
 
 Each module runs in its own process (a fresh database and Django setup) and prints its
-lines; `python -m bench people timeline` runs only those.
+lines; `python -m bench people timeline` runs only those, and options after the names go
+to each of them (`python -m bench print --count 1000 --processes 2`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
+    split = next((i for i, arg in enumerate(argv) if arg.startswith("-")), len(argv))
+    names, options = argv[:split], argv[split:]
+    names = names or sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     failed = 0
     for name in names:
         print(f"== bench {name}", flush=True)
-        rc = subprocess.call([sys.executable, "-m", f"bench.bench_{name}"], cwd=HERE.parent)
+        command = [sys.executable, "-m", f"bench.bench_{name}", *options]
+        rc = subprocess.call(command, cwd=HERE.parent)
         failed += rc != 0
     return 1 if failed else 0
 

@@ -27,6 +27,7 @@ USAGE = """usage: sincerely COMMAND [ARGS]
   tiers [compute]                          RFM value tiers
   recommend train|schedule|evaluate        offers from purchase history
   timeline-partitions [--months-ahead N]   PostgreSQL: prepare monthly partitions
+  print list|create|preview|run|suppress   printed mail (letters, postcards, catalogues)
   manage ARGS…                             any Django management command
 """
 

@@ -49,6 +49,7 @@ _exports: list[ExportSection] = []
 _person_panels: list[Panel] = []
 _privacy_panels: list[Panel] = []
 _nav: list[NavSection] = []
+_report_sections: dict[str, list[Panel]] = {}
 _inbound_reply: list[Callable[..., Any]] = []
 _importers: dict[str, Callable[..., Any]] = {}
 _person_counts: dict[str, Callable[[Any], int]] = {}
@@ -163,3 +164,15 @@ def inbound_reply(**reply: Any) -> Any:
     if not _inbound_reply:
         return None
     return _inbound_reply[0](**reply)
+
+
+def add_report_section(report: str, template: str, build: Callable, *, order: int = 100) -> None:
+    """A section another app adds to a report page (e.g. printed mail on "attribution");
+    build(request) -> context."""
+    sections = _report_sections.setdefault(report, [])
+    if all(p.build is not build for p in sections):
+        sections.append(Panel(template, build, order))
+
+
+def report_sections(report: str) -> list[Panel]:
+    return sorted(_report_sections.get(report, []), key=lambda p: p.order)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "sincerely.conversations",
     "sincerely.insight",
     "sincerely.offers",
+    "sincerely.postal",
 ]
 
 MIDDLEWARE = [

@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("sincerely.conversations.urls")),
     path("", include("sincerely.insight.urls")),
     path("", include("sincerely.offers.urls")),
+    path("", include("sincerely.postal.urls")),
 ]

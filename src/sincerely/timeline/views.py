@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from sincerely import registry
 from sincerely.accounts.access import requires, user_can
 from sincerely.charts import Bar, bar_chart
 from sincerely.errors import DomainError
@@ -150,8 +151,13 @@ def attribution(request: HttpRequest) -> HttpResponse:
         [Bar(r.campaign, r.visitors) for r in rows[:20]],
         title="Visitors by UTM campaign",
     )
+    # Other apps' sections (printed mail: cost per piece, visits, answers, purchases).
+    sections = [
+        {"template": p.template, **p.build(request)}
+        for p in registry.report_sections("attribution")
+    ]
     return render(
         request,
         "timeline/attribution.html",
-        {"rows": rows, "chart": chart, "visitors_chart": visitors_chart},
+        {"rows": rows, "chart": chart, "visitors_chart": visitors_chart, "sections": sections},
     )

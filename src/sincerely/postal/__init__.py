@@ -1,0 +1,1 @@
+"""Printed direct mail: letters, postcards and catalogues as print-ready PDF, through the guard."""
