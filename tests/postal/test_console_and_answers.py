@@ -12,15 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from sincerely.conversations.models import Conversation
 from sincerely.catalogue.models import Product
+from sincerely.conversations.models import Conversation
 from sincerely.offers.models import Offer
+from sincerely.people.links import privacy_url
 from sincerely.people.models import Consent
 from sincerely.postal import tasks
 from sincerely.postal.links import piece_token, piece_url, read_piece_token
 from sincerely.postal.models import PrintCampaign, PrintJob, PrintPiece
 from sincerely.postal.services import create_print_campaign
-from sincerely.people.links import privacy_url
 from sincerely.timeline.services import record_touchpoint
 from tests.postal.conftest import BODY
 from tests.postal.helpers import manifest

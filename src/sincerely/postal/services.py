@@ -168,23 +168,7 @@ def campaign_findings(campaign: PrintCampaign) -> list[Finding]:
 # ---------------------------------------------------------------------------- one piece
 
 
-def _check_rendered(piece_text: str, ledger: list[dict]) -> None:
-    """The one place where a rendered piece is checked before it is printed.
-
-    The render-time gate for email (`messaging/guard/gate.py`, being written this
-    session) checks a rendered message's text for claims its ledger does not back; it
-    goes here, raising HeldBack with the reason. Until then the template-level linter
-    (run when the campaign is saved and when a job starts) and the renderer's
-    missing-value hold-backs are the checks.
-    """
-    return None
-
-
 _TAGS = re.compile(r"<[^>]+>")
-
-
-def _plain(html: str) -> str:
-    return " ".join(_TAGS.sub(" ", html).split())
 
 
 def postal_stop(person_ids: list[int]) -> set[int]:
@@ -260,6 +244,8 @@ def render_piece(
     for fact in addr.facts:
         ledger.add_fact(fact)
     try:
+        # render_message runs the render-time gate (messaging/guard/gate.py) on what the
+        # piece says: a claim this person's evidence does not back holds the piece back.
         rendered = render_message(
             compile_message(_SUBJECT, "", campaign.html),
             person,
@@ -270,7 +256,6 @@ def render_piece(
         )
         for entry in rendered.ledger:
             ledger.add(entry)
-        _check_rendered(_plain(rendered.html), ledger.entries)
     except HeldBack as held:
         return PieceResult(held_reason=held.reason)
     html = piece_html(

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 from sincerely import ratelimit
 from sincerely.accounts.access import requires
 from sincerely.errors import DomainError, NotFound
+from sincerely.people.links import privacy_url
 from sincerely.people.models import AudienceList, Person, Purpose
 from sincerely.postal import conf, queries, services
 from sincerely.postal.models import PrintCampaign, PrintJob
-from sincerely.people.links import privacy_url
 
 CAPABILITY = "campaigns.manage"
 FIELDS = (
