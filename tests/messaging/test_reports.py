@@ -12,8 +12,6 @@ import smtplib
 
 import pytest
 from aiosmtpd.controller import Controller
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 
 from sincerely.messaging import outbox, reports, services
 from sincerely.messaging.models import InboundMail, Message
@@ -23,22 +21,6 @@ from sincerely.people.services import is_suppressed
 from sincerely.timeline.models import Touchpoint
 from tests import factories
 from tests.messaging.conftest import free_port
-
-
-@pytest.fixture
-def dkim_key(settings, tmp_path):
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    path = tmp_path / "dkim.pem"
-    path.write_bytes(pem)
-    settings.SINCERELY_DKIM_KEY_FILE = str(path)
-    settings.SINCERELY_DKIM_SELECTOR = "s1"
-    settings.SINCERELY_DKIM_DOMAIN = "sincerely.test"
-    return path
 
 
 @pytest.fixture

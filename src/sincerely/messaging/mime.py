@@ -12,6 +12,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.html import escape
 
+from sincerely.headers import CONTROL
 from sincerely.messaging import conf, dkim_sign, reports
 from sincerely.messaging.models import Message
 from sincerely.privacy.links import privacy_url, token_url
@@ -34,7 +35,7 @@ SIGNED_HEADERS = [
 # Control characters never reach a header: C0 (CR, LF, NUL…), DEL, C1 and the Unicode
 # line and paragraph separators. Input is refused earlier (`headers.check_header_value`);
 # here they become spaces, so no stored value can ever add a header line.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_CONTROL = CONTROL
 _MAX_LINE = 78
 _HREF = re.compile(r'href="(https?://[^"]+)"', re.I)
 _URL = re.compile(r"(?<![\w/\"'=])(https?://[^\s<>\"')]+)")
