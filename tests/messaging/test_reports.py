@@ -243,3 +243,35 @@ def test_a_burst_of_reports_is_on_the_dashboard(sent, inbound_port, console):
     assert reports.report_burst()["last_hour"] == 25
     page = console.get("/console/").content.decode()
     assert "burst" in page.lower() and "25 bounce and complaint reports" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("anymail", "recipient", "acts"),
+    [
+        ({}, "", False),  # anymail would accept anyone's POST: the event is ignored
+        ({"WEBHOOK_SECRET": "user:pass"}, "someone-else@example.com", False),
+        ({"WEBHOOK_SECRET": "user:pass"}, "rita@example.com", True),
+        ({"MAILGUN_WEBHOOK_SIGNING_KEY": "key"}, "", True),
+    ],
+)
+def test_provider_events_act_only_from_verified_webhooks(
+    marketer, settings, anymail, recipient, acts
+):
+    from anymail.signals import AnymailTrackingEvent, tracking
+
+    settings.SINCERELY_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    settings.ANYMAIL = anymail
+    person = factories.make_person("rita@example.com")
+    message = services.send_one(person, sender=marketer, subject="Hi", text="Hello.")
+    outbox.deliver_outbox()
+    event = AnymailTrackingEvent(
+        event_type="bounced",
+        metadata={"sincerely_message": str(message.pk)},
+        recipient=recipient or None,
+        description="550",
+    )
+    tracking.send(sender=object, event=event, esp_name="Postmark")
+    message.refresh_from_db()
+    assert (message.status == Message.Status.BOUNCED) is acts
+    assert (is_suppressed("rita@example.com") is not None) is acts

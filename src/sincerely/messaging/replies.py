@@ -65,9 +65,9 @@ SIGNATURE_DASHES = re.compile(r"^-- ?$")
 # Short mobile/webmail signatures: only a whole line, only at the end of the new text.
 MOBILE_SIGNATURE = re.compile(
     r"^\s*(?:sent from my|sent from|sent with|sent via|get outlook for|envoy[ée] de mon|"
-    r"envoy[ée] depuis|envoy[ée] à partir de|obtenir outlook pour|von meinem|gesendet von|"
-    r"enviado desde mi|enviado desde|enviado do meu|enviado de meu|inviato da|verzonden met|"
-    r"verstuurd vanaf)\b[^.!?\n]{0,50}?(?:\s*<[^<>\s]+>)?\s*\.?\s*$",
+    r"envoy[ée] depuis|envoy[ée] à partir de|t[ée]l[ée]charger outlook pour|obtenir outlook pour|"
+    r"von meinem|gesendet von|enviado desde mi|enviado desde|enviado do meu|enviado de meu|"
+    r"inviato da|verzonden met|verstuurd vanaf)\b[\w \-()'’]{0,40}(?:\s*<[^<>\s]+>)?\s*\.?\s*$",
     re.I,
 )
 _CID_IMAGE = re.compile(r"^\s*\[cid:[^\]]*\]\s*$", re.I)
@@ -190,11 +190,14 @@ class _HtmlReply(HTMLParser):
         self.depth = 0
         self.skip = 0
         self.cut = False
+        self.paragraphs: list[bool] = []  # per open <p>: whether it ends with a blank line
 
-    def _flush(self) -> None:
-        text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", "".join(self.current)).strip()
+    def _flush(self, *, blank: bool = False) -> None:
+        """End the current line; `blank` keeps an empty one (a `<br>`, a `<p>&nbsp;</p>`)."""
+        raw = "".join(self.current)
+        text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", raw).strip()
         self.current = []
-        if text or (self.lines and self.lines[-1][1]):
+        if text or blank or "\u00a0" in raw:
             self.lines.append((self.depth, text))
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
@@ -214,10 +217,15 @@ class _HtmlReply(HTMLParser):
             return
         if tag in _SKIP:
             self.skip += 1
-        if tag in _BLOCK:
+        if tag == "br":
+            self._flush(blank=True)
+        elif tag in _BLOCK:
             self._flush()
         if tag in _VOID:
             return
+        if tag == "p":
+            # A paragraph has a margin (a blank line), except Outlook's one-line MsoNormal.
+            self.paragraphs.append("msonormal" not in classes)
         quote = tag == "blockquote" or bool(classes & _QUOTE_CLASSES)
         if quote:
             self.depth += 1
@@ -228,6 +236,8 @@ class _HtmlReply(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        if tag == "p" and self.paragraphs and self.paragraphs.pop():
+            self._flush(blank=True)
         # Close up to the matching open tag (HTML mail is often not well formed).
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
