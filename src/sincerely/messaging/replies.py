@@ -93,11 +93,15 @@ def _attribution_length(lines: list[str], i: int) -> int:
 
 
 def _is_header_block(lines: list[str], i: int) -> bool:
-    """`From: …` followed, within the next 4 lines, by another header line (Sent:, To:, …)."""
-    if not _FROM_LINE.match(lines[i]):
+    """A quoted message's header block: `From: …` and another header line within 4 lines,
+    or (GMX, web.de: "Gesendet: …" first) three header lines of which one is `From:`/`Von:`."""
+    if not _HEADER_LINE.match(lines[i]):
         return False
     following = [line for line in lines[i + 1 : i + 6] if line.strip()][:4]
-    return any(_HEADER_LINE.match(line) for line in following)
+    headers = [line for line in following if _HEADER_LINE.match(line)]
+    if _FROM_LINE.match(lines[i]):
+        return bool(headers)
+    return len(headers) >= 2 and any(_FROM_LINE.match(line) for line in headers)
 
 
 def _next_text_line(lines: list[str], start: int) -> str | None:
