@@ -227,12 +227,15 @@ def test_an_arf_whose_original_was_altered_does_not_act(sent, inbound_port):
     altered = [
         raw.replace(b"Hello.", b"Hullo."),  # the body changed: the body hash fails
         raw.replace(message.to_email.encode(), other.to_email.encode()),  # To: re-aimed
+        # an unsigned Message-ID naming another message added on top of the signed one
+        f"Message-ID: {other.message_id}\r\nX-Sincerely-Message: x\r\n".encode() + raw,
     ]
     _send(inbound_port, "fbl@127.0.0.1", [_arf(original) for original in altered])
     assert _nobody_suppressed()
     assert not Message.objects.filter(complained_at__isnull=False).exists()
-    notes = list(InboundMail.objects.values_list("note", flat=True))
-    assert all("does not verify" in note for note in notes), notes
+    notes = list(InboundMail.objects.order_by("id").values_list("note", flat=True))
+    assert all("does not verify" in note for note in notes[:2]), notes
+    assert "names no single message" in notes[2]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -159,12 +159,16 @@ def _proven_message(item: InboundMail, raw: bytes, parsed: EmailMessage) -> tupl
     if message is not None:
         return message, "sent to the message's signed bounce address"
     originals = reports.embedded_originals(raw, parsed)
+    verified = False
     for original in originals:
         if reports.our_dkim_verifies(original):
+            verified = True
             message = reports.message_from_original(original)
             if message is not None:
                 return message, "the attached original carries our verifying DKIM signature"
-    if any(b"dkim-signature" in o[:65536].lower() for o in originals):
+    if verified:
+        why = "the attached original verifies but names no single message of ours"
+    elif any(b"dkim-signature" in o[:65536].lower() for o in originals):
         why = "the attached original's DKIM signature is not ours or does not verify"
     elif originals:
         why = "the attached original carries no DKIM signature of ours"

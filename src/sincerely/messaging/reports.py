@@ -139,6 +139,10 @@ def message_from_original(original: bytes) -> Message | None:
     from email import message_from_bytes, policy
 
     headers = message_from_bytes(original, policy=policy.default)
+    # DKIM verifies the bottom-most instance of a signed header: a second, unsigned copy
+    # added on top must not be the one we read.
+    if any(len(headers.get_all(name) or []) > 1 for name in ("X-Sincerely-Message", "Message-ID")):
+        return None
     found = message_from_token(str(headers.get("X-Sincerely-Message", "")))
     if found is not None:
         return found
