@@ -112,9 +112,10 @@ def test_a_fact_with_line_breaks_in_the_subject_injects_no_header(
         facts={"first_name": "Anna\r\nBcc: victim@example.com\r\nX-Evil: 1"},
         on_list=newsletter,
     )
+    # Control characters other than line breaks (PostgreSQL cannot store a NUL in a fact).
     factories.make_person(
         "nul@example.com",
-        facts={"first_name": "Nul\x00\x1b\x85Bcc: v@example.com"},
+        facts={"first_name": "Nul\x1b\x0b\x85Bcc: v@example.com\x7f"},
         on_list=newsletter,
     )
     campaign, _ = draft_campaign(marketer, text="Our analytics module is out.")
