@@ -8,6 +8,8 @@ from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests import factories
 
@@ -57,6 +59,23 @@ def smtp_server(settings):
         yield recorder
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def dkim_key(settings, tmp_path):
+    """A fresh 2048-bit DKIM key configured as ours (selector s1, domain sincerely.test)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    path = tmp_path / "dkim.pem"
+    path.write_bytes(pem)
+    settings.SINCERELY_DKIM_KEY_FILE = str(path)
+    settings.SINCERELY_DKIM_SELECTOR = "s1"
+    settings.SINCERELY_DKIM_DOMAIN = "sincerely.test"
+    return path
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sincerely.conversations.models import Conversation
-from sincerely.messaging import outbox, services
+from sincerely.messaging import mime, outbox, services
 from sincerely.messaging.inbound import extract_new_text, receive_inbound
 from sincerely.messaging.models import InboundMail, Message
 from sincerely.messaging.smtpd import StoringHandler, _store_inbound
@@ -122,7 +122,7 @@ def test_out_of_office_is_not_a_conversation(sent_message, inbound_server):
 def _dsn(message: Message, action: str, status: str) -> bytes:
     return (
         "From: MAILER-DAEMON@mx.example.com\r\n"
-        f"To: bounce+{message.reply_token}@127.0.0.1\r\n"
+        f"To: {mime.bounce_address(message)}\r\n"
         "Subject: Undelivered Mail Returned to Sender\r\n"
         "MIME-Version: 1.0\r\n"
         'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n\r\n'
@@ -139,8 +139,10 @@ def _dsn(message: Message, action: str, status: str) -> bytes:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_dsn_hard_bounce_suppresses_the_address(sent_message, inbound_server):
-    _smtp(inbound_server, "", "bounce+x@127.0.0.1", _dsn(sent_message, "failed", "5.1.1"))
+def test_dsn_hard_bounce_suppresses_the_address(sent_message, inbound_server, smtp_server):
+    # The report comes back to the envelope sender the message really went out with.
+    return_path = smtp_server.messages[0]["from"]
+    _smtp(inbound_server, "", return_path, _dsn(sent_message, "failed", "5.1.1"))
     sent_message.refresh_from_db()
     assert sent_message.status == Message.Status.BOUNCED
     assert is_suppressed("rita@example.com").reason == Suppression.Reason.HARD_BOUNCE
@@ -149,13 +151,14 @@ def test_dsn_hard_bounce_suppresses_the_address(sent_message, inbound_server):
 
 @pytest.mark.django_db(transaction=True)
 def test_dsn_delay_does_not_suppress(sent_message, inbound_server):
-    _smtp(inbound_server, "", "bounce+x@127.0.0.1", _dsn(sent_message, "delayed", "4.4.1"))
+    bounce = mime.bounce_address(sent_message)
+    _smtp(inbound_server, "", bounce, _dsn(sent_message, "delayed", "4.4.1"))
     assert is_suppressed("rita@example.com") is None
     assert InboundMail.objects.get().kind == InboundMail.Kind.DELAY
 
 
 @pytest.mark.django_db(transaction=True)
-def test_arf_complaint_suppresses(sent_message, inbound_server):
+def test_arf_complaint_sent_to_the_signed_bounce_address_suppresses(sent_message, inbound_server):
     raw = (
         "From: abuse@isp.example\r\nTo: fbl@127.0.0.1\r\nSubject: Abuse report\r\n"
         "MIME-Version: 1.0\r\n"
@@ -167,7 +170,10 @@ def test_arf_complaint_suppresses(sent_message, inbound_server):
         f"Message-ID: {sent_message.message_id}\r\nSubject: x\r\n\r\nbody\r\n"
         "--F--\r\n"
     ).encode()
+    # Without our DKIM signature on the original, only the signed return path proves it.
     _smtp(inbound_server, "abuse@isp.example", "fbl@127.0.0.1", raw)
+    assert is_suppressed("rita@example.com") is None
+    _smtp(inbound_server, "abuse@isp.example", mime.bounce_address(sent_message), raw)
     assert is_suppressed("rita@example.com").reason == Suppression.Reason.COMPLAINED
     sent_message.refresh_from_db()
     assert sent_message.complained_at is not None

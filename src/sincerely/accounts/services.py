@@ -8,6 +8,7 @@ from django.db import transaction
 from sincerely.accounts.models import ApiKey, StaffProfile
 from sincerely.accounts.roles import Role
 from sincerely.errors import DomainError, NotFound
+from sincerely.headers import check_header_value
 
 NOREPLY_WORDS = ("noreply", "no-reply", "donotreply", "do-not-reply")
 
@@ -44,6 +45,9 @@ def create_staff(
     if not email:
         raise DomainError("staff need an email address that reaches them", field="email")
     check_real_address(email)
+    # The display name is the From name of every message this person sends.
+    check_header_value(first_name, "first_name")
+    check_header_value(last_name, "last_name")
     user = User.objects.create_user(
         username,
         email=email,

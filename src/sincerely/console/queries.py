@@ -9,6 +9,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from sincerely.charts import Bar, bar_chart
+from sincerely.messaging.reports import report_burst
 from sincerely.people.models import AudienceList, AuditEntry, Consent, ImportBatch, Person
 
 
@@ -29,6 +30,8 @@ def dashboard_figures() -> dict:
         "recent_imports": ImportBatch.objects.select_related("audience_list")[:5],
         "recent_audit": AuditEntry.objects.select_related("actor")[:10],
         "weekly": weekly,
+        # Messaging's own block (a burst of bounce/complaint reports), rendered by its partial.
+        "report_burst": report_burst(),
         "weekly_chart": bar_chart(
             [Bar(w["week"].strftime("%d %b"), w["n"]) for w in weekly],
             title="People added per week, last 12 weeks",

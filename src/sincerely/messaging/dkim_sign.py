@@ -47,13 +47,17 @@ def sign(
     pem: bytes,
     signed: list[str],
 ) -> str:
-    """The value of a DKIM-Signature header covering `signed` (those present) and the body."""
+    """The value of a DKIM-Signature header covering `signed` (those present) and the body.
+
+    The `h=` list has a space after each colon (FWS, RFC 6376 §3.5), so `mime.fold` can fold
+    the header to 78 columns between names; the signature is computed over that same value.
+    """
     present = {name.lower(): value for name, value in headers}
     names = [name for name in signed if name.lower() in present]
     body_hash = base64.b64encode(hashlib.sha256(simple_body(body)).digest()).decode()
     value = (
         f"v=1; a=rsa-sha256; c=relaxed/simple; d={domain}; s={selector}; t={int(time.time())}; "
-        f"h={':'.join(n.lower() for n in names)}; bh={body_hash}; b="
+        f"h={': '.join(n.lower() for n in names)}; bh={body_hash}; b="
     )
     data = b"".join(relaxed_header(n, present[n.lower()]) for n in names)
     data += relaxed_header("DKIM-Signature", value).rstrip(b"\r\n")

@@ -10,74 +10,26 @@ import logging
 import re
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from email.utils import getaddresses, parseaddr
+from email.utils import parseaddr
 
-import nh3
 from django.db import transaction
 
 from sincerely import registry
-from sincerely.messaging import services
+from sincerely.messaging import reports, services
 from sincerely.messaging.models import InboundMail, Message
+from sincerely.messaging.replies import extract_new_text, new_text_of
+
+__all__ = ["extract_new_text", "is_auto_reply", "receive_inbound"]
 
 log = logging.getLogger(__name__)
 
-TOKEN_RE = re.compile(r"\b(?:reply|bounce)\+([0-9a-f]{20})@", re.I)
+TOKEN_RE = re.compile(r"\breply\+([0-9a-f]{20})@", re.I)
 AUTO_SUBJECT = re.compile(
     r"^\s*(?:auto(?:matic)?[ -]?(?:reply|response)|autoreply|out of (?:the )?office|"
     r"away from (?:the )?office|on vacation|on holiday|absence|absent|"
     r"r[ée]ponse automatique|message d'absence|je suis absente?|en cong[ée]s?)\b",
     re.I,
 )
-QUOTE_HEADERS = [
-    re.compile(r"^\s*On\b.{0,300}\bwrote:\s*$", re.I | re.S),
-    re.compile(r"^\s*Le\b.{0,300}\ba [ée]crit\s*:\s*$", re.I | re.S),
-    re.compile(
-        r"^\s*-{2,}\s*(?:Original Message|Message d'origine|Message original)\s*-{2,}", re.I
-    ),
-    re.compile(r"^\s*(?:From|De)\s*:\s.+", re.I),
-    re.compile(r"^_{20,}\s*$"),
-]
-SIGNATURE_LINES = [
-    re.compile(r"^-- ?$"),
-    re.compile(r"^(?:Sent from my|Envoy[ée] de mon|Get Outlook for)\b", re.I),
-]
-
-
-def extract_new_text(body: str) -> str:
-    """The text the person wrote above the quoted message and their signature."""
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept: list[str] = []
-    for i, line in enumerate(lines):
-        if any(p.match(line) for p in SIGNATURE_LINES):
-            break
-        two = line + " " + (lines[i + 1] if i + 1 < len(lines) else "")
-        if QUOTE_HEADERS[0].match(line) or QUOTE_HEADERS[1].match(line):
-            break
-        if line.strip().lower().startswith(("on ", "le ")) and (
-            QUOTE_HEADERS[0].match(two) or QUOTE_HEADERS[1].match(two)
-        ):
-            break
-        if any(p.match(line) for p in QUOTE_HEADERS[2:]):
-            break
-        if line.lstrip().startswith(">"):
-            continue
-        kept.append(line.rstrip())
-    return "\n".join(kept).strip()
-
-
-def _body_text(parsed: EmailMessage) -> str:
-    part = parsed.get_body(("plain", "html"))
-    if part is None:
-        return ""
-    try:
-        content = part.get_content()
-    except (LookupError, ValueError, AssertionError):
-        payload = part.get_payload(decode=True) or b""
-        content = payload.decode("utf-8", "replace")
-    if part.get_content_type() == "text/html":
-        content = re.sub(r"<\s*(?:br|/p|/div)\b[^>]*>", "\n", content, flags=re.I)
-        content = nh3.clean(content, tags=set())
-    return str(content)
 
 
 def is_auto_reply(parsed: EmailMessage) -> bool:
@@ -107,32 +59,6 @@ def _match_message(parsed: EmailMessage, rcpt_to: str) -> Message | None:
     ids = _ids(str(parsed.get("In-Reply-To", ""))) + _ids(str(parsed.get("References", "")))
     if ids:
         return Message.objects.filter(message_id__in=ids).first()
-    return None
-
-
-def _original_of(parsed: EmailMessage) -> Message | None:
-    """The message a DSN or ARF report is about: by its Message-ID or our own header."""
-    for part in parsed.walk():
-        ctype = part.get_content_type()
-        headers = None
-        if ctype == "message/rfc822":
-            inner = part.get_payload()
-            headers = inner[0] if isinstance(inner, list) and inner else None
-        elif ctype == "text/rfc822-headers":
-            payload = part.get_payload(decode=True) or b""
-            headers = message_from_bytes(payload, policy=policy.default)
-        if headers is None:
-            continue
-        ours = str(headers.get("X-Sincerely-Message", "")).strip()
-        if ours.isdigit():
-            found = Message.objects.filter(pk=int(ours)).first()
-            if found:
-                return found
-        ids = _ids(str(headers.get("Message-ID", "")))
-        if ids:
-            found = Message.objects.filter(message_id__in=ids).first()
-            if found:
-                return found
     return None
 
 
@@ -186,10 +112,10 @@ def _process(item: InboundMail, raw: bytes) -> None:
     ctype = parsed.get_content_type()
     report_type = str(parsed.get_param("report-type", "") or "").lower()
     if ctype == "multipart/report" and report_type == "delivery-status":
-        _bounce(item, parsed)
+        _bounce(item, raw, parsed)
         return
     if ctype == "multipart/report" and report_type == "feedback-report":
-        _complaint(item, parsed)
+        _complaint(item, raw, parsed)
         return
     message = _match_message(parsed, item.rcpt_to)
     item.message = message
@@ -204,7 +130,7 @@ def _process(item: InboundMail, raw: bytes) -> None:
         log.info("inbound mail #%s matched no message", item.pk)
         return
     from_name, from_email = parseaddr(str(parsed.get("From", "")))
-    text = extract_new_text(_body_text(parsed)) or "(no new text)"
+    text = new_text_of(parsed) or "(no new text)"
     references = _ids(str(parsed.get("References", "")))
     own_id = _ids(str(parsed.get("Message-ID", "")))
     registry.inbound_reply(
@@ -223,50 +149,85 @@ def _process(item: InboundMail, raw: bytes) -> None:
     item.note = f"threaded into the conversation of message #{message.pk}"
 
 
-def _bounce(item: InboundMail, parsed: EmailMessage) -> None:
-    message = _original_of(parsed) or _match_message(parsed, item.rcpt_to)
+def _proven_message(item: InboundMail, raw: bytes, parsed: EmailMessage) -> tuple:
+    """(message, how it was proven) for a report, or (None, why not); see `reports`."""
+    envelope = " ".join(
+        [item.rcpt_to, *(str(parsed.get(h, "")) for h in ("Delivered-To", "X-Original-To", "To"))]
+    )
+    message = reports.message_from_addresses(envelope)
+    if message is not None:
+        return message, "sent to the message's signed bounce address"
+    originals = reports.embedded_originals(raw, parsed)
+    verified = False
+    for original in originals:
+        if reports.our_dkim_verifies(original):
+            verified = True
+            message = reports.message_from_original(original)
+            if message is not None:
+                return message, "the attached original carries our verifying DKIM signature"
+    if verified:
+        why = "the attached original verifies but names no single message of ours"
+    elif any(b"dkim-signature" in o[:65536].lower() for o in originals):
+        why = "the attached original's DKIM signature is not ours or does not verify"
+    elif originals:
+        why = "the attached original carries no DKIM signature of ours"
+    else:
+        why = "no signed bounce address and no attached original message"
+    return None, why
+
+
+def _claimed(parsed: EmailMessage) -> str:
+    """What an unproven report says it is about, for the staff who read the unmatched page."""
+    ids: list[str] = []
+    for part in parsed.walk():
+        if part.get_content_type() in {"message/rfc822", "text/rfc822-headers"}:
+            ids += re.findall(r"(?im)^message-id:\s*(<[^<>\s]+>)", part.as_string())
+    return f"; it names {ids[0][:120]}" if ids else ""
+
+
+def _unproven(item: InboundMail, parsed: EmailMessage, what: str, why: str) -> None:
+    item.kind = InboundMail.Kind.UNMATCHED
+    item.note = f"{reports.NOT_ACTED_ON}: {what}, but {why}{_claimed(parsed)}; nothing changed"[
+        :500
+    ]
+    log.warning("inbound mail #%s: %s not acted on (%s)", item.pk, what, why)
+
+
+def _bounce(item: InboundMail, raw: bytes, parsed: EmailMessage) -> None:
     statuses = _delivery_status(parsed)
-    item.message = message
-    item.person_id = message.person_id if message else None
     actions = {s.get("action", "").lower() for s in statuses}
     status_codes = [s.get("status", "") for s in statuses]
+    message, how = _proven_message(item, raw, parsed)
+    if message is None:
+        codes = ", ".join(status_codes) or "no status"
+        _unproven(item, parsed, f"a delivery report ({codes})", how)
+        return
+    item.message = message
+    item.person_id = message.person_id
     diagnostic = next(
         (s.get("diagnostic-code", "") for s in statuses if s.get("diagnostic-code")), ""
     )
-    if message is None:
-        item.kind = InboundMail.Kind.UNMATCHED
-        item.note = f"bounce for an unknown message ({', '.join(status_codes) or 'no status'})"
-        log.warning("inbound mail #%s: bounce for an unknown message", item.pk)
-        return
     if "failed" in actions or any(code.startswith("5") for code in status_codes):
         services.record_hard_bounce(message, f"{' '.join(status_codes)} {diagnostic}".strip())
         item.kind = InboundMail.Kind.BOUNCE
-        item.note = f"hard bounce {' '.join(status_codes)}: address suppressed"
-    elif "delivered" in actions or "relayed" in actions:
+        item.note = f"hard bounce {' '.join(status_codes)}: address suppressed ({how})"
+    elif actions and actions <= {"delivered", "relayed", "expanded"}:
         services.record_delivery(message)
-        item.kind = InboundMail.Kind.DELAY
-        item.note = "delivery report: delivered"
+        item.kind = InboundMail.Kind.DELIVERY
+        item.note = f"delivery report: {', '.join(sorted(actions))}"
     else:
         item.kind = InboundMail.Kind.DELAY
         item.note = f"delayed {' '.join(status_codes)}: the server keeps trying"
+    item.note = item.note[:500]
 
 
-def _complaint(item: InboundMail, parsed: EmailMessage) -> None:
-    message = _original_of(parsed)
+def _complaint(item: InboundMail, raw: bytes, parsed: EmailMessage) -> None:
+    message, how = _proven_message(item, raw, parsed)
     if message is None:
-        for part in parsed.walk():
-            if part.get_content_type() == "message/feedback-report":
-                payload = part.get_payload()
-                text = str(payload[0]) if isinstance(payload, list) and payload else str(payload)
-                for addr in getaddresses(re.findall(r"Original-Rcpt-To:\s*(.+)", text, re.I)):
-                    message = Message.objects.filter(to_email__iexact=addr[1]).first()
-    item.message = message
-    item.person_id = message.person_id if message else None
-    if message is None:
-        item.kind = InboundMail.Kind.UNMATCHED
-        item.note = "complaint about an unknown message"
-        log.warning("inbound mail #%s: complaint for an unknown message", item.pk)
+        _unproven(item, parsed, "a complaint (ARF)", how)
         return
+    item.message = message
+    item.person_id = message.person_id
     services.record_complaint(message)
     item.kind = InboundMail.Kind.COMPLAINT
-    item.note = "complaint (ARF): address suppressed"
+    item.note = f"complaint (ARF): address suppressed ({how})"[:500]

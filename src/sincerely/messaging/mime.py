@@ -12,7 +12,8 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.html import escape
 
-from sincerely.messaging import conf, dkim_sign
+from sincerely.headers import CONTROL
+from sincerely.messaging import conf, dkim_sign, reports
 from sincerely.messaging.models import Message
 from sincerely.people.links import privacy_url, token_url
 
@@ -27,9 +28,15 @@ SIGNED_HEADERS = [
     "Reply-To",
     "List-Unsubscribe",
     "List-Unsubscribe-Post",
+    "X-Sincerely-Message",
     "MIME-Version",
     "Content-Type",
 ]
+# Control characters never reach a header: C0 (CR, LF, NUL…), DEL, C1 and the Unicode
+# line and paragraph separators. Input is refused earlier (`headers.check_header_value`);
+# here they become spaces, so no stored value can ever add a header line.
+_CONTROL = CONTROL
+_MAX_LINE = 78
 _HREF = re.compile(r'href="(https?://[^"]+)"', re.I)
 _URL = re.compile(r"(?<![\w/\"'=])(https?://[^\s<>\"')]+)")
 
@@ -97,11 +104,60 @@ def message_privacy_url(person, message: Message) -> str:
     return privacy_url(person, message_id=message.pk)
 
 
-def _encoded(value: str) -> str:
-    """A header value as 7-bit text: RFC 2047 encoded words when it is not ASCII."""
+def _clean(value: str) -> str:
+    return " ".join(_CONTROL.sub(" ", value or "").split())
+
+
+def _encoded(value: str, name: str = "Subject") -> str:
+    """An unstructured header value as 7-bit text: RFC 2047 encoded words when not ASCII."""
+    value = _clean(value)
     if value.isascii():
-        return " ".join(value.split())
-    return Header(value, "utf-8").encode(maxlinelen=76)
+        return value
+    return Header(value, "utf-8", header_name=name).encode(maxlinelen=76, linesep="\r\n")
+
+
+def _mailbox(name: str, address: str) -> str:
+    """`Display Name <address>`: the name quoted or RFC 2047 encoded, never raw."""
+    name, address = _clean(name), _CONTROL.sub("", address or "").strip()
+    if not name:
+        return address
+    if name.isascii():
+        return formataddr((name, address))
+    return f"{Header(name, 'utf-8').encode(maxlinelen=76, linesep=chr(13) + chr(10))} <{address}>"
+
+
+def fold(name: str, value: str) -> str:
+    """`Name: value` folded at spaces to 78 columns (RFC 5322 §2.2.3), CRLF-terminated.
+
+    Only spaces become folds, so a `<https://…>` element or an encoded word is never split;
+    a value with no space in reach stays long on its line (the hard limit is 998).
+    """
+    words = [f"{name}:"]
+    breaks = set()  # indexes of words that start a line already (an encoder's own folds)
+    for n, segment in enumerate(value.split("\r\n")):
+        if n:
+            breaks.add(len(words))
+        words += [w for w in segment.split(" ") if w]
+    lines: list[str] = []
+    current = ""
+    for index, word in enumerate(words):
+        if not current:
+            current = word
+        elif index in breaks or (index > 1 and len(current) + 1 + len(word) > _MAX_LINE):
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}"
+    lines.append(current)
+    return "\r\n ".join(lines) + "\r\n"
+
+
+def fold_dkim(value: str) -> str:
+    """The DKIM-Signature header folded between tags, and inside `b=` (RFC 6376 §3.2 FWS)."""
+    head, _, signature = value.rpartition("b=")
+    lines = fold("DKIM-Signature", head + "b=").removesuffix("\r\n")
+    chunks = [signature[i : i + 72] for i in range(0, len(signature), 72)]
+    return lines + "".join(f"\r\n {chunk}" for chunk in chunks) + "\r\n"
 
 
 def _qp(text: str) -> bytes:
@@ -114,19 +170,18 @@ def build_headers(message: Message, sender, unsubscribe: str) -> list[tuple[str,
     """From = the staff member, Reply-To = their reply route, RFC 8058 unsubscribe headers."""
     name = message.sender_name or sender.get_full_name() or sender.get_username()
     return [
-        ("From", formataddr((name, sender.email), charset="utf-8")),
-        ("To", message.to_email),
-        (
-            "Reply-To",
-            f"{formataddr((name, reply_address(message)), charset='utf-8')}, {sender.email}",
-        ),
+        ("From", _mailbox(name, sender.email)),
+        ("To", _mailbox("", message.to_email)),
+        ("Reply-To", f"{_mailbox(name, reply_address(message))}, {_mailbox('', sender.email)}"),
         ("Subject", _encoded(message.subject)),
         ("Date", format_datetime(message.sent_at or timezone.now())),
         ("Message-ID", message.message_id),
         ("List-Unsubscribe", f"<{unsubscribe}>"),
         ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
         ("Auto-Submitted", "no" if message.campaign_id is None else "auto-generated"),
-        ("X-Sincerely-Message", str(message.pk)),
+        # The message's signed token (id + HMAC bound to the recipient), covered by DKIM: a
+        # report carrying our original proves which message it is about (`reports`).
+        ("X-Sincerely-Message", reports.message_token(message)),
         ("MIME-Version", "1.0"),
     ]
 
@@ -182,11 +237,14 @@ def build_bytes(message: Message, sender, *, person=None) -> bytes:
             pem=pem,
             signed=SIGNED_HEADERS,
         )
-        headers.insert(0, ("DKIM-Signature", signature))
-    head = "".join(f"{name}: {value}\r\n" for name, value in headers).encode("ascii")
-    return head + b"\r\n" + body
+    else:
+        signature = ""
+    head = (fold_dkim(signature) if signature else "") + "".join(
+        fold(name, value) for name, value in headers
+    )
+    return head.encode("ascii") + b"\r\n" + body
 
 
 def bounce_address(message: Message) -> str:
-    """The envelope sender (VERP): bounces come back to `inbound` naming the message."""
-    return f"bounce+{message.reply_token}@{conf.reply_domain()}"
+    """The envelope sender (VERP): `bounce+<id>-<HMAC>@`, proof for the reports (`reports`)."""
+    return reports.bounce_address(message)

@@ -174,6 +174,7 @@ class InboundMail(models.Model):
         AUTO_REPLY = "auto_reply", "out-of-office / auto-reply"
         BOUNCE = "bounce", "bounce (DSN)"
         DELAY = "delay", "delivery delayed (DSN)"
+        DELIVERY = "delivery", "delivered (DSN)"
         COMPLAINT = "complaint", "complaint (ARF)"
         UNMATCHED = "unmatched", "not matched to a message"
         MALFORMED = "malformed", "malformed"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from sincerely.accounts.services import check_real_address
 from sincerely.db import insert_rows, reserve_ids
 from sincerely.errors import DomainError, NotFound
+from sincerely.headers import check_header_value
 from sincerely.messaging import conf, mime
 from sincerely.messaging.guard.evidence import EvidenceIndex
 from sincerely.messaging.guard.linter import Finding, UnguardedClaims, lint_message
@@ -60,6 +61,7 @@ def resolve_sender(sender, *, field: str = "sender"):
 def _check_templates(subject: str, text: str, html: str) -> list[Finding]:
     if not (subject or "").strip():
         raise DomainError("a message needs a subject", field="subject")
+    check_header_value(subject, "subject")
     if not (text or "").strip():
         raise DomainError("a message needs a text body", field="text")
     compile_message(subject, text, html or "")
@@ -96,6 +98,7 @@ def create_campaign(
     audience_list = get_list(list_slug)
     segment = _segment(segment_slug)
     user = resolve_sender(sender)
+    check_header_value(sender_name, "sender_name")
     findings = _check_templates(subject, text, html)
     campaign = Campaign.objects.create(
         name=name.strip()[:200],
@@ -145,6 +148,8 @@ def update_campaign(campaign: Campaign, *, actor=None, **fields) -> list[Finding
         campaign.language = _check_language(fields.pop("language"))
     for name in ("name", "subject", "text", "html", "sender_name"):
         if name in fields and fields[name] is not None:
+            if name == "sender_name":
+                check_header_value(fields[name], name)
             setattr(campaign, name, fields.pop(name))
     if not campaign.name.strip():
         raise DomainError("a campaign needs a name", field="name")
@@ -493,6 +498,7 @@ def send_one(
         rendered = render_message(compile_message(subject, text, html or ""), person, sender=user)
     except HeldBack as held_back:
         raise DomainError(f"not sent: {held_back.reason}", field="text") from None
+    check_header_value(rendered.subject, "subject")
     try:
         with transaction.atomic():
             message = Message.objects.create(
