@@ -94,7 +94,7 @@ def test_services_refuse_a_nul_naming_the_field(marketer, newsletter, field):
 
 @pytest.mark.django_db
 def test_staff_display_names_refuse_control_characters(db):
-    from sincerely.console.services import create_staff
+    from sincerely.accounts.services import create_staff
 
     with pytest.raises(DomainError) as refused:
         create_staff(

@@ -41,7 +41,9 @@ def sent(marketer, smtp_server, dkim_key):
     """Three people each sent one message; returns [(message, envelope sender, raw bytes)]."""
     out = []
     for name in ("rita", "sam", "tess"):
-        person = factories.make_person(f"{name}@example.com", facts={"first_name": name})
+        person = factories.make_person(
+            f"{name}@example.com", facts={"first_name": name}, consent="sales_contact"
+        )
         services.send_one(person, sender=marketer, subject="Our new range", text="Hello.")
     assert outbox.deliver_outbox() == 3
     for caught in smtp_server.messages:
@@ -265,7 +267,7 @@ def test_provider_events_act_only_from_verified_webhooks(
 
     settings.SINCERELY_EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
     settings.ANYMAIL = anymail
-    person = factories.make_person("rita@example.com")
+    person = factories.make_person("rita@example.com", consent="sales_contact")
     message = services.send_one(person, sender=marketer, subject="Hi", text="Hello.")
     outbox.deliver_outbox()
     event = AnymailTrackingEvent(

@@ -112,7 +112,21 @@ def _next_text_line(lines: list[str], start: int) -> str | None:
 
 
 def extract_new_text(body: str) -> str:
-    """The text the person wrote in a plain-text reply (see the module's docstring)."""
+    """The text the person wrote in a plain-text reply (see the module's docstring).
+
+    Applied until nothing changes: removing a quote can turn what was left into an
+    attribution of its own, and the new text of the new text is the new text.
+    """
+    text = _extract_once(body)
+    for _ in range(3):
+        again = _extract_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _extract_once(body: str) -> str:
     lines = (body or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
     i = 0
