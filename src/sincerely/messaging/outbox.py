@@ -30,8 +30,8 @@ from sincerely.messaging import conf, mime, services
 from sincerely.messaging.models import Campaign, Message
 from sincerely.messaging.queries import suppressed_hashes
 from sincerely.people.models import Consent, Membership, Person, Suppression
+from sincerely.workers import in_flight, worker_id
 from sincerely.workers import process_is_gone as _process_is_gone
-from sincerely.workers import worker_id
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,9 @@ class SmtpTransport:
             content = _LEADING_DOT.sub(b"..", raw)
             if not content.endswith(b"\r\n"):
                 content += b"\r\n"
-            client.send(content + b".\r\n")
+            client.send(content)
+            in_flight.acquire()  # until recorded, the one message a kill may repeat
+            client.send(b".\r\n")
             code, reply = client.getreply()
             if code != 250:
                 raise smtplib.SMTPDataError(code, reply)
@@ -344,6 +346,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
             message, accepted = accepted, None
             services.mark_sent(message)
             sent += 1
+        in_flight.release()
 
     finished = False
     try:
@@ -381,6 +384,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
         transport.close()  # a message cut off before its final dot is dropped by the server
         if not finished:
             _leave_cleanly(owner, record)
+        in_flight.release()
     for campaign_id in campaigns:
         services.finish_campaign_if_done(campaign_id)
     return sent
@@ -486,6 +490,7 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -
     try:
         if isinstance(transport, EspTransport):
             record()
+            in_flight.acquire()
             transport.send_message(message, raw)
         else:
             transport.send(mime.bounce_address(message), message.to_email, raw, record)

@@ -7,6 +7,7 @@ from collections import Counter
 from django.db.models import Count, Q, QuerySet
 
 from sincerely.messaging.models import Campaign, InboundMail, Message
+from sincerely.people.addresses import suppression_hashes
 from sincerely.people.models import Consent, Membership, Person, Suppression
 from sincerely.people.services import normalise_email
 
@@ -33,7 +34,8 @@ def suppressed_hashes(emails: list[str]) -> dict[str, str]:
     by_hash = {}
     for email in emails:
         try:
-            by_hash[Suppression.hash_email(normalise_email(email))] = email
+            for digest in suppression_hashes(normalise_email(email)):
+                by_hash[digest] = email
         except Exception:  # noqa: BLE001, S112 - an unparsable address is simply not suppressed here
             continue
     found = {}

@@ -23,6 +23,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from sincerely.db import insert_rows, reserve_ids
 from sincerely.errors import DomainError, ImportRejected
+from sincerely.people.addresses import suppression_hashes
 from sincerely.people.models import (
     AudienceList,
     Consent,
@@ -368,12 +369,14 @@ class _Applier:
 
     def apply(self, rows: list[_Row]) -> list[RowIssue]:
         issues: list[RowIssue] = []
-        hashes = {Suppression.hash_email(r.email): r for r in rows}
+        hashes = {digest: r for r in rows for digest in suppression_hashes(r.email)}
+        refused: set[str] = set()
         for email_hash, reason in Suppression.objects.filter(
             email_hash__in=list(hashes)
         ).values_list("email_hash", "reason"):
-            row = hashes.pop(email_hash, None)
-            if row is not None:
+            row = hashes.get(email_hash)
+            if row is not None and row.email not in refused:  # one issue per row
+                refused.add(row.email)
                 issues.append(
                     RowIssue(
                         row.line,
@@ -383,7 +386,7 @@ class _Applier:
                         row.raw,
                     )
                 )
-        rows = list(hashes.values())
+        rows = [r for r in rows if r.email not in refused]
         existing = dict(
             Identity.objects.filter(
                 kind=Identity.Kind.EMAIL, value__in=[r.email for r in rows]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from sincerely import ratelimit
 from sincerely.errors import DomainError
 from sincerely.people import queries, services
+from sincerely.people.addresses import canonical_email
 from sincerely.people.models import Person, SourceKind
 from sincerely.privacy.links import privacy_url, read_token
 from sincerely.privacy.services import export_person
@@ -161,7 +162,9 @@ def request_link(request: HttpRequest) -> HttpResponse:
         ip_ok = ratelimit.allow(
             "privacy-link-ip", ratelimit.client_ip(request), limit=10, window=3600
         )
-        mail_ok = ratelimit.allow("privacy-link-email", email.lower(), limit=3, window=3600)
+        mail_ok = ratelimit.allow(
+            "privacy-link-email", canonical_email(email), limit=3, window=3600
+        )
         if not (ip_ok and mail_ok):
             return render(request, "privacy/request.html", {"limited": True}, status=429)
         try:
