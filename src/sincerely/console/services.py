@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sincerely.console.models import ApiKey, StaffProfile
@@ -20,6 +22,14 @@ def check_real_address(email: str) -> None:
             "a sender must be a real inbox that reads replies, not a noreply address",
             field="email",
         )
+
+
+def check_password(password: str, user) -> None:
+    """Django's password validators (AUTH_PASSWORD_VALIDATORS), as one named error."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="password") from None
 
 
 @transaction.atomic
@@ -44,6 +54,8 @@ def create_staff(
     if not email:
         raise DomainError("staff need an email address that reaches them", field="email")
     check_real_address(email)
+    if password is not None:
+        check_password(password, User(username=username, email=email, first_name=first_name))
     user = User.objects.create_user(
         username,
         email=email,

@@ -20,6 +20,7 @@ from sincerely.console.access import user_can
 from sincerely.conversations import links, queries, services
 from sincerely.conversations.models import Comment, Incident, PostImage, Tag
 from sincerely.errors import DomainError
+from sincerely.ratelimit import client_ip
 
 User = get_user_model()
 
@@ -209,10 +210,6 @@ def _reply_to(item, raw: str | None) -> Comment | None:
     return Comment.objects.filter(pk=int(raw), post=item, status=Comment.Status.APPROVED).first()
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 @require_POST
 def comment(request: HttpRequest, slug: str) -> HttpResponse:
     item = queries.live_post(slug)
@@ -227,7 +224,7 @@ def comment(request: HttpRequest, slug: str) -> HttpResponse:
             email=data.get("email", ""),
             body=data.get("body", ""),
             parent_id=int(parent) if parent.isdigit() else None,
-            ip=_client_ip(request),
+            ip=client_ip(request),
             reader_token=data.get("as", ""),
             subscribe=data.get("subscribe") == "on",
         )
