@@ -346,7 +346,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
             message, accepted = accepted, None
             services.mark_sent(message)
             sent += 1
-        in_flight.release()
+            in_flight.release()  # taken at its final dot (SmtpTransport.send)
 
     finished = False
     try:
@@ -498,6 +498,7 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -
         raise  # recording the previous message failed: the job is retried
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
         record()
+        in_flight.release()  # not taken: no longer the one a kill may repeat
         code = _smtp_code(exc) or 0
         if 500 <= code < 600 and not isinstance(exc, smtplib.SMTPSenderRefused):
             services.record_hard_bounce(message, f"{code} {exc}")
@@ -506,11 +507,13 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -
         return False
     except (OSError, smtplib.SMTPException) as exc:
         record()
+        in_flight.release()
         log.warning("message #%s not sent yet: %s", message.pk, exc)
         _retry_later(message, str(exc) or exc.__class__.__name__)
         return False
     except Exception as exc:  # noqa: BLE001 - e.g. an ESP's API error: retried like a 4xx
         record()
+        in_flight.release()
         log.exception("message #%s not sent", message.pk)
         _retry_later(message, str(exc)[:500] or exc.__class__.__name__)
         return False
