@@ -450,9 +450,10 @@ def open_pixel(request: HttpRequest, token: str) -> HttpResponse:
 @csrf_exempt  # a provider's webhook, authenticated by the shared secret instead
 @require_POST
 def inbound_webhook(request: HttpRequest) -> HttpResponse:
-    """POST the raw RFC 5322 message; header `X-Sincerely-Secret` (or `?secret=`) must match."""
+    """POST the raw RFC 5322 message; header `X-Sincerely-Secret` must match. Never a query
+    parameter: query strings end up in access logs and proxies' logs."""
     secret = conf.inbound_secret()
-    given = request.headers.get("X-Sincerely-Secret") or request.GET.get("secret", "")
+    given = request.headers.get("X-Sincerely-Secret", "")
     if not secret or not hmac.compare_digest(secret.encode(), given.encode()):
         return HttpResponse("unknown secret", status=403, content_type="text/plain")
     raw = request.body

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,8 +15,9 @@ from sincerely.errors import DomainError
 from sincerely.people import queries, services
 from sincerely.people.addresses import canonical_email
 from sincerely.people.models import Person, SourceKind
-from sincerely.privacy.links import privacy_url, read_token
+from sincerely.privacy.links import read_token
 from sincerely.privacy.services import export_person
+from sincerely.privacy.tasks import send_privacy_link_task
 
 # Panels other apps add to the centre: (template, build(request, person, payload) -> dict|None).
 # Messaging explains a message here; offers lists offers with "not for me".
@@ -171,16 +170,8 @@ def request_link(request: HttpRequest) -> HttpResponse:
             person = services.find_person_by_email(email)
         except DomainError as exc:
             return render(request, "privacy/request.html", {"error": exc.reason}, status=400)
-        if person is not None:
-            send_mail(
-                "Your link to see what we hold about you",
-                "Open this link to see, correct, download or erase what we hold about you.\n"
-                f"It works for {settings.PRIVACY_LINK_MAX_AGE // 86400} days:\n\n"
-                f"{privacy_url(person)}\n\n"
-                "If you did not ask for it, you can ignore this message.",
-                settings.DEFAULT_FROM_EMAIL,
-                [person.email],
-            )
+        # Known or not, the same job is queued: the answer takes the same work and time.
+        send_privacy_link_task.enqueue(person.pk if person is not None else None)
         sent = True
     return render(
         request, "privacy/request.html", {"sent": sent, "action": reverse("privacy:request")}
