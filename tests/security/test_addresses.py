@@ -102,3 +102,33 @@ def test_every_spelling_has_one_canonical_form_and_hash(local, domain, pad):
     assert canonical_email(email) == f"{local}@xn--bcher-kva.example"
     assert canonical_email(canonical_email(email)) == canonical_email(email)
     assert suppression_hashes(email)[0] == suppression_hashes(f"{local}@bücher.example")[0]
+
+
+def test_the_migration_rewrites_addresses_and_adds_canonical_hashes():
+    import hashlib
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "sincerely.people.migrations.0003_canonical_email_addresses"
+    )
+    old = "Old@Bücher.example"
+    person = Person.objects.create(email=old.lower())
+    Identity.objects.create(person=person, kind="email", value=old.lower(), is_primary=True)
+    twin = Person.objects.create(email="twin@xn--bcher-kva.example")
+    Identity.objects.create(person=twin, kind="email", value="twin@xn--bcher-kva.example")
+    other = Person.objects.create(email="twin@bücher.example")
+    Identity.objects.create(person=other, kind="email", value="twin@bücher.example")
+    legacy = hashlib.sha256(old.lower().encode()).hexdigest()
+    Suppression.objects.create(email_hash=legacy, reason="unsubscribed")
+
+    migration.forwards(apps, None)
+
+    assert Identity.objects.get(person=person).value == "old@xn--bcher-kva.example"
+    assert Person.objects.get(pk=person.pk).email == "old@xn--bcher-kva.example"
+    canonical = hashlib.sha256(b"old@xn--bcher-kva.example").hexdigest()
+    assert Suppression.objects.filter(email_hash=canonical, reason="unsubscribed").exists()
+    # One mailbox on two people: left as written for staff to merge, nothing lost.
+    assert Identity.objects.get(person=other).value == "twin@bücher.example"
+    assert Person.objects.get(pk=other.pk).email == "twin@bücher.example"

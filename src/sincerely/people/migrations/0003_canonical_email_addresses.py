@@ -29,9 +29,12 @@ def forwards(apps, schema_editor):
         if Identity.objects.filter(kind="email", value=canonical).exists():
             continue
         Identity.objects.filter(pk=identity.pk).update(value=canonical)
+    # Person.email caches the primary identity: follow it where it was rewritten.
     for person in Person.objects.exclude(email="").only("id", "email").iterator():
         canonical = canonical_email(person.email)
-        if canonical != person.email:
+        if canonical != person.email and Identity.objects.filter(
+            person_id=person.pk, kind="email", value=canonical
+        ).exists():
             Person.objects.filter(pk=person.pk).update(email=canonical)
 
     for address in known:
