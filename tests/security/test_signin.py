@@ -189,3 +189,10 @@ def test_required_two_factor_leaves_other_roles_free(marketer, settings):
     client = Client()
     sign_in(client, marketer.username, PASSWORD)
     assert client.get("/console/people/").status_code == 200
+
+
+def test_a_request_without_a_peer_address_still_signs_in(marketer):
+    """A test client or a unix socket gives no REMOTE_ADDR; throttling still records it."""
+    client = Client(REMOTE_ADDR="")
+    assert sign_in(client, marketer.username, PASSWORD).status_code == 302
+    Client().force_login(marketer)
