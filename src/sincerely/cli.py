@@ -67,6 +67,8 @@ def serve(argv: list[str]) -> None:
             str(args.threads),
             "--access-logfile",
             "-",
+            "--logger-class",
+            "sincerely.accesslog.RedactingLogger",
             "--graceful-timeout",
             "10",
         ],
@@ -88,8 +90,16 @@ def main(argv: list[str] | None = None) -> None:
     if command == "manage":
         execute_from_command_line(["sincerely", *rest])
         return
+    from sincerely.terminal import CleanStream
+
     name = ALIASES.get(command, command.replace("-", "_"))
-    execute_from_command_line(["sincerely", name, *rest])
+    # Our commands print data people typed: no control characters reach the terminal.
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = CleanStream(stdout), CleanStream(stderr, keep_cr=True)
+    try:
+        execute_from_command_line(["sincerely", name, *rest])
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 if __name__ == "__main__":

@@ -6,15 +6,18 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from sincerely.api import api
+from sincerely.console import signin
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="console:home", permanent=False)),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="console/login.html"),
-        name="login",
-    ),
+    path("login/", signin.SignInView.as_view(), name="login"),
+    path("login/code/", signin.sign_in_code, name="login_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("console/account/password/", signin.PasswordChange.as_view(), name="account_password"),
+    path("console/account/password/done/", signin.password_done, name="account_password_done"),
+    path("console/account/two-factor/", signin.two_factor, name="account_two_factor"),
+    # The admin site signs in through the same page, so it cannot skip the code step.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("console/", include("sincerely.console.urls")),

@@ -6,8 +6,11 @@ pid reused after a restart (a container, a reboot) is not taken for the live wor
 
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
+import threading
+from pathlib import Path
 
 HOST = socket.gethostname()
 
@@ -48,3 +51,45 @@ def _is_zombie(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] == "Z"
     except OSError:
         return False
+
+
+class InFlight:
+    """The one message that may go out twice: a lock held from a message's final dot until
+    it is recorded as sent, shared by every worker process using this data directory.
+
+    An SMTP server takes a message at its final dot, whether or not the sender lives to read
+    the reply; the outbox records it as sent a moment later. A message in that window is the
+    one a kill repeats. With several processes each could have one there, so one SIGKILL of
+    the supervisor (which takes its children with it) could repeat one per process. Holding
+    this lock across the window keeps at most one message, across all of them, between its
+    dot and its record: at most one repeat per kill, whatever the process count. The lock is
+    an flock(2) on a file, so the kernel drops it when its holder dies.
+    """
+
+    def __init__(self) -> None:
+        self._local = threading.local()  # threads of one process exclude each other too
+
+    def _fd(self) -> int:
+        fd = getattr(self._local, "fd", None)
+        if fd is None:
+            from django.conf import settings
+
+            path = Path(settings.DATA_DIR) / "outbox-in-flight.lock"
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._local.fd = fd
+            self._local.held = False
+        return fd
+
+    def acquire(self) -> None:
+        fd = self._fd()
+        if not self._local.held:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            self._local.held = True
+
+    def release(self) -> None:
+        if getattr(self._local, "held", False):
+            fcntl.flock(self._local.fd, fcntl.LOCK_UN)
+            self._local.held = False
+
+
+in_flight = InFlight()

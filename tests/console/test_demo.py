@@ -23,6 +23,7 @@ def test_demo_loads_people_with_evidence_purchases_and_staff(client):
         for membership in members[:50]:
             consent = membership.person.consents.get(purpose=audience.purpose, is_current=True)
             assert consent.status == "granted", "every member consented to the list's purpose"
-    assert client.login(username="admin", password="demo-sincerely-2026")
+    signed_in = client.post("/login/", {"username": "admin", "password": "demo-sincerely-2026"})
+    assert signed_in.status_code == 302, "the published demo password passes the validators"
     person = attended.first().person
     assert ATTENDED in client.get(f"/console/people/{person.pk}/").content.decode()

@@ -39,6 +39,24 @@ class SlowRecorder:
         return "250 OK"
 
 
+class KeepsAtTheDot(SlowRecorder):
+    """Keeps each message the moment its final dot arrives, then answers slowly: like a
+    relay that queues before it replies, so a client killed while it waits for the 250
+    has still delivered (RFC 1047). Every message in flight at a kill then counts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.connections: Counter = Counter()  # messages per client port: who is sending
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        parsed = message_from_bytes(envelope.original_content, policy=policy.default)
+        self.message_ids.append(str(parsed["Message-ID"]))
+        self.recipients.extend(envelope.rcpt_tos)
+        self.connections[session.peer[1]] += 1
+        await asyncio.sleep(0.03)
+        return "250 OK"
+
+
 def _wait_for(predicate, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -94,10 +112,10 @@ def _recorded_completely(env: dict) -> bool:
     return sent == touchpoints == RECIPIENTS and pending == 0
 
 
-def _seeded_outbox(tmp_path, **settings):
+def _seeded_outbox(tmp_path, recorder_class=SlowRecorder, **settings):
     """A slow SMTP recorder on loopback and a database holding a queued campaign of
     RECIPIENTS messages; returns what a test needs to start workers against them."""
-    recorder = SlowRecorder()
+    recorder = recorder_class()
     port = free_port()
     controller = Controller(recorder, hostname="127.0.0.1", port=port, decode_data=False)
     controller.start()
@@ -202,3 +220,45 @@ def test_worker_processes_prepare_and_send_together_and_die_with_their_superviso
 
 def _alive(pid: int) -> bool:
     return not process_is_gone(f"{HOST}:{pid}")  # a zombie counts as gone
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sigkill_of_a_two_process_supervisor_repeats_at_most_one(tmp_path):
+    """Both children send at once (two delivery jobs); the kernel kills both with the
+    supervisor. Still at most one message goes out twice, and nothing is lost."""
+    recorder, controller, env, worker_cmd = _seeded_outbox(
+        tmp_path, KeepsAtTheDot, SINCERELY_SEND_BATCH="5", SINCERELY_SEND_PARALLEL="2"
+    )
+    workers = []
+    try:
+        supervisor = subprocess.Popen(
+            [*worker_cmd, "--processes", "2"], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        workers.append(supervisor)
+        first_line = supervisor.stdout.readline()
+        children = [int(pid) for pid in first_line.split("(")[1].rstrip(")\n").split(", ")]
+
+        def both_are_sending() -> bool:  # each child on its own connection
+            now = recorder.connections.most_common()
+            return len(now) >= 2 and now[1][1] >= 3 and len(recorder.message_ids) >= 15
+
+        assert _wait_for(both_are_sending, 120), recorder.connections
+        supervisor.send_signal(signal.SIGKILL)
+        supervisor.wait(timeout=10)
+        assert _wait_for(lambda: not any(_alive(pid) for pid in children), 10), children
+        assert len(recorder.message_ids) < RECIPIENTS, "the campaign finished before the kill"
+        second = subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        workers.append(second)
+        assert _wait_for(lambda: len(set(recorder.message_ids)) >= RECIPIENTS, 120)
+        time.sleep(1.0)  # anything extra the worker might still send would arrive now
+        assert _wait_for(lambda: _recorded_completely(env), 30)
+    finally:
+        for proc in workers:
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=20)
+        controller.stop()
+    counts = Counter(recorder.message_ids)
+    assert len(counts) == RECIPIENTS
+    assert len(recorder.message_ids) <= RECIPIENTS + 1, counts.most_common(3)
+    assert len(set(recorder.recipients)) == RECIPIENTS

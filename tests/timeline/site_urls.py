@@ -31,7 +31,10 @@ def consent_page(request):
         "<script>document.getElementById('agree').onclick = function () "
         "{ window.sincerely.consent(true); window.sincerely.flush(); };</script></body>",
     )
-    return HttpResponse(page)
+    response = HttpResponse(page)
+    # A customer's site has its own policy; Sincerely's (no inline script) is for its pages.
+    response["Content-Security-Policy"] = "default-src 'self'; script-src 'self' 'unsafe-inline'"
+    return response
 
 
 @csrf_exempt

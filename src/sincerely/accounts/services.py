@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sincerely.accounts.models import ApiKey, StaffProfile
@@ -21,6 +23,14 @@ def check_real_address(email: str) -> None:
             "a sender must be a real inbox that reads replies, not a noreply address",
             field="email",
         )
+
+
+def check_password(password: str, user) -> None:
+    """Django's password validators (AUTH_PASSWORD_VALIDATORS), as one named error."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="password") from None
 
 
 @transaction.atomic
@@ -48,6 +58,8 @@ def create_staff(
     # The display name is the From name of every message this person sends.
     check_header_value(first_name, "first_name")
     check_header_value(last_name, "last_name")
+    if password is not None:
+        check_password(password, User(username=username, email=email, first_name=first_name))
     user = User.objects.create_user(
         username,
         email=email,

@@ -22,6 +22,7 @@ from sincerely.conversations.models import Comment, Incident, PostImage, Tag
 from sincerely.conversations.services import comments as comment_services
 from sincerely.conversations.services import posts as post_services
 from sincerely.errors import DomainError
+from sincerely.ratelimit import client_ip
 
 User = get_user_model()
 
@@ -211,10 +212,6 @@ def _reply_to(item, raw: str | None) -> Comment | None:
     return Comment.objects.filter(pk=int(raw), post=item, status=Comment.Status.APPROVED).first()
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 @require_POST
 def comment(request: HttpRequest, slug: str) -> HttpResponse:
     item = queries.live_post(slug)
@@ -229,7 +226,7 @@ def comment(request: HttpRequest, slug: str) -> HttpResponse:
             email=data.get("email", ""),
             body=data.get("body", ""),
             parent_id=int(parent) if parent.isdigit() else None,
-            ip=_client_ip(request),
+            ip=client_ip(request),
             reader_token=data.get("as", ""),
             subscribe=data.get("subscribe") == "on",
         )

@@ -11,6 +11,7 @@ from django.core.cache import cache
 
 from sincerely.conversations import conf
 from sincerely.errors import DomainError
+from sincerely.people.addresses import canonical_email
 
 LINK_RE = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
 # Phrases that in practice only appear in comment spam.
@@ -81,5 +82,5 @@ def _hit(key: str, limit: int, field_name: str, what: str) -> int:
 def check_rate(ip: str, email: str) -> int:
     """Count one comment against the per-IP and per-email hourly limits; the email's count."""
     _hit(f"comments:ip:{ip_hash(ip)}", conf.COMMENTS_PER_IP_PER_HOUR, "ip", "network address")
-    email_key = hashlib.sha256(email.encode()).hexdigest()
+    email_key = hashlib.sha256(canonical_email(email).encode()).hexdigest()
     return _hit(f"comments:email:{email_key}", conf.COMMENTS_PER_EMAIL_PER_HOUR, "email", "address")

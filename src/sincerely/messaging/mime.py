@@ -15,6 +15,7 @@ from django.utils.html import escape
 from sincerely.headers import CONTROL
 from sincerely.messaging import conf, dkim_sign, reports
 from sincerely.messaging.models import Message
+from sincerely.messaging.redirects import signable
 from sincerely.people.links import privacy_url, token_url
 
 LINK_SALT = "sincerely.messaging.link"
@@ -68,15 +69,25 @@ def _is_own(url: str) -> bool:
 
 
 def _track_text(message: Message, text: str) -> str:
+    allowed = signable(message)  # only URLs the author wrote (messaging/redirects.py)
     return _URL.sub(
-        lambda m: m.group(1) if _is_own(m.group(1)) else click_url(message, m.group(1)), text
+        lambda m: (
+            click_url(message, m.group(1))
+            if not _is_own(m.group(1)) and allowed(m.group(1))
+            else m.group(1)
+        ),
+        text,
     )
 
 
 def _track_html(message: Message, html: str) -> str:
+    allowed = signable(message)
+
     def swap(match: re.Match) -> str:
         url = match.group(1).replace("&amp;", "&")
-        return match.group(0) if _is_own(url) else f'href="{escape(click_url(message, url))}"'
+        if _is_own(url) or not allowed(url):
+            return match.group(0)
+        return f'href="{escape(click_url(message, url))}"'
 
     return _HREF.sub(swap, html)
 

@@ -30,8 +30,8 @@ from sincerely.messaging import conf, mime, services
 from sincerely.messaging.models import Campaign, Message
 from sincerely.messaging.queries import suppressed_hashes
 from sincerely.people.models import Consent, Membership, Person, Suppression
+from sincerely.workers import in_flight, worker_id
 from sincerely.workers import process_is_gone as _process_is_gone
-from sincerely.workers import worker_id
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,9 @@ class SmtpTransport:
             content = _LEADING_DOT.sub(b"..", raw)
             if not content.endswith(b"\r\n"):
                 content += b"\r\n"
-            client.send(content + b".\r\n")
+            client.send(content)
+            in_flight.acquire()  # until recorded, the one message a kill may repeat
+            client.send(b".\r\n")
             code, reply = client.getreply()
             if code != 250:
                 raise smtplib.SMTPDataError(code, reply)
@@ -344,6 +346,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
             message, accepted = accepted, None
             services.mark_sent(message)
             sent += 1
+            in_flight.release()  # taken at its final dot (SmtpTransport.send)
 
     finished = False
     try:
@@ -381,6 +384,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
         transport.close()  # a message cut off before its final dot is dropped by the server
         if not finished:
             _leave_cleanly(owner, record)
+        in_flight.release()
     for campaign_id in campaigns:
         services.finish_campaign_if_done(campaign_id)
     return sent
@@ -486,6 +490,7 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -
     try:
         if isinstance(transport, EspTransport):
             record()
+            in_flight.acquire()
             transport.send_message(message, raw)
         else:
             transport.send(mime.bounce_address(message), message.to_email, raw, record)
@@ -493,6 +498,7 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -
         raise  # recording the previous message failed: the job is retried
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
         record()
+        in_flight.release()  # not taken: no longer the one a kill may repeat
         code = _smtp_code(exc) or 0
         if 500 <= code < 600 and not isinstance(exc, smtplib.SMTPSenderRefused):
             services.record_hard_bounce(message, f"{code} {exc}")
@@ -501,11 +507,13 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -
         return False
     except (OSError, smtplib.SMTPException) as exc:
         record()
+        in_flight.release()
         log.warning("message #%s not sent yet: %s", message.pk, exc)
         _retry_later(message, str(exc) or exc.__class__.__name__)
         return False
     except Exception as exc:  # noqa: BLE001 - e.g. an ESP's API error: retried like a 4xx
         record()
+        in_flight.release()
         log.exception("message #%s not sent", message.pk)
         _retry_later(message, str(exc)[:500] or exc.__class__.__name__)
         return False

@@ -722,7 +722,7 @@ def person_export(person: Person) -> dict:
 
 
 def merge_messages(survivor: Person, duplicate: Person) -> dict:
-    """MERGE_HOOKS entry: a duplicate's messages (and mail about them) move to the survivor."""
+    """Registered merge hook: a duplicate's messages (and mail about them) move to the survivor."""
     from sincerely.messaging.models import InboundMail
 
     InboundMail.objects.filter(person=duplicate).update(person=survivor)

@@ -24,6 +24,7 @@ from sincerely.messaging import conf, inbound, mime, queries, services
 from sincerely.messaging.guard.linter import UnguardedClaims, lint_message
 from sincerely.messaging.guard.renderer import HeldBack
 from sincerely.messaging.models import Campaign, CaughtMail, InboundMail, Message
+from sincerely.people.addresses import canonical_email
 from sincerely.people.models import AudienceList, Person
 from sincerely.people.services import find_person_by_email
 
@@ -215,7 +216,7 @@ def campaign_preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
     item = get_object_or_404(Campaign.objects.select_related("sender"), pk=campaign_id)
     context: dict = {"campaign": item}
     person_id = request.GET.get("person", "").strip()
-    email = request.GET.get("email", "").strip().lower()
+    email = canonical_email(request.GET.get("email", ""))
     person = None
     if person_id.isdigit():
         person = Person.objects.filter(pk=int(person_id)).first()

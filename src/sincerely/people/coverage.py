@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from sincerely.people.addresses import suppression_hashes
 from sincerely.people.models import Consent, Person, Suppression
 from sincerely.people.services import normalise_email
 
@@ -27,7 +28,9 @@ def suppression_reasons(emails: list[str]) -> dict[str, str]:
     by_hash = {}
     for email in emails:
         try:
-            by_hash[Suppression.hash_email(normalise_email(email))] = email
+            # The canonical hash, and those older code stored (people/addresses.py).
+            for digest in suppression_hashes(normalise_email(email)):
+                by_hash[digest] = email
         except Exception:  # noqa: BLE001, S112 - an unparsable address is simply not suppressed here
             continue
     found = {}

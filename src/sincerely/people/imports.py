@@ -23,6 +23,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from sincerely.db import insert_rows, reserve_ids
 from sincerely.errors import DomainError, ImportRejected
+from sincerely.people.addresses import suppression_hashes
 from sincerely.people.models import (
     AudienceList,
     Consent,
@@ -49,6 +50,9 @@ NOT_FACTS = {"email", "phone", "consent", "consent_at"}
 YES = {"yes", "y", "true", "1", "oui"}
 NO = {"no", "n", "false", "0", "non", ""}
 CHUNK = 2000
+# Limits on one row: a fact is a short statement, and a row is one person.
+MAX_FACTS_PER_ROW = 50
+MAX_FIELD_LENGTH = 1000
 
 
 class _Rollback(Exception):
@@ -143,12 +147,39 @@ def _first_bad_line(stream: IO[bytes]) -> int:
     return max(number, 1)
 
 
+def _head(stream: IO[bytes], size: int = 4096) -> bytes:
+    """The first bytes of the file, leaving the stream where it was."""
+    if hasattr(stream, "peek"):
+        return stream.peek(size)[:size]
+    if stream.seekable():
+        start = stream.tell()
+        head = stream.read(size)
+        stream.seek(start)
+        return head
+    return b""
+
+
+def _refuse_utf16(stream: IO[bytes]) -> None:
+    """A UTF-16 file (Excel's "Unicode text") is refused as what it is; without this, one
+    without a byte-order mark decodes as UTF-8 with a NUL between letters and is reported
+    as having no email column."""
+    head = _head(stream)
+    # Text in UTF-16 has a NUL beside every ASCII letter; a stray NUL in a cell does not.
+    mostly_nul = len(head) >= 4 and head.count(b"\x00") * 4 >= len(head)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or mostly_nul:
+        raise ImportRejected(
+            "the file is not UTF-8 (it looks like UTF-16); save it as 'CSV UTF-8' and try again",
+            line=1,
+        )
+
+
 def _text_lines(stream: IO[bytes]) -> Iterator[str]:
     """Decode UTF-8 (with or without BOM); name the first line that is not UTF-8.
 
     The file is streamed through a TextIOWrapper; only when decoding fails is it
     rescanned to name the line, so a good file is read once.
     """
+    _refuse_utf16(stream)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
     try:
         yield from text
@@ -254,6 +285,14 @@ def _read_header(reader) -> tuple[list[str], dict[str, str]]:
                 raise ImportRejected(
                     f"column '{name}' cannot name a fact", line=1, field=name
                 ) from None
+    if len(fact_keys) > MAX_FACTS_PER_ROW:
+        extra = list(fact_keys)[MAX_FACTS_PER_ROW]
+        raise ImportRejected(
+            f"{len(fact_keys)} fact columns; at most {MAX_FACTS_PER_ROW} per row "
+            f"(column '{extra}' is one too many)",
+            line=1,
+            field=extra,
+        )
     if "email" not in columns:
         raise ImportRejected(
             "the required column 'email' is missing (first line must name the columns)",
@@ -288,6 +327,21 @@ def _rows(stream: IO[bytes], report: ImportReport, progress) -> Iterator[_Row | 
                 ImportIssue.Kind.REJECTED,
                 f"has {len(values)} fields, the header has {len(columns)}",
                 row={"values": [v.replace("\x00", "\ufffd") for v in values]},
+            )
+            continue
+        long_field = next((c for c, v in raw.items() if len(v) > MAX_FIELD_LENGTH), None)
+        if long_field:
+            length = len(raw[long_field])
+            raw = {
+                c: v[:MAX_FIELD_LENGTH] + ("…" if len(v) > MAX_FIELD_LENGTH else "")
+                for c, v in raw.items()
+            }
+            yield RowIssue(
+                line,
+                ImportIssue.Kind.REJECTED,
+                f"column '{long_field}' has {length:,} characters; at most {MAX_FIELD_LENGTH:,}",
+                long_field,
+                raw,
             )
             continue
         nul_field = next((col for col, value in raw.items() if "\x00" in value), None)
@@ -368,12 +422,14 @@ class _Applier:
 
     def apply(self, rows: list[_Row]) -> list[RowIssue]:
         issues: list[RowIssue] = []
-        hashes = {Suppression.hash_email(r.email): r for r in rows}
+        hashes = {digest: r for r in rows for digest in suppression_hashes(r.email)}
+        refused: set[str] = set()
         for email_hash, reason in Suppression.objects.filter(
             email_hash__in=list(hashes)
         ).values_list("email_hash", "reason"):
-            row = hashes.pop(email_hash, None)
-            if row is not None:
+            row = hashes.get(email_hash)
+            if row is not None and row.email not in refused:  # one issue per row
+                refused.add(row.email)
                 issues.append(
                     RowIssue(
                         row.line,
@@ -383,7 +439,7 @@ class _Applier:
                         row.raw,
                     )
                 )
-        rows = list(hashes.values())
+        rows = [r for r in rows if r.email not in refused]
         existing = dict(
             Identity.objects.filter(
                 kind=Identity.Kind.EMAIL, value__in=[r.email for r in rows]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -320,8 +318,11 @@ class Suppression(models.Model):
         indexes = [models.Index(fields=["email_hash"])]
 
     @staticmethod
-    def hash_email(normalised_email: str) -> str:
-        return hashlib.sha256(normalised_email.encode()).hexdigest()
+    def hash_email(email: str) -> str:
+        """SHA-256 of the address's canonical form (people/addresses.py)."""
+        from sincerely.people.addresses import email_hash
+
+        return email_hash(email)
 
 
 class AuditEntry(models.Model):

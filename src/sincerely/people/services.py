@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sincerely import registry
 from sincerely.errors import DomainError, NotFound
+from sincerely.people.addresses import canonical_email, suppression_hashes
 from sincerely.people.models import (
     AudienceList,
     AuditEntry,
@@ -38,8 +39,8 @@ PHONE_RE = re.compile(r"^\+?[0-9 ().\-]{6,25}$")
 
 
 def normalise_email(raw: str, *, field: str = "email") -> str:
-    """Trim and lower-case an address and check its syntax (matching is case-insensitive)."""
-    email = (raw or "").strip().lower()
+    """The canonical form of an address (people/addresses.py), its syntax checked."""
+    email = canonical_email(raw)
     if not email:
         raise DomainError("an email address is required", field=field)
     try:
@@ -115,7 +116,7 @@ def audit(actor: User | None, action: str, person_id: int | None, summary: str, 
 
 
 def is_suppressed(email: str) -> Suppression | None:
-    return Suppression.objects.filter(email_hash=Suppression.hash_email(email)).first()
+    return Suppression.objects.filter(email_hash__in=suppression_hashes(email)).first()
 
 
 def suppress(email: str, reason: str) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,9 +13,11 @@ from django.views.decorators.http import require_POST
 from sincerely import ratelimit, registry
 from sincerely.errors import DomainError
 from sincerely.people import queries, services
-from sincerely.people.links import privacy_url, read_token
+from sincerely.people.addresses import canonical_email
+from sincerely.people.links import read_token
 from sincerely.people.models import Person, SourceKind
 from sincerely.privacy.services import export_person
+from sincerely.privacy.tasks import send_privacy_link_task
 
 # Facts a person may correct themselves (anything else they tell us in the message form).
 CORRECTABLE = ("first_name", "last_name", "company", "job_title", "phone", "city", "country")
@@ -160,23 +160,17 @@ def request_link(request: HttpRequest) -> HttpResponse:
         ip_ok = ratelimit.allow(
             "privacy-link-ip", ratelimit.client_ip(request), limit=10, window=3600
         )
-        mail_ok = ratelimit.allow("privacy-link-email", email.lower(), limit=3, window=3600)
+        mail_ok = ratelimit.allow(
+            "privacy-link-email", canonical_email(email), limit=3, window=3600
+        )
         if not (ip_ok and mail_ok):
             return render(request, "privacy/request.html", {"limited": True}, status=429)
         try:
             person = services.find_person_by_email(email)
         except DomainError as exc:
             return render(request, "privacy/request.html", {"error": exc.reason}, status=400)
-        if person is not None:
-            send_mail(
-                "Your link to see what we hold about you",
-                "Open this link to see, correct, download or erase what we hold about you.\n"
-                f"It works for {settings.PRIVACY_LINK_MAX_AGE // 86400} days:\n\n"
-                f"{privacy_url(person)}\n\n"
-                "If you did not ask for it, you can ignore this message.",
-                settings.DEFAULT_FROM_EMAIL,
-                [person.email],
-            )
+        # Known or not, the same job is queued: the answer takes the same work and time.
+        send_privacy_link_task.enqueue(person.pk if person is not None else None)
         sent = True
     return render(
         request, "privacy/request.html", {"sent": sent, "action": reverse("privacy:request")}

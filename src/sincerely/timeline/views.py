@@ -18,6 +18,7 @@ from sincerely.accounts.access import requires, user_can
 from sincerely.charts import Bar, bar_chart
 from sincerely.errors import DomainError
 from sincerely.people.models import Person
+from sincerely.ratelimit import client_ip
 from sincerely.timeline import queries, services, tracking
 
 SNIPPET = Path(__file__).resolve().parent / "tracker.js"
@@ -62,7 +63,7 @@ def collect(request: HttpRequest) -> HttpResponse:
         return _cors(HttpResponse("POST only\n", status=405, content_type="text/plain"), origin)
     if tracking.privacy_signal(request.META):
         return _cors(HttpResponse(status=204), origin)
-    remote = request.META.get("REMOTE_ADDR", "")
+    remote = client_ip(request)
     if tracking.over_rate_limit(remote):
         return _cors(HttpResponse("slow down\n", status=429, content_type="text/plain"), origin)
     try:
