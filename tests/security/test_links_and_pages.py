@@ -76,7 +76,9 @@ def test_a_one_to_one_message_signs_only_what_no_recorded_value_touches(
     smtp_server,
     client,
 ):
-    person = factories.make_person("one@example.com", facts={"first_name": EVIL})
+    person = factories.make_person(
+        "one@example.com", facts={"first_name": EVIL}, consent="sales_contact"
+    )
     services.send_one(
         person,
         sender=sales,
