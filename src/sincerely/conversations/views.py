@@ -354,6 +354,8 @@ def incidents(request: HttpRequest) -> HttpResponse:
             "severities": Incident.Severity.choices,
             "statuses": IncidentUpdate.Status.choices,
             "form": request.POST,
+            # Read by name: `form.update` in a template is QueryDict.update(), rendered "None".
+            "first_update": request.POST.get("update", ""),
         },
     )
 
