@@ -337,5 +337,5 @@ def _load_app_demos(staff: dict, lists: dict, say) -> dict:
     say(f"value tiers computed for {loaded['value_scores']} buyers\n")
     trained = train_recommendations()
     loaded["offers"] = trained.run.offers
-    say(f"offers trained: {trained.run.offers} offers for {trained.run.people_with_offers} people\n")
+    say(f"offers trained: {trained.run.offers} for {trained.run.people_with_offers} people\n")
     return loaded
