@@ -1,4 +1,4 @@
-"""The console's navigation: each app adds its sections here, shown to roles that may use them."""
+"""The console's navigation: sections grouped by job, each shown to roles that may use it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from django.urls import NoReverseMatch, reverse
 
 from sincerely.console.access import user_can
 
-# (label, url name, capability). An entry whose url does not exist is not shown.
+# (label, url name, capability). An entry whose url does not exist is not shown; apps may
+# append their own sections here.
 SECTIONS: list[tuple[str, str, str]] = [
     ("Dashboard", "console:home", "people.view"),
     ("People", "console:people", "people.view"),
@@ -16,6 +17,8 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("Imports", "console:imports", "people.import"),
     ("Campaigns", "messaging:campaigns", "campaigns.manage"),
     ("Outbox", "messaging:outbox", "campaigns.manage"),
+    ("Caught mail", "messaging:caught", "campaigns.manage"),
+    # A role without the dashboard lands on its first section: the blog for an author.
     ("Blog", "conversations:posts", "posts.write"),
     ("Inbox", "conversations:inbox", "conversations.handle"),
     ("Unmatched mail", "messaging:inbound_unmatched", "conversations.handle"),
@@ -24,6 +27,15 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("Value tiers", "insight:tiers", "insight.view"),
     ("Offers", "offers:catalogue", "insight.view"),
     ("Attribution", "timeline:attribution", "insight.view"),
+]
+
+# Which job each section belongs to; a section not named here goes under "More".
+GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("", ("Dashboard",)),
+    ("Audience", ("People", "Lists", "Imports", "Segments")),
+    ("Messages", ("Campaigns", "Outbox", "Caught mail", "Inbox", "Unmatched mail")),
+    ("Content", ("Blog", "Incidents")),
+    ("Insight", ("Value tiers", "Offers", "Attribution")),
 ]
 
 
@@ -40,6 +52,7 @@ def _section_urls() -> tuple[tuple[str, str, str], ...]:
 
 
 def sections_for(user, current_path: str) -> list[dict]:
+    """Every section this user may open, in order, marking the one the path is in."""
     home = reverse("console:home")
     return [
         {
@@ -50,3 +63,19 @@ def sections_for(user, current_path: str) -> list[dict]:
         for label, url, capability in _section_urls()
         if user_can(user, capability)
     ]
+
+
+def groups_for(user, current_path: str) -> list[dict]:
+    """The sections by job (Audience, Messages, Content, Insight); empty groups are left out."""
+    sections = sections_for(user, current_path)
+    by_label = {s["label"]: s for s in sections}
+    grouped, placed = [], set()
+    for name, labels in GROUPS:
+        items = [by_label[label] for label in labels if label in by_label]
+        placed.update(item["label"] for item in items)
+        if items:
+            grouped.append({"label": name, "slug": name.lower(), "items": items})
+    rest = [s for s in sections if s["label"] not in placed]
+    if rest:
+        grouped.append({"label": "More", "slug": "more", "items": rest})
+    return grouped

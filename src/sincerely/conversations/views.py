@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from sincerely.console.access import requires, user_can
 from sincerely.console.charts import Bar, bar_chart
+from sincerely.console.tables import sorted_page
 from sincerely.conversations import conf, queries, services
 from sincerely.conversations.models import Comment, Conversation, Incident, IncidentUpdate, Post
 from sincerely.conversations.rendering import render_post
@@ -55,9 +56,20 @@ def posts(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             messages.error(request, str(error))
         return redirect("conversations:posts")
-    rows = Post.objects.select_related("author").prefetch_related("tags").order_by("-updated_at")
+    table = sorted_page(
+        request,
+        Post.objects.select_related("author").prefetch_related("tags"),
+        {
+            "title": "title",
+            "author": "author__username",
+            "status": "status",
+            "publish": "publish_at",
+            "updated": "updated_at",
+        },
+        "-updated",
+    )
     profile = getattr(request.user, "staff_profile", None)
-    return render(request, "conversations/posts.html", {"posts": rows[:200], "profile": profile})
+    return render(request, "conversations/posts.html", {**table, "profile": profile})
 
 
 def _post_form_action(request: HttpRequest, post: Post | None) -> tuple[str, datetime | None]:
@@ -221,11 +233,25 @@ def inbox(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     channel = request.GET.get("channel", "")
     now = timezone.now()
-    rows = list(queries.inbox(request.user, view=view, status=status, channel=channel)[:200])
-    for row in rows:
+    table = sorted_page(
+        request,
+        queries.inbox(request.user, view=view, status=status, channel=channel),
+        {
+            "subject": "subject",
+            "person": "person__display_name",
+            "channel": "channel",
+            "assigned": "assigned_to__username",
+            "status": "status",
+            "activity": "last_activity_at",
+            "waiting": "waiting_since",
+        },
+        "-activity",
+    )
+    for row in table["page"]:
         row.clock = _clock(row, now)
     context = {
-        "conversations": rows,
+        **table,
+        "conversations": table["page"],
         "view": view,
         "status": status,
         "channel": channel,

@@ -21,6 +21,7 @@ from sincerely.insight.forms import (
 )
 from sincerely.insight.models import ValueTier
 from sincerely.insight.rules import CONDITION_TYPES, describe
+from sincerely.insight.wording import plain_error
 
 
 def _builder_context(builder: Builder, form: dict, **extra) -> dict:
@@ -38,7 +39,7 @@ def _preview(builder: Builder) -> dict:
     try:
         return {"preview": queries.preview(rules_from_builder(builder))}
     except DomainError as exc:
-        return {"preview_error": exc}
+        return {"preview_error": plain_error(exc, builder)}
 
 
 @requires("insight.view")
@@ -67,7 +68,7 @@ def segments(request: HttpRequest) -> HttpResponse:
                 messages.success(request, f"Segment {segment.name} saved: {segment.size} people.")
                 return redirect("insight:segment", slug=segment.slug)
             except DomainError as exc:
-                context["error"] = exc
+                context["error"] = plain_error(exc, builder)
         context.update(_preview(builder))
     context.update(segments=queries.segments_with_sizes())
     return render(request, "insight/segments.html", _builder_context(builder, form, **context))
@@ -133,7 +134,7 @@ def segment(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("insight:segment", slug=slug)
             context.update(_preview(builder))
         except DomainError as exc:
-            context["error"] = exc
+            context["error"] = plain_error(exc, builder)
     page = Paginator(queries.members(current), 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from sincerely.console.access import requires, user_can
 from sincerely.console.charts import Bar, bar_chart
+from sincerely.console.tables import sorted_page
 from sincerely.errors import DomainError
 from sincerely.messaging import conf, inbound, mime, queries, services
 from sincerely.messaging.guard.linter import UnguardedClaims, lint_message
@@ -44,8 +45,18 @@ def _staff():
 
 @requires("campaigns.manage")
 def campaigns(request: HttpRequest) -> HttpResponse:
-    rows = Campaign.objects.select_related("audience_list", "sender")
-    return render(request, "messaging/campaigns.html", {"campaigns": rows})
+    table = sorted_page(
+        request,
+        Campaign.objects.select_related("audience_list", "sender"),
+        {
+            "name": "name",
+            "list": "audience_list__name",
+            "status": "status",
+            "created": "created_at",
+        },
+        "-created",
+    )
+    return render(request, "messaging/campaigns.html", table)
 
 
 def _form_fields(request: HttpRequest) -> dict:

@@ -196,9 +196,12 @@ class CampaignRow:
     sources: set[str] = field(default_factory=set)
 
 
-def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
+def campaign_attribution(
+    *, window_days: int = 30, since: datetime | None = None
+) -> list[CampaignRow]:
     """Per UTM campaign: visitors who came with it, people among them, and the purchases
-    and revenue of those people within `window_days` of their first touch with it.
+    and revenue of those people within `window_days` of their first touch with it
+    (with `since`, only purchases from then on: the revenue of a period).
 
     A person who came through two campaigns counts for both (influence, not a split of
     credit), so the revenue column is not meant to be summed.
@@ -235,9 +238,10 @@ def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
         rows[campaign].people += 1
     person_ids = {person_id for _, person_id in first_touch}
     purchases: dict[int, list[tuple[datetime, Decimal]]] = {}
-    for person_id, at, properties in Touchpoint.objects.filter(
-        kind="purchase", person_id__in=person_ids
-    ).values_list("person_id", "at", "properties"):
+    bought = Touchpoint.objects.filter(kind="purchase", person_id__in=person_ids)
+    if since is not None:
+        bought = bought.filter(at__gte=since)
+    for person_id, at, properties in bought.values_list("person_id", "at", "properties"):
         total = _money((properties or {}).get("total", 0)) or Decimal("0")
         purchases.setdefault(person_id, []).append((at, total))
     for campaign, people in people_by_campaign.items():
