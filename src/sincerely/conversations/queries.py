@@ -214,3 +214,18 @@ def reply_times(incident: Incident) -> ReplyTimes:
 
 def incidents() -> QuerySet[Incident]:
     return Incident.objects.select_related("post", "spokesperson").prefetch_related("updates")
+
+
+def people_to_notify(incident: Incident, audience_list) -> int:
+    """How many on the list an incident notice would reach: covered members not yet told.
+
+    Suppressed addresses are counted here and skipped at sending, with the count reported.
+    """
+    from sincerely.conversations.services import covered_members
+
+    told = incident.notices.values("person_id")
+    return covered_members(audience_list).exclude(person_id__in=told).count()
+
+
+def comments_by_address(email: str) -> int:
+    return Comment.objects.filter(email=email).count() if email else 0

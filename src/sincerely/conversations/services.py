@@ -917,7 +917,7 @@ def add_incident_update(incident: Incident, status: str, text: str, actor) -> In
     return update
 
 
-def _covered_members(audience_list: AudienceList):
+def covered_members(audience_list: AudienceList):
     """Members whose list membership is active and whose consent covers the list's purpose."""
     return (
         Membership.objects.filter(
@@ -943,7 +943,7 @@ def notify_incident(incident: Incident, audience_list: AudienceList, actor) -> d
         ensure_can(actor, "incidents.manage")
     sent, skipped = 0, {}
     already = set(incident.notices.values_list("person_id", flat=True))
-    for membership in _covered_members(audience_list):
+    for membership in covered_members(audience_list):
         person = membership.person
         reason = None
         if person.pk in already:

@@ -115,6 +115,10 @@ def segment(request: HttpRequest, slug: str) -> HttpResponse:
                     f"Refreshed: {result.joined} joined, {result.left} left, {result.size} now.",
                 )
                 return redirect("insight:segment", slug=slug)
+            if action == "delete" and request.POST.get("confirm") != "yes":
+                return render(
+                    request, "console/confirm.html", {"confirm": _delete_confirmation(current)}
+                )
             if action == "delete":
                 services.delete_segment(current, actor=request.user)
                 messages.success(request, f"Segment {current.name} deleted.")
@@ -148,6 +152,28 @@ def segment(request: HttpRequest, slug: str) -> HttpResponse:
             **context,
         ),
     )
+
+
+def _delete_confirmation(segment) -> dict:
+    from django.urls import reverse
+
+    from sincerely.messaging.models import Campaign
+
+    drafts = Campaign.objects.filter(segment=segment, status=Campaign.Status.DRAFT).count()
+    details = [f"Draft campaigns narrowed to it: {drafts}."] if drafts else []
+    return {
+        "title": f"Delete the segment “{segment.name}”?",
+        "count": segment.size,
+        "count_label": "are in it now",
+        "what": "The segment and its rules are deleted. The people stay; nobody is removed "
+        "from a list or told anything.",
+        "details": details,
+        "action": reverse("insight:segment", args=[segment.slug]),
+        "fields": {"action": "delete"},
+        "button": "Delete segment",
+        "cancel": reverse("insight:segment", args=[segment.slug]),
+        "danger": True,
+    }
 
 
 @requires("insight.view")
