@@ -16,3 +16,13 @@ document.addEventListener("DOMContentLoaded", function () {
     if (event.key === "Escape" && nav.classList.contains("open")) { set(false); button.focus(); }
   });
 });
+/* A table wider than a phone scrolls sideways: make that region reachable by keyboard. */
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+    }
+  });
+});
