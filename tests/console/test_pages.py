@@ -290,3 +290,14 @@ def test_old_uploads_and_job_files_are_swept(settings, tmp_path):
     fresh.write_bytes(b"email\n")
     import_jobs.new_upload_id()
     assert sorted(p.name for p in import_jobs.upload_dir().iterdir()) == ["b" * 32]
+
+
+def test_the_500_page_is_a_page_with_a_way_back(client, settings):
+    settings.ROOT_URLCONF = "tests.console.error_urls"
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Something went wrong on our side" in body and 'href="/"' in body
+    assert "Traceback" not in body and "RuntimeError" not in body
