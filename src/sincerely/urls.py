@@ -26,3 +26,8 @@ urlpatterns = [
     path("", include("sincerely.insight.urls")),
     path("", include("sincerely.offers.urls")),
 ]
+
+# Error pages in the public or console layout, with a way back (used when DEBUG is off).
+handler403 = "sincerely.console.errors.permission_denied"
+handler404 = "sincerely.console.errors.page_not_found"
+handler500 = "sincerely.console.errors.server_error"

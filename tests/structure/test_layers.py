@@ -13,7 +13,18 @@ SRC = Path(sincerely.__file__).parent
 
 # Lowest first. Units on one line share a layer and may import each other.
 LAYERS: list[set[str]] = [
-    {"errors", "db", "registry", "links", "settings", "workers", "ratelimit", "charts", "schedule"},
+    {
+        "errors",
+        "db",
+        "registry",
+        "links",
+        "settings",
+        "workers",
+        "ratelimit",
+        "charts",
+        "schedule",
+        "tables",
+    },
     {"accounts"},
     {"people"},
     {"catalogue"},

@@ -17,6 +17,7 @@ from sincerely.errors import DomainError
 from sincerely.people import queries, services
 from sincerely.people.links import privacy_url, read_token
 from sincerely.people.models import Person, SourceKind
+from sincerely.privacy import queries as privacy_queries
 from sincerely.privacy.services import export_person
 
 # Facts a person may correct themselves (anything else they tell us in the message form).
@@ -69,6 +70,9 @@ def centre(request: HttpRequest, token: str, person: Person, payload: dict) -> H
         "memberships": queries.memberships(person),
         "correctable": CORRECTABLE,
         "panels": panels,
+        "purchases": privacy_queries.purchases_page(person, request.GET.get("purchases")),
+        "timeline": privacy_queries.timeline_page(person, request.GET.get("timeline")),
+        "value": privacy_queries.value_profile(person),
     }
     return render(request, "privacy/centre.html", context)
 
