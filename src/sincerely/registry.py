@@ -139,6 +139,8 @@ def privacy_panels() -> list[Panel]:
 def add_nav_section(
     label: str, url_name: str, capability: str, *, order: int = 100, group: str = ""
 ) -> None:
+    """A console navigation entry; `group` is the job it sits under (console/nav.GROUPS:
+    Audience, Messages, Content, Insight), none for an entry standing alone like the dashboard."""
     if all(s.url_name != url_name for s in _nav):
         _nav.append(NavSection(label, url_name, capability, order, group))
 

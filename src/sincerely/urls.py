@@ -30,3 +30,8 @@ urlpatterns = [
     path("", include("sincerely.offers.urls")),
     path("", include("sincerely.postal.urls")),
 ]
+
+# Error pages in the public or console layout, with a way back (used when DEBUG is off).
+handler403 = "sincerely.console.errors.permission_denied"
+handler404 = "sincerely.console.errors.page_not_found"
+handler500 = "sincerely.console.errors.server_error"

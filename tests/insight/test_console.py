@@ -30,7 +30,9 @@ def test_live_size_while_editing(console, crowd):
 def test_preview_error_names_the_field(console, crowd):
     form = {"rows": "1", "match": "all", **row(0, type="touchpoint", subject="page_view", days="x")}
     body = console.post("/console/segments/preview/", form).content.decode()
-    assert "rules.all[0].within_days" in body
+    # Plain words in the console (the API keeps the rule path in `field`).
+    assert "Condition 1, In the last (days): must be a whole number" in body
+    assert "rules.all[0]" not in body
 
 
 def test_add_a_row_then_save(console, crowd):
@@ -87,7 +89,10 @@ def test_refresh_and_delete_from_the_page(console, crowd):
     )
     response = console.post("/console/segments/l/", {"action": "refresh"}, follow=True)
     assert "0 joined, 0 left, 2 now" in response.content.decode()
-    console.post("/console/segments/l/", {"action": "delete"})
+    asked = console.post("/console/segments/l/", {"action": "delete"})
+    assert "2 people are in it now" in asked.content.decode()
+    assert Segment.objects.filter(slug="l").exists(), "the server asks before deleting"
+    console.post("/console/segments/l/", {"action": "delete", "confirm": "yes"})
     assert not Segment.objects.filter(slug="l").exists()
 
 

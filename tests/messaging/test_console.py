@@ -51,11 +51,15 @@ def test_send_blocked_then_results_with_chart(console, web_summit_list, marketer
         subject="Hi",
         text="As we discussed, hi.",
     )
-    console.post(f"/console/campaigns/{campaign.pk}/send/")
+    console.post(f"/console/campaigns/{campaign.pk}/send/", {"confirm": "yes"})
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.DRAFT
     services.update_campaign(campaign, text=GUARDED_TEXT)
-    console.post(f"/console/campaigns/{campaign.pk}/send/")
+    asked = console.post(f"/console/campaigns/{campaign.pk}/send/")
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT, "the server asks before sending"
+    assert "will be sent this message" in asked.content.decode()
+    console.post(f"/console/campaigns/{campaign.pk}/send/", {"confirm": "yes"})
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.QUEUED
     page = console.get(f"/console/campaigns/{campaign.pk}/")

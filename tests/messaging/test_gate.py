@@ -316,7 +316,8 @@ def test_unverified_facts_do_not_back_claims(newsletter, marketer, smtp_server):
 
 
 def test_tenure_and_selection_claims_need_their_own_evidence(newsletter, marketer, smtp_server):
-    from sincerely.offers.models import Offer, Product
+    from sincerely.catalogue.models import Product
+    from sincerely.offers.models import Offer
     from sincerely.timeline.models import PurchaseLine
 
     hal = factories.make_person("hal@example.com", on_list=newsletter)
@@ -426,7 +427,8 @@ def test_a_claim_imported_in_a_csv_value_is_held_back(newsletter, marketer, smtp
 
 
 def test_a_claim_in_an_offer_reason_is_held_back(newsletter, marketer, smtp_server):
-    from sincerely.offers.models import Offer, Product
+    from sincerely.catalogue.models import Product
+    from sincerely.offers.models import Offer
 
     mo = factories.make_person("mo@example.com", on_list=newsletter)
     mug = Product.objects.create(sku="M1", name="Mug", category="Kitchen", price=5)

@@ -174,7 +174,8 @@ def test_any_cell_content_is_either_applied_or_reported(newsletter, cells):
     except ImportRejected as exc:
         assert exc.line is not None
         return
-    assert report.created + report.updated + len(report.issues) == report.rows_total
+    counted = report.created + report.updated + report.unchanged + len(report.issues)
+    assert counted == report.rows_total
 
 
 def test_ids_of_erased_people_are_never_reused(newsletter):
@@ -195,3 +196,16 @@ def test_an_impossible_date_is_a_named_row_error_not_a_crash(newsletter):
     report = run("email,consent,consent_at\na@example.com,yes,2024-02-30\n")
     assert report.created == 0
     assert report.rejected[0].field == "consent_at" and "not a date" in report.rejected[0].reason
+
+
+def test_reimporting_an_unchanged_file_reports_unchanged_not_updated(newsletter):
+    body = (
+        "email,first_name,company,consent\nanna@example.com,Anna,Acme,yes\nbo@example.com,Bo,,yes\n"
+    )
+    first = run(body)
+    assert (first.created, first.updated, first.unchanged) == (2, 0, 0)
+    again = run(body)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    assert "0 updated, 2 unchanged" in again.summary()
+    changed = run(body.replace("Acme", "Globex"))
+    assert (changed.updated, changed.unchanged) == (1, 1)

@@ -27,6 +27,7 @@ LAYERS: list[set[str]] = [
         "accesslog",
         "pageheaders",
         "terminal",
+        "tables",
     },
     {"accounts"},
     {"people"},

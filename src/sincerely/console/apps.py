@@ -12,6 +12,10 @@ class ConsoleConfig(AppConfig):
         from sincerely import registry
 
         registry.add_nav_section("Dashboard", "console:home", "people.view", order=10)
-        registry.add_nav_section("People", "console:people", "people.view", order=20)
-        registry.add_nav_section("Lists", "console:lists", "lists.view", order=30)
-        registry.add_nav_section("Imports", "console:imports", "people.import", order=40)
+        registry.add_nav_section(
+            "People", "console:people", "people.view", order=20, group="Audience"
+        )
+        registry.add_nav_section("Lists", "console:lists", "lists.view", order=30, group="Audience")
+        registry.add_nav_section(
+            "Imports", "console:imports", "people.import", order=40, group="Audience"
+        )

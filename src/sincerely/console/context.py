@@ -12,11 +12,12 @@ def staff(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     role = staff_role(user)
     if role is None:
-        return {"staff_role": None, "can": {}, "nav": []}
-    from sincerely.console.nav import sections_for
+        return {"staff_role": None, "can": {}, "nav": [], "nav_groups": []}
+    from sincerely.console.nav import groups_for, sections_for
 
     return {
         "staff_role": role,
         "nav": sections_for(user, request.path),
+        "nav_groups": groups_for(user, request.path),
         "can": {cap.replace(".", "_"): role_allows(role, cap) for cap in CAPABILITIES},
     }

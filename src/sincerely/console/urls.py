@@ -7,6 +7,7 @@ from sincerely.console import views
 app_name = "console"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("people/", views.people, name="people"),
     path("people/<int:person_id>/", views.person, name="person"),
     path("people/<int:person_id>/facts/", views.edit_fact, name="edit_fact"),

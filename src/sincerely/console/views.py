@@ -25,6 +25,7 @@ from sincerely.people.models import (
     SourceKind,
 )
 from sincerely.privacy.services import export_person
+from sincerely.tables import sorted_page
 
 
 @login_required
@@ -38,17 +39,43 @@ def home(request: HttpRequest) -> HttpResponse:
         if not sections:
             raise PermissionDenied("Your account has no staff role yet; ask an administrator.")
         return redirect(sections[0]["url"])
-    return render(request, "console/home.html", dashboard_figures())
+    return render(request, "console/home.html", dashboard_figures(request.user))
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    """One search box for people, campaigns and posts: only the kinds this role may see."""
+    from sincerely.console.queries import search_everything
+
+    q = request.GET.get("q", "").strip()
+    groups = search_everything(request.user, q)
+    if not groups["kinds"]:
+        raise PermissionDenied("Your role cannot search people, campaigns or posts.")
+    return render(request, "console/search.html", {"search_q": q, **groups})
 
 
 @requires("people.view")
 def people(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     list_slug = request.GET.get("list", "")
-    page = Paginator(queries.search_people(q, list_slug=list_slug), 50).get_page(
-        request.GET.get("page")
+    table = sorted_page(
+        request,
+        queries.search_people(q, list_slug=list_slug),
+        {
+            "name": "display_name",
+            "email": "email",
+            "owner": "owner__username",
+            "added": "created_at",
+        },
+        "-added",
     )
-    context = {"page": page, "q": q, "list_slug": list_slug, "lists": AudienceList.objects.all()}
+    context = {
+        **table,
+        "q": q,
+        "list_slug": list_slug,
+        "lists": AudienceList.objects.all(),
+        "filtered": bool(q or list_slug),
+    }
     if request.htmx:
         return render(request, "console/people_partial.html", context)
     return render(request, "console/people.html", context)
@@ -289,9 +316,23 @@ def list_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _imports_context(request: HttpRequest) -> dict:
+    table = sorted_page(
+        request,
+        ImportBatch.objects.select_related("audience_list", "created_by"),
+        {
+            "file": "filename",
+            "list": "audience_list__name",
+            "new": "rows_created",
+            "updated": "rows_updated",
+            "quarantined": "rows_quarantined",
+            "rejected": "rows_rejected",
+            "when": "created_at",
+        },
+        "-when",
+    )
     return {
+        **table,
         "lists": AudienceList.objects.select_related("purpose"),
-        "batches": ImportBatch.objects.select_related("audience_list", "created_by")[:30],
         "form": request.POST,
     }
 

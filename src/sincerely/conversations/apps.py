@@ -17,8 +17,12 @@ class ConversationsConfig(AppConfig):
         registry.add_merge(hooks.move_conversations)
         registry.set_inbound_reply_handler(receive_email_reply)
         registry.add_person_count("open_conversations", hooks.open_conversations)
-        registry.add_nav_section("Blog", "conversations:posts", "posts.write", order=70)
-        registry.add_nav_section("Inbox", "conversations:inbox", "conversations.handle", order=80)
         registry.add_nav_section(
-            "Incidents", "conversations:incidents", "incidents.manage", order=100
+            "Blog", "conversations:posts", "posts.write", order=70, group="Content"
+        )
+        registry.add_nav_section(
+            "Inbox", "conversations:inbox", "conversations.handle", order=80, group="Messages"
+        )
+        registry.add_nav_section(
+            "Incidents", "conversations:incidents", "incidents.manage", order=100, group="Content"
         )

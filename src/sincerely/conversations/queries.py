@@ -214,3 +214,19 @@ def reply_times(incident: Incident) -> ReplyTimes:
 
 def incidents() -> QuerySet[Incident]:
     return Incident.objects.select_related("post", "spokesperson").prefetch_related("updates")
+
+
+def people_to_notify(incident: Incident, audience_list) -> int:
+    """How many on the list an incident notice would reach: covered members not yet told.
+
+    Suppressed addresses are counted here and skipped at sending, with the count reported.
+    """
+    from sincerely.people.coverage import mailable
+
+    told = incident.notices.values("person_id")
+    covered = mailable(audience_list.pk, audience_list.purpose_id)
+    return covered.exclude(pk__in=told).distinct().count()
+
+
+def comments_by_address(email: str) -> int:
+    return Comment.objects.filter(email=email).count() if email else 0

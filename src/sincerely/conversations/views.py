@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from sincerely.conversations.services import incidents as incident_services
 from sincerely.conversations.services import posts as post_services
 from sincerely.errors import DomainError
 from sincerely.people.models import AudienceList
+from sincerely.tables import sorted_page
 
 User = get_user_model()
 
@@ -59,9 +61,20 @@ def posts(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             messages.error(request, str(error))
         return redirect("conversations:posts")
-    rows = Post.objects.select_related("author").prefetch_related("tags").order_by("-updated_at")
+    table = sorted_page(
+        request,
+        Post.objects.select_related("author").prefetch_related("tags"),
+        {
+            "title": "title",
+            "author": "author__username",
+            "status": "status",
+            "publish": "publish_at",
+            "updated": "updated_at",
+        },
+        "-updated",
+    )
     profile = getattr(request.user, "staff_profile", None)
-    return render(request, "conversations/posts.html", {"posts": rows[:200], "profile": profile})
+    return render(request, "conversations/posts.html", {**table, "profile": profile})
 
 
 def _post_form_action(request: HttpRequest, post: Post | None) -> tuple[str, datetime | None]:
@@ -225,11 +238,25 @@ def inbox(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     channel = request.GET.get("channel", "")
     now = timezone.now()
-    rows = list(queries.inbox(request.user, view=view, status=status, channel=channel)[:200])
-    for row in rows:
+    table = sorted_page(
+        request,
+        queries.inbox(request.user, view=view, status=status, channel=channel),
+        {
+            "subject": "subject",
+            "person": "person__display_name",
+            "channel": "channel",
+            "assigned": "assigned_to__username",
+            "status": "status",
+            "activity": "last_activity_at",
+            "waiting": "waiting_since",
+        },
+        "-activity",
+    )
+    for row in table["page"]:
         row.clock = _clock(row, now)
     context = {
-        "conversations": rows,
+        **table,
+        "conversations": table["page"],
         "view": view,
         "status": status,
         "channel": channel,
@@ -314,7 +341,11 @@ def _reply_in_place(request: HttpRequest, item: Conversation) -> HttpResponse:
 @requires("conversations.handle")
 @require_POST
 def moderate(request: HttpRequest, comment_id: int) -> HttpResponse:
-    item = get_object_or_404(Comment, pk=comment_id)
+    item = get_object_or_404(Comment.objects.select_related("post"), pk=comment_id)
+    if request.POST.get("action") == "spam" and request.POST.get("confirm") != "yes":
+        return render(
+            request, "console/confirm.html", {"confirm": _spam_confirmation(request, item)}
+        )
     try:
         item = comment_services.moderate_comment(item, request.POST.get("action", ""), request.user)
         messages.success(request, f"Comment by {item.name}: {item.get_status_display()}.")
@@ -358,6 +389,8 @@ def incidents(request: HttpRequest) -> HttpResponse:
             "severities": Incident.Severity.choices,
             "statuses": IncidentUpdate.Status.choices,
             "form": request.POST,
+            # Read by name: `form.update` in a template is QueryDict.update(), rendered "None".
+            "first_update": request.POST.get("update", ""),
         },
     )
 
@@ -390,6 +423,45 @@ def incident(request: HttpRequest, incident_id: int) -> HttpResponse:
     )
 
 
+def _notify_confirmation(item: Incident, audience: AudienceList) -> dict:
+    count = queries.people_to_notify(item, audience)
+    return {
+        "title": f"Tell the list “{audience.name}” about “{item.post.title}”?",
+        "count": count,
+        "count_label": "will get an email about this incident",
+        "what": f"Each one gets one email from {item.spokesperson.email} with a link to the post "
+        "and a reply path. People already told, and addresses that asked for no mail, are "
+        "skipped.",
+        "details": [],
+        "action": reverse("conversations:incident_act", args=[item.pk, "notify"]),
+        "fields": {"list": audience.slug},
+        "button": f"Email {count} {'person' if count == 1 else 'people'}",
+        "cancel": reverse("conversations:incident", args=[item.pk]),
+        "danger": False,
+    }
+
+
+def _spam_confirmation(request: HttpRequest, comment: Comment) -> dict:
+    others = queries.comments_by_address(comment.email) - 1
+    return {
+        "title": f"Mark the comment by {comment.name} as spam?",
+        "count": 1,
+        "count_label": f"is affected: {comment.name} <{comment.email}>",
+        "what": "The comment is hidden from the blog and removed from the inbox. "
+        + (
+            f"Their {others} other comment{'s' if others != 1 else ''} stay as they are."
+            if others > 0
+            else "They have no other comments."
+        ),
+        "details": [f"On “{comment.post.title}”: {comment.body[:200]}"],
+        "action": reverse("conversations:moderate", args=[comment.pk]),
+        "fields": {"action": "spam", "next": request.POST.get("next", "")},
+        "button": "Mark as spam",
+        "cancel": request.POST.get("next", "") or reverse("conversations:inbox"),
+        "danger": True,
+    }
+
+
 @requires("incidents.manage")
 @require_POST
 def incident_act(request: HttpRequest, incident_id: int, action: str) -> HttpResponse:
@@ -405,6 +477,12 @@ def incident_act(request: HttpRequest, incident_id: int, action: str) -> HttpRes
             audience = AudienceList.objects.filter(slug=data.get("list", "")).first()
             if audience is None:
                 raise DomainError("choose a list", field="list")
+            if data.get("confirm") != "yes":
+                return render(
+                    request,
+                    "console/confirm.html",
+                    {"confirm": _notify_confirmation(item, audience)},
+                )
             result = incident_services.notify_incident(item, audience, request.user)
             skipped = ", ".join(f"{n} {why}" for why, n in result["skipped"].items()) or "none"
             messages.success(request, f"Told {result['sent']} people (skipped: {skipped}).")

@@ -328,4 +328,14 @@ def _load_app_demos(staff: dict, lists: dict, say) -> dict:
     load_demo_blog(staff["aisha"])
     loaded["blog"] = True
     say("demo blog posts created\n")
+    # Value tiers and offers are computed now, so their pages are full on the first visit
+    # (the scheduled jobs only start once someone runs `segments schedule`).
+    from sincerely.insight.services import compute_value_scores
+    from sincerely.offers.services import train_recommendations
+
+    loaded["value_scores"] = compute_value_scores()
+    say(f"value tiers computed for {loaded['value_scores']} buyers\n")
+    trained = train_recommendations()
+    loaded["offers"] = trained.run.offers
+    say(f"offers trained: {trained.run.offers} for {trained.run.people_with_offers} people\n")
     return loaded

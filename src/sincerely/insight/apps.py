@@ -14,5 +14,9 @@ class InsightConfig(AppConfig):
         registry.add_person_panel("insight/person_panel_partial.html", hooks.person_panel)
         registry.add_export(hooks.export_section)
         registry.add_merge(hooks.merge)
-        registry.add_nav_section("Segments", "insight:segments", "insight.view", order=110)
-        registry.add_nav_section("Value tiers", "insight:tiers", "insight.view", order=120)
+        registry.add_nav_section(
+            "Segments", "insight:segments", "insight.view", order=110, group="Audience"
+        )
+        registry.add_nav_section(
+            "Value tiers", "insight:tiers", "insight.view", order=120, group="Insight"
+        )

@@ -21,6 +21,7 @@ from sincerely.insight.forms import (
 )
 from sincerely.insight.models import ValueTier
 from sincerely.insight.rules import CONDITION_TYPES, describe
+from sincerely.insight.wording import plain_error
 
 
 def _builder_context(builder: Builder, form: dict, **extra) -> dict:
@@ -38,7 +39,7 @@ def _preview(builder: Builder) -> dict:
     try:
         return {"preview": queries.preview(rules_from_builder(builder))}
     except DomainError as exc:
-        return {"preview_error": exc}
+        return {"preview_error": plain_error(exc, builder)}
 
 
 @requires("insight.view")
@@ -67,7 +68,7 @@ def segments(request: HttpRequest) -> HttpResponse:
                 messages.success(request, f"Segment {segment.name} saved: {segment.size} people.")
                 return redirect("insight:segment", slug=segment.slug)
             except DomainError as exc:
-                context["error"] = exc
+                context["error"] = plain_error(exc, builder)
         context.update(_preview(builder))
     context.update(segments=queries.segments_with_sizes())
     return render(request, "insight/segments.html", _builder_context(builder, form, **context))
@@ -114,6 +115,10 @@ def segment(request: HttpRequest, slug: str) -> HttpResponse:
                     f"Refreshed: {result.joined} joined, {result.left} left, {result.size} now.",
                 )
                 return redirect("insight:segment", slug=slug)
+            if action == "delete" and request.POST.get("confirm") != "yes":
+                return render(
+                    request, "console/confirm.html", {"confirm": _delete_confirmation(current)}
+                )
             if action == "delete":
                 services.delete_segment(current, actor=request.user)
                 messages.success(request, f"Segment {current.name} deleted.")
@@ -133,7 +138,7 @@ def segment(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("insight:segment", slug=slug)
             context.update(_preview(builder))
         except DomainError as exc:
-            context["error"] = exc
+            context["error"] = plain_error(exc, builder)
     page = Paginator(queries.members(current), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -147,6 +152,27 @@ def segment(request: HttpRequest, slug: str) -> HttpResponse:
             **context,
         ),
     )
+
+
+def _delete_confirmation(segment) -> dict:
+    from django.urls import reverse
+
+    # Through the reverse relation: insight sits below messaging and does not import it.
+    drafts = segment.campaigns.filter(status="draft").count()
+    details = [f"Draft campaigns narrowed to it: {drafts}."] if drafts else []
+    return {
+        "title": f"Delete the segment “{segment.name}”?",
+        "count": segment.size,
+        "count_label": "are in it now",
+        "what": "The segment and its rules are deleted. The people stay; nobody is removed "
+        "from a list or told anything.",
+        "details": details,
+        "action": reverse("insight:segment", args=[segment.slug]),
+        "fields": {"action": "delete"},
+        "button": "Delete segment",
+        "cancel": reverse("insight:segment", args=[segment.slug]),
+        "danger": True,
+    }
 
 
 @requires("insight.view")

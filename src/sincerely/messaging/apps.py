@@ -18,10 +18,21 @@ class MessagingConfig(AppConfig):
         registry.add_privacy_panel(
             "messaging/privacy_panel_partial.html", views.privacy_panel, order=10
         )
-        registry.add_nav_section("Campaigns", "messaging:campaigns", "campaigns.manage", order=50)
-        registry.add_nav_section("Outbox", "messaging:outbox", "campaigns.manage", order=60)
         registry.add_nav_section(
-            "Unmatched mail", "messaging:inbound_unmatched", "conversations.handle", order=90
+            "Campaigns", "messaging:campaigns", "campaigns.manage", order=50, group="Messages"
+        )
+        registry.add_nav_section(
+            "Outbox", "messaging:outbox", "campaigns.manage", order=60, group="Messages"
+        )
+        registry.add_nav_section(
+            "Caught mail", "messaging:caught", "campaigns.manage", order=65, group="Messages"
+        )
+        registry.add_nav_section(
+            "Unmatched mail",
+            "messaging:inbound_unmatched",
+            "conversations.handle",
+            order=90,
+            group="Messages",
         )
         esp.connect()
 

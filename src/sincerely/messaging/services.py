@@ -137,11 +137,13 @@ def _editable(campaign: Campaign) -> None:
 
 @transaction.atomic
 def update_campaign(campaign: Campaign, *, actor=None, **fields) -> list[Finding]:
-    """Change a draft's name, sender, list or templates; returns the new findings."""
+    """Change a draft's name, sender, list, segment or templates; returns the new findings."""
     _editable(campaign)
     if "list_slug" in fields:
         campaign.audience_list = get_list(fields.pop("list_slug"))
         campaign.purpose = campaign.audience_list.purpose
+    if "segment_slug" in fields:  # "" narrows to nobody: the whole list again
+        campaign.segment = _segment(fields.pop("segment_slug") or "")
     if "sender" in fields:
         campaign.sender = resolve_sender(fields.pop("sender"))
     if "language" in fields:

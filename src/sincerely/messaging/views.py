@@ -27,6 +27,7 @@ from sincerely.messaging.models import Campaign, CaughtMail, InboundMail, Messag
 from sincerely.people.addresses import canonical_email
 from sincerely.people.models import AudienceList, Person
 from sincerely.people.services import find_person_by_email
+from sincerely.tables import sorted_page
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,18 @@ def _staff():
 
 @requires("campaigns.manage")
 def campaigns(request: HttpRequest) -> HttpResponse:
-    rows = Campaign.objects.select_related("audience_list", "sender")
-    return render(request, "messaging/campaigns.html", {"campaigns": rows})
+    table = sorted_page(
+        request,
+        Campaign.objects.select_related("audience_list", "sender"),
+        {
+            "name": "name",
+            "list": "audience_list__name",
+            "status": "status",
+            "created": "created_at",
+        },
+        "-created",
+    )
+    return render(request, "messaging/campaigns.html", table)
 
 
 def _form_fields(request: HttpRequest) -> dict:
@@ -88,16 +99,20 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
             return redirect("messaging:campaign", campaign.pk)
         except DomainError as exc:
             error = exc
-    from sincerely.insight.models import Segment
-
     context = {
         "form": form,
         "error": error,
         "lists": AudienceList.objects.all(),
-        "segments": Segment.objects.order_by("name"),
+        "segments": _segments(),
         "staff": _staff(),
     }
     return render(request, "messaging/campaign_new.html", context)
+
+
+def _segments():
+    from sincerely.insight.models import Segment
+
+    return Segment.objects.order_by("name")
 
 
 @requires("campaigns.manage")
@@ -138,7 +153,8 @@ def _results_context(campaign: Campaign) -> dict:
 @requires("campaigns.manage")
 def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
     item = get_object_or_404(
-        Campaign.objects.select_related("audience_list", "sender", "purpose"), pk=campaign_id
+        Campaign.objects.select_related("audience_list", "sender", "purpose", "segment"),
+        pk=campaign_id,
     )
     error = None
     if request.method == "POST" and item.status == Campaign.Status.DRAFT:
@@ -155,6 +171,7 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
                 text=fields["text"],
                 html=fields["html"],
                 language=fields["language"] or item.language,
+                segment_slug=fields["segment"],
             )
             flash.success(request, "Saved.")
             return redirect("messaging:campaign", item.pk)
@@ -167,6 +184,7 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
         "form": {
             "name": item.name,
             "list": item.audience_list.slug,
+            "segment": item.segment.slug if item.segment else "",
             "sender": item.sender.get_username(),
             "sender_name": item.sender_name,
             "subject": item.subject,
@@ -176,6 +194,7 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
         },
         "findings": services.campaign_findings(item),
         "lists": AudienceList.objects.all(),
+        "segments": _segments(),
         "staff": _staff(),
         "recipients": queries.audience(item)[:200],
         "translations": item.translations.all(),
@@ -241,7 +260,12 @@ def campaign_preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
 @requires("campaigns.manage")
 @require_POST
 def campaign_send(request: HttpRequest, campaign_id: int) -> HttpResponse:
-    item = get_object_or_404(Campaign, pk=campaign_id)
+    item = get_object_or_404(
+        Campaign.objects.select_related("audience_list", "segment", "purpose"), pk=campaign_id
+    )
+    if request.POST.get("confirm") != "yes" and item.status == Campaign.Status.DRAFT:
+        # The server asks, not only the browser: a send without "confirm" shows who it reaches.
+        return render(request, "console/confirm.html", {"confirm": _send_confirmation(item)})
     try:
         services.queue_campaign(item, actor=request.user)
         flash.success(request, "Queued: the worker is sending it now.")
@@ -250,6 +274,31 @@ def campaign_send(request: HttpRequest, campaign_id: int) -> HttpResponse:
     except DomainError as exc:
         flash.error(request, str(exc))
     return redirect("messaging:campaign", item.pk)
+
+
+def _send_confirmation(item: Campaign) -> dict:
+    reach = queries.audience(item).count()
+    details = [
+        f"List “{item.audience_list.name}”: its members whose consent to "
+        f"{item.purpose.name} is in force.",
+        "Suppressed addresses (unsubscribed, erased, bounced, complained) are skipped, and "
+        "anyone the honesty guard holds back is listed with the reason.",
+    ]
+    if item.segment_id:
+        details.insert(1, f"Only those in the segment “{item.segment.name}”.")
+    return {
+        "title": f"Send “{item.name}”?",
+        "count": reach,
+        "count_label": "will be sent this message",
+        "what": f"“{item.subject}” goes from {item.sender.email} to each of them, once. "
+        "It cannot be called back.",
+        "details": details,
+        "action": reverse("messaging:campaign_send", args=[item.pk]),
+        "fields": {},
+        "button": f"Send to {reach} {'person' if reach == 1 else 'people'}",
+        "cancel": reverse("messaging:campaign", args=[item.pk]),
+        "danger": False,
+    }
 
 
 @requires("campaigns.manage")
@@ -368,11 +417,31 @@ def person_panel(request: HttpRequest, person: Person) -> dict | None:
     """The person page's Messages panel: what we sent them, and a one-to-one form."""
     if not user_can(request.user, "people.view"):
         return None
+    drafts = request.session.get(DRAFTS_KEY, {})
+    draft = drafts.pop(str(person.pk), None)
+    if draft is not None:
+        request.session[DRAFTS_KEY] = drafts
     return {
         "messages": queries.person_messages(person),
         "can_send": user_can(request.user, "messages.send_one"),
         "person_id": person.pk,
+        "draft": draft,
     }
+
+
+# A one-to-one message the guard refused waits here (per person) for the next page view, so
+# the redirect back to the person page shows what was typed beside the findings.
+DRAFTS_KEY = "one_to_one_drafts"
+
+
+def _keep_draft(request: HttpRequest, person: Person, problems: list[str]) -> None:
+    drafts = request.session.get(DRAFTS_KEY, {})
+    drafts[str(person.pk)] = {
+        "subject": request.POST.get("subject", "")[:500],
+        "text": request.POST.get("text", "")[:20000],
+        "problems": problems,
+    }
+    request.session[DRAFTS_KEY] = drafts
 
 
 @requires("messages.send_one")
@@ -390,12 +459,15 @@ def send_one(request: HttpRequest, person_id: int) -> HttpResponse:
         )
         flash.success(request, f"Message #{message.pk} queued.")
     except UnguardedClaims as exc:
-        for finding in exc.findings:
-            flash.error(
-                request, f"Not sent: line {finding.line}: {finding.message}: {finding.sentence}"
-            )
+        flash.error(request, "Not sent: the honesty guard found claims without evidence.")
+        _keep_draft(
+            request,
+            person,
+            [f"line {f.line}: {f.message}: “{f.sentence}”" for f in exc.findings],
+        )
     except DomainError as exc:
         flash.error(request, f"Not sent: {exc}")
+        _keep_draft(request, person, [str(exc)])
     return redirect(reverse("console:person", args=[person.pk]) + "#messages")
 
 

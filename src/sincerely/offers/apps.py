@@ -17,4 +17,6 @@ class OffersConfig(AppConfig):
         registry.add_merge(hooks.merge)
         registry.add_template_variable("offers", offers_variable)
         registry.add_privacy_panel("offers/privacy_panel_partial.html", hooks.privacy_panel)
-        registry.add_nav_section("Offers", "offers:catalogue", "insight.view", order=130)
+        registry.add_nav_section(
+            "Offers", "offers:catalogue", "insight.view", order=130, group="Insight"
+        )

@@ -106,6 +106,8 @@ class ImportReport(BaseImportReport):
     list_slug: str = ""
     created: int = 0
     updated: int = 0
+    # Known people whose row changed nothing (same facts, consent and list): not "updated".
+    unchanged: int = 0
 
     def batch_counts(self) -> dict[str, int]:
         return {
@@ -122,7 +124,7 @@ class ImportReport(BaseImportReport):
     def summary(self) -> str:
         return (
             f"{self.verb} {self.rows_total} rows from {self.filename} into '{self.list_slug}': "
-            f"{self.created} new, {self.updated} updated, "
+            f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{len(self.quarantined)} quarantined, {len(self.rejected)} rejected"
         )
 
@@ -131,6 +133,7 @@ class ImportReport(BaseImportReport):
             **super().as_dict(),
             "created": self.created,
             "updated": self.updated,
+            "unchanged": self.unchanged,
             "quarantined": len(self.quarantined),
         }
 
@@ -532,7 +535,6 @@ class _Applier:
         person_of = dict(existing)
         person_of.update({r.email: pk for r, pk in zip(new_rows, ids, strict=True)})
         self.report.created += len(new_rows)
-        self.report.updated += len(rows) - len(new_rows)
 
         now = connection.ops.adapt_datetimefield_value(self.now)
         batch_id, actor_id = self.batch.pk, self.actor.pk if self.actor else None
@@ -550,6 +552,8 @@ class _Applier:
                 current[(pid, key)] = (fid, value)
         superseded: list[int] = []
         facts: list[tuple] = []
+        changed: set[int] = {person_of[r.email] for r in new_rows}
+        changed.update(person_of[r.email] for r in rows if r.phone)
         evidence = (SourceKind.IMPORTED.value, source_ref, actor_id, now, batch_id)
         for r in rows:
             pid = person_of[r.email]
@@ -560,13 +564,31 @@ class _Applier:
                 if held:
                     superseded.append(held[0])
                 facts.append((pid, key, value, True, *evidence))
+                changed.add(pid)
         if superseded:
             Fact.objects.filter(pk__in=superseded).update(is_current=False, superseded_at=self.now)
         insert_rows(Fact, ["person", "key", "value", "is_current", *EVIDENCE_FIELDS], facts)
 
         pids = [person_of[r.email] for r in rows]
+        granted_at = dict(
+            Consent.objects.filter(
+                person_id__in=[existing[r.email] for r in old_rows],
+                purpose=self.list.purpose,
+                is_current=True,
+                status=Consent.Status.GRANTED,
+            ).values_list("person_id", "at")
+        )
+        # A consent already granted (at the file's date, when it gives one) stays as it is.
+        rows_to_consent = [
+            r
+            for r in rows
+            if person_of[r.email] not in granted_at
+            or (r.consent_at is not None and granted_at[person_of[r.email]] != r.consent_at)
+        ]
+        consent_pids = [person_of[r.email] for r in rows_to_consent]
+        changed.update(consent_pids)
         Consent.objects.filter(
-            person_id__in=pids, purpose=self.list.purpose, is_current=True
+            person_id__in=consent_pids, purpose=self.list.purpose, is_current=True
         ).update(is_current=False)
         where = f"{self.batch.source} ({self.batch.filename})"[:300]
         dated = "import (consent date given in the file)"
@@ -600,7 +622,7 @@ class _Applier:
                     batch_id,
                     True,
                 )
-                for r in rows
+                for r in rows_to_consent
             ],
         )
         on_list = set(
@@ -609,6 +631,10 @@ class _Applier:
             )
         )
         reason = f"imported from {self.batch.filename}: {self.batch.source}"[:500]
+        changed.update(pid for pid in pids if pid not in on_list)
+        old_pids = {existing[r.email] for r in old_rows}
+        self.report.updated += len(old_pids & changed)
+        self.report.unchanged += len(old_pids - changed)
         insert_rows(
             Membership,
             ["audience_list", "person", "reason", "left_reason", *EVIDENCE_FIELDS],

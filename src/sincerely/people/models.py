@@ -117,6 +117,18 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} import of {self.filename} ({self.created_at:%Y-%m-%d})"
 
+    @property
+    def rows_unchanged(self) -> int:
+        """Known people whose row changed nothing: every row not counted elsewhere."""
+        return max(
+            self.rows_total
+            - self.rows_created
+            - self.rows_updated
+            - self.rows_quarantined
+            - self.rows_rejected,
+            0,
+        )
+
 
 class ImportIssue(models.Model):
     """A row an import did not apply, kept whole with its reason so nothing is lost."""

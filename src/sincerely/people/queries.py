@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 
 from sincerely.errors import NotFound
 from sincerely.people.models import (
@@ -101,10 +109,21 @@ def consent_records(person: Person) -> list[Consent]:
     return list(person.consents.all())
 
 
+def _consent_status(person_ref: str, purpose_ref: str) -> Subquery:
+    """The person's current consent status ("granted", "withdrawn" or None) for a purpose."""
+    return Subquery(
+        Consent.objects.filter(
+            person=OuterRef(person_ref), purpose=OuterRef(purpose_ref), is_current=True
+        ).values("status")[:1]
+    )
+
+
 def memberships(person: Person) -> QuerySet[Membership]:
+    """Lists with why; `consent_status` says whether the list's purpose may still be mailed."""
     return (
         Membership.objects.filter(person=person)
         .select_related("audience_list", "audience_list__purpose", "recorded_by")
+        .annotate(consent_status=_consent_status("person", "audience_list__purpose"))
         .order_by("left_at", "audience_list__name")
     )
 
@@ -127,6 +146,7 @@ def list_members(audience_list: AudienceList) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(audience_list=audience_list, left_at__isnull=True)
         .select_related("person", "recorded_by")
+        .annotate(consent_status=_consent_status("person", "audience_list__purpose"))
         .order_by("-recorded_at")
     )
 

@@ -16,6 +16,7 @@ from sincerely.people import queries, services
 from sincerely.people.addresses import canonical_email
 from sincerely.people.links import read_token
 from sincerely.people.models import Person, SourceKind
+from sincerely.privacy import queries as privacy_queries
 from sincerely.privacy.services import export_person
 from sincerely.privacy.tasks import send_privacy_link_task
 
@@ -69,6 +70,9 @@ def centre(request: HttpRequest, token: str, person: Person, payload: dict) -> H
         "memberships": queries.memberships(person),
         "correctable": CORRECTABLE,
         "panels": panels,
+        "purchases": privacy_queries.purchases_page(person, request.GET.get("purchases")),
+        "timeline": privacy_queries.timeline_page(person, request.GET.get("timeline")),
+        "value": privacy_queries.value_profile(person),
     }
     return render(request, "privacy/centre.html", context)
 

@@ -18,4 +18,6 @@ class TimelineConfig(AppConfig):
         registry.add_merge(merge_timeline)
         registry.add_erasure(erase_visits)
         registry.add_importer("purchases", import_purchases)
-        registry.add_nav_section("Attribution", "timeline:attribution", "insight.view", order=140)
+        registry.add_nav_section(
+            "Attribution", "timeline:attribution", "insight.view", order=140, group="Insight"
+        )

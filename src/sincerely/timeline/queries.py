@@ -100,6 +100,109 @@ def timeline_page(
     return TimelinePage(items=items[:limit], next_cursor=next_cursor)
 
 
+@dataclass
+class OrderLine:
+    product: str
+    sku: str
+    quantity: int
+    amount: Decimal
+    currency: str
+
+
+@dataclass
+class OrderView:
+    """A purchase touchpoint as a person reads it: its lines, its total, bought or returned."""
+
+    order_id: str
+    lines: list[OrderLine]
+    total: Decimal | None
+    currency: str
+    is_return: bool
+    more_lines: int = 0
+
+
+ORDER_LINES_SHOWN = 10
+
+
+def purchase_views(items: list[Touchpoint]) -> dict[int, OrderView]:
+    """{touchpoint id: OrderView} for the purchase touchpoints among `items` (one query).
+
+    Lines come from PurchaseLine (product, quantity, amount); an order with only negative
+    quantities, a negative total or a `returned` flag is a return, never "Bought".
+    """
+    purchases = [t for t in items if t.kind == "purchase" and t.person_id]
+    keys = {(t.person_id, str((t.properties or {}).get("order_id", ""))) for t in purchases}
+    keys = {k for k in keys if k[1]}
+    lines: dict[tuple[int, str], list[OrderLine]] = {}
+    if keys:
+        rows = (
+            PurchaseLine.objects.filter(
+                person_id__in={pid for pid, _ in keys}, order_id__in={oid for _, oid in keys}
+            )
+            .select_related("product")
+            .order_by("order_id", "id")
+        )
+        for line in rows:
+            if (line.person_id, line.order_id) in keys:
+                lines.setdefault((line.person_id, line.order_id), []).append(
+                    OrderLine(
+                        product=line.product.name,
+                        sku=line.product.sku,
+                        quantity=line.quantity,
+                        amount=line.quantity * line.unit_price,
+                        currency=line.currency,
+                    )
+                )
+    views = {}
+    for t in purchases:
+        props = t.properties or {}
+        order_id = str(props.get("order_id", ""))
+        found = lines.get((t.person_id, order_id), [])
+        if not found:
+            found = [
+                OrderLine(product=name, sku="", quantity=0, amount=Decimal("0"), currency="")
+                for name in _item_names(props.get("items"))
+            ]
+        total = _money(props.get("total"))
+        if total is None and found and any(line.quantity for line in found):
+            total = sum((line.amount for line in found), Decimal("0"))
+        quantities = [line.quantity for line in found if line.quantity]
+        is_return = bool(props.get("returned")) or (total is not None and total < 0)
+        is_return = is_return or (bool(quantities) and all(q < 0 for q in quantities))
+        views[t.pk] = OrderView(
+            order_id=order_id,
+            lines=found[:ORDER_LINES_SHOWN],
+            total=total,
+            currency=str(props.get("currency", "") or (found[0].currency if found else "")),
+            is_return=is_return,
+            more_lines=max(len(found) - ORDER_LINES_SHOWN, 0),
+        )
+    return views
+
+
+def attach_orders(items: list[Touchpoint]) -> list[Touchpoint]:
+    """Give each purchase touchpoint an `order` (OrderView) for the page to render."""
+    views = purchase_views(items)
+    for t in items:
+        t.order = views.get(t.pk)
+    return items
+
+
+def _item_names(items) -> list[str]:
+    """Product names from an event's free-form `items` (strings or {"name"/"sku": …})."""
+    if not isinstance(items, list):
+        return []
+    names = []
+    for item in items[:50]:
+        if isinstance(item, dict):
+            name = item.get("name") or item.get("product_name") or item.get("sku")
+            if name:
+                names.append(str(name)[:200])
+        elif isinstance(item, (str, int, float)):
+            names.append(str(item)[:200])
+    return names
+
+
 def kinds_for(person: Person) -> list[str]:
     """Kinds to offer in the filter: the common ones plus custom kinds of recent touchpoints.
 
@@ -183,9 +286,12 @@ class CampaignRow:
     sources: set[str] = field(default_factory=set)
 
 
-def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
+def campaign_attribution(
+    *, window_days: int = 30, since: datetime | None = None
+) -> list[CampaignRow]:
     """Per UTM campaign: visitors who came with it, people among them, and the purchases
-    and revenue of those people within `window_days` of their first touch with it.
+    and revenue of those people within `window_days` of their first touch with it
+    (with `since`, only purchases from then on: the revenue of a period).
 
     A person who came through two campaigns counts for both (influence, not a split of
     credit), so the revenue column is not meant to be summed.
@@ -222,9 +328,10 @@ def campaign_attribution(*, window_days: int = 30) -> list[CampaignRow]:
         rows[campaign].people += 1
     person_ids = {person_id for _, person_id in first_touch}
     purchases: dict[int, list[tuple[datetime, Decimal]]] = {}
-    for person_id, at, properties in Touchpoint.objects.filter(
-        kind="purchase", person_id__in=person_ids
-    ).values_list("person_id", "at", "properties"):
+    bought = Touchpoint.objects.filter(kind="purchase", person_id__in=person_ids)
+    if since is not None:
+        bought = bought.filter(at__gte=since)
+    for person_id, at, properties in bought.values_list("person_id", "at", "properties"):
         total = _money((properties or {}).get("total", 0)) or Decimal("0")
         purchases.setdefault(person_id, []).append((at, total))
     for campaign, people in people_by_campaign.items():

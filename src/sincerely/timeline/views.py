@@ -87,6 +87,7 @@ def timeline_panel(request: HttpRequest, person: Person) -> dict | None:
     """The person page's panel: the "before you call" summary and the timeline."""
     kinds = [k for k in request.GET.getlist("kind") if k]
     page = queries.timeline_page(person, kinds=kinds, limit=PANEL_PAGE)
+    queries.attach_orders(page.items)
     return {
         "summary": queries.before_you_call(person),
         "page": page,
@@ -108,6 +109,7 @@ def person_timeline(request: HttpRequest, person_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         return HttpResponse(str(exc), status=422, content_type="text/plain")
+    queries.attach_orders(page.items)
     context = {"person": person, "page": page, "selected": kinds}
     if request.htmx:
         return render(request, "timeline/timeline_items_partial.html", context)

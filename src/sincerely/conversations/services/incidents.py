@@ -60,7 +60,7 @@ def open_incident(
         is_pinned=True,
     )
     incident = Incident.objects.create(post=post, spokesperson=spokesperson, severity=severity)
-    first_update = update or "We are looking into it."
+    first_update = (update or "").strip() or "We are looking into it."
     add_incident_update(incident, status, first_update, actor or spokesperson)
     return incident
 
@@ -77,7 +77,8 @@ def add_incident_update(incident: Incident, status: str, text: str, actor) -> In
             f"status must be one of {', '.join(IncidentUpdate.Status.values)}", field="status"
         )
     text = (text or "").strip()
-    if not text:
+    # "None" is what a template prints for a missing value: it must never reach the public post.
+    if not text or text.lower() in {"none", "null", "undefined"}:
         raise DomainError("say what changed", field="text")
     update = IncidentUpdate.objects.create(incident=incident, status=status, text=text, by=actor)
     Post.objects.filter(pk=incident.post_id).update(updated_at=update.at)
