@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from sincerely.messaging import outbox, services
 from sincerely.messaging.models import Campaign
@@ -66,9 +67,8 @@ def test_draft_segment_disabled_send_saved_once_confirm_and_live_progress(
     # The worker prepares and sends while the page stays open: it updates by itself.
     services.prepare_campaign(campaign.pk)
     outbox.deliver_outbox()
-    page.wait_for_function(
-        "document.querySelector('#campaign-status').innerText.includes('2 sent')"
-    )
+    # A Python-side wait: the page's Content-Security-Policy allows no eval.
+    expect(status).to_contain_text("2 sent")
     assert "sent" in status.inner_text().lower()
     assert len(smtp_server.messages) == 2
 

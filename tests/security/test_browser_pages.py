@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 
@@ -32,7 +33,7 @@ def test_console_works_under_the_policy_and_shows_the_enrolment_qr(page, live_se
     page.fill("#log-text", "Called Walt about the bundle")
     page.click("#log-form button[type=submit]")
     page.locator("#timeline-items li.tp-note, #timeline-items li.tp-call").first.wait_for()
-    page.wait_for_function("document.querySelector('#log-text').value === ''")
+    expect(page.locator("#log-text")).to_have_value("")
 
     page.goto("/console/account/two-factor/")
     qr = page.locator("figure.qr svg")

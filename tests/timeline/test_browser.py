@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from sincerely.timeline.models import Touchpoint
 from tests.factories import make_person, make_staff
@@ -84,7 +85,7 @@ def test_campaign_visit_then_form_identify_shows_on_the_timeline(page, live_serv
 
     # Filter by kind, in place.
     page.select_option("#timeline-kind", "call")
-    page.wait_for_function("!document.querySelector('#timeline-items li.tp-page_view')")
+    expect(page.locator("#timeline-items li.tp-page_view")).to_have_count(0)
     assert items.locator("li.tp-call").count() == 1
 
 

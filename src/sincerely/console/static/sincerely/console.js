@@ -14,6 +14,7 @@ document.addEventListener("htmx:afterRequest", function (event) {
   form.reset();
   var message = document.getElementById(form.getAttribute("data-reset-on-success"));
   if (message) message.textContent = "";
+});
 
 /* The console's menu button on phones; without this script the menu is simply always open. */
 document.documentElement.classList.add("js");
