@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from sincerely import health
 from sincerely.api import api
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", health.metrics, name="metrics"),
     path("console/", include("sincerely.console.urls")),
     path("privacy/", include("sincerely.privacy.urls")),
     # Each of these apps declares its own paths (for example /blog/ or /t.js).
