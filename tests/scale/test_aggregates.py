@@ -108,6 +108,21 @@ AGGREGATE_SHAPED = [
     {"type": "purchase", "within_days": 30},
     {"all": [{"type": "purchase", "min_count": 1}, {"not": {"type": "purchase", "min_count": 3}}]},
     {"any": [{"type": "touchpoint", "kind": "page_view", "within_days": 4}, {"type": "purchase"}]},
+    {
+        "all": [
+            {"type": "touchpoint", "kind": "page_view", "within_days": 30},
+            {"type": "purchase", "min_count": 1},
+            {"type": "purchase", "within_days": 40},
+        ]
+    },
+    {
+        "all": [
+            {"type": "touchpoint", "kind": "page_view"},
+            {"type": "purchase", "min_count": 2},
+            {"not": {"type": "purchase", "within_days": 15}},
+            {"type": "fact", "key": "first_name", "op": "exists"},
+        ]
+    },
 ]
 
 

@@ -241,7 +241,17 @@ def _subquery(rule: dict, *, correlated: bool = False) -> tuple[QuerySet, int, s
 
 
 def _aggregate_rows(rule: dict) -> QuerySet | None:
-    """The per-person aggregate rows that answer the condition exactly, or None.
+    """The per-person aggregate rows that answer the condition exactly, or None."""
+    where = _aggregate_filter(rule)
+    if where is None:
+        return None
+    from sincerely.timeline.models import PersonAggregate
+
+    return PersonAggregate.objects.filter(where)
+
+
+def _aggregate_filter(rule: dict) -> Q | None:
+    """The condition as a filter on the per-person aggregates, when they answer it exactly.
 
     "Visited (a page view) in the last N days / ever" is `last_visit_at`; "bought in the
     last N days" is `last_purchase_at`; "bought in at least N orders" (no window) is
@@ -250,10 +260,8 @@ def _aggregate_rows(rule: dict) -> QuerySet | None:
     Anything narrower (a page, a campaign, a category, counts within a window) stays exact.
     """
     from sincerely.timeline.aggregates import VISIT
-    from sincerely.timeline.models import PersonAggregate
 
-    rows = PersonAggregate.objects.all()
-    kind = rule["type"]
+    kind = rule.get("type")
     if (
         kind == "touchpoint"
         and rule["kind"] == VISIT
@@ -262,13 +270,13 @@ def _aggregate_rows(rule: dict) -> QuerySet | None:
         and rule["min_count"] == 1
     ):
         if rule["within_days"]:
-            return rows.filter(last_visit_at__gte=_since(rule["within_days"]))
-        return rows.filter(last_visit_at__isnull=False)
+            return Q(last_visit_at__gte=_since(rule["within_days"]))
+        return Q(last_visit_at__isnull=False)
     if kind == "purchase" and not rule["category"] and not rule["sku"]:
         if not rule["within_days"]:
-            return rows.filter(orders__gte=rule["min_count"])
+            return Q(orders__gte=rule["min_count"])
         if rule["min_count"] == 1:
-            return rows.filter(last_purchase_at__gte=_since(rule["within_days"]))
+            return Q(last_purchase_at__gte=_since(rule["within_days"]))
     return None
 
 
@@ -317,6 +325,21 @@ def compile_rules(rules: dict, *, correlated: bool = False) -> Q:
     """
     if "all" in rules:
         children = rules["all"]
+        # Conditions the aggregates answer are one filter on one row per person.
+        shaped = [where for c in children if (where := _aggregate_filter(c)) is not None]
+        if len(shaped) > 1:
+            from sincerely.timeline.models import PersonAggregate
+
+            rest = [c for c in children if _aggregate_filter(c) is None]
+            combined = PersonAggregate.objects.filter(*shaped)
+            q = (
+                Q(Exists(combined.filter(person_id=OuterRef("pk"))))
+                if correlated
+                else Q(pk__in=combined.values("person_id"))
+            )
+            for child in rest:
+                q &= compile_rules(child, correlated=True)
+            return q
         driver = min(range(len(children)), key=lambda i: _driver_rank(children[i]))
         q = compile_rules(children[driver], correlated=correlated)
         for i, child in enumerate(children):
