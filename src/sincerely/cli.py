@@ -9,7 +9,8 @@ import sys
 USAGE = """usage: sincerely COMMAND [ARGS]
 
   serve [--bind HOST:PORT] [--workers N]   run the web app under gunicorn
-  worker                                   run the durable background worker
+  worker [--processes N] [--health-port P] run the durable background worker
+  aggregates rebuild|check                 per-person aggregates (segment rules read them)
   demo [--no-serve]                        load demo data and start everything
   createstaff USERNAME --role ROLE --email EMAIL
   import people FILE --list SLUG --source TEXT [--dry-run]

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from sincerely import health
 from sincerely.api import api
 from sincerely.console import signin
 
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", health.metrics, name="metrics"),
     path("console/", include("sincerely.console.urls")),
     path("privacy/", include("sincerely.privacy.urls")),
     # Each of these apps declares its own paths (for example /blog/ or /t.js).

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from sincerely.db import reserve_ids
 from sincerely.messaging import outbox, services
-from sincerely.messaging.models import Campaign, Message
+from sincerely.messaging.models import Campaign, Message, SentMark
 from sincerely.people.models import Person
 from sincerely.timeline.models import Touchpoint
 from tests import factories
@@ -178,16 +178,17 @@ def test_a_bounce_back_before_the_batch_is_recorded_keeps_its_email_sent(
     web_summit_list, marketer, smtp_server, monkeypatch
 ):
     campaign = _prepared_campaign(marketer)
-    real = services.record_sent_touchpoints
+    real = outbox.apply_marks
 
     def dsn_arrives_first(owner):
         # A DSN / ESP webhook for a message that went out a moment ago in this batch.
-        first = Message.objects.filter(campaign=campaign, status="sent").order_by("id").first()
+        marked = SentMark.objects.values("message_id")
+        first = Message.objects.filter(campaign=campaign, pk__in=marked).order_by("id").first()
         if first is not None and not Message.objects.filter(status="bounced").exists():
             services.record_hard_bounce(first, "5.1.1 user unknown (async DSN)")
         return real(owner)
 
-    monkeypatch.setattr(services, "record_sent_touchpoints", dsn_arrives_first)
+    monkeypatch.setattr(outbox, "apply_marks", dsn_arrives_first)
     assert outbox.deliver_outbox() == 3
     assert len(smtp_server.messages) == 3
     bounced = Message.objects.get(campaign=campaign, status="bounced")

@@ -109,6 +109,7 @@ def _recorded_completely(env: dict) -> bool:
     pending = _count(
         env, "SELECT COUNT(*) FROM messaging_message WHERE status = 'sent' AND claimed_by <> ''"
     )
+    pending += _count(env, "SELECT COUNT(*) FROM messaging_sentmark")
     return sent == touchpoints == RECIPIENTS and pending == 0
 
 

@@ -22,6 +22,7 @@ from sincerely.accounts.services import create_staff
 from sincerely.catalogue.models import Product
 from sincerely.people import services
 from sincerely.people.models import AudienceList, SourceKind
+from sincerely.timeline import aggregates
 from sincerely.timeline.models import PurchaseLine, Touchpoint
 
 DATA = Path(__file__).resolve().parent / "data" / "retail_sample.csv"
@@ -308,6 +309,7 @@ def load_demo(stdout=None) -> dict:
             )
     PurchaseLine.objects.bulk_create(lines, batch_size=1000)
     Touchpoint.objects.bulk_create(touchpoints, batch_size=1000)
+    aggregates.rebuild()
     say(f"{people_count} people, {len(products)} products, {len(lines)} purchase lines\n")
     extra = _load_app_demos(staff, lists, say)
     return {"people": people_count, "purchase_lines": len(lines), **extra}

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from sincerely.accounts.access import user_can
 from sincerely.insight.models import SegmentMember, ValueScore
 from sincerely.people.models import Person
+from sincerely.timeline import aggregates
 
 
 def person_panel(request: HttpRequest, person: Person) -> dict | None:
@@ -43,7 +44,10 @@ def export_section(person: Person) -> dict:
 
 
 def merge(survivor: Person, duplicate: Person) -> dict:
-    """Scores and memberships are derived data: the duplicate's go, the next jobs recompute."""
+    """Derived data: the duplicate's scores and memberships go (the next jobs recompute);
+    the survivor's aggregate is recomputed now."""
     removed = SegmentMember.objects.filter(person=duplicate).delete()[0]
     ValueScore.objects.filter(person=duplicate).delete()
+    # The duplicate's purchases and visits are the survivor's now (moved before this hook).
+    aggregates.refresh([survivor.pk, duplicate.pk])
     return {"segment_memberships_recomputed": removed}

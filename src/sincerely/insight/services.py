@@ -19,6 +19,7 @@ from sincerely.errors import DomainError, NotFound
 from sincerely.insight.models import Segment, SegmentMember, ValueScore, ValueTier
 from sincerely.insight.rules import normalise
 from sincerely.people.services import audit
+from sincerely.timeline import aggregates
 from sincerely.timeline.services import record_touchpoint
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -279,4 +280,5 @@ def compute_value_scores(as_of: datetime | None = None) -> int:
             ValueScore.objects.bulk_create(batch)
             batch = []
     ValueScore.objects.bulk_create(batch)
+    aggregates.refresh_tiers()
     return len(ids)

@@ -166,6 +166,20 @@ class Message(models.Model):
         return f"{self.subject} → {self.to_email}"
 
 
+class SentMark(models.Model):
+    """The durable note "the SMTP server took this message", written the moment it did.
+
+    A narrow row (no foreign key, one index), so recording each message is a cheap insert
+    rather than an update of the wide outbox row and its dozen indexes; the outbox folds
+    the marks into their messages (status `sent`, `sent_at`) once per batch, together with
+    the timeline touchpoints (outbox.apply_marks). A message with a mark is sent, whatever
+    its row still says: nothing releases or resends it.
+    """
+
+    message_id = models.BigIntegerField(primary_key=True)
+    sent_at = models.DateTimeField()
+
+
 class InboundMail(models.Model):
     """Every mail that reached us (reply, bounce, complaint, auto-reply), kept whole."""
 

@@ -32,6 +32,7 @@ from sincerely.people.imports import (
 )
 from sincerely.people.models import Identity, ImportBatch, ImportIssue, Person
 from sincerely.people.services import normalise_email
+from sincerely.timeline import aggregates
 from sincerely.timeline.models import PurchaseLine, Touchpoint
 
 REQUIRED = ("order_id", "sku", "product_name", "quantity", "unit_price", "currency", "at")
@@ -352,6 +353,7 @@ class _Applier:
             ],
             batch_size=1000,
         )
+        aggregates.refresh({person_id for _, person_id in rows})
         self.report.lines_created += len(rows)
 
     def _save_products(self, rows: list[_Line]) -> None:

@@ -104,3 +104,31 @@ class PurchaseLine(models.Model):
     @property
     def total(self):
         return self.quantity * self.unit_price
+
+
+class PersonAggregate(models.Model):
+    """What a person's purchases and visits add up to, kept current as they are recorded.
+
+    Derived data (timeline/aggregates.py): the services that record purchases, page views,
+    merges and value tiers refresh the rows of the people they touched, and
+    `sincerely aggregates rebuild` recomputes everything. Segment rules shaped like these
+    figures ("bought at least twice", "visited in the last 14 days") read one row per
+    person here instead of scanning millions of touchpoints and purchase lines.
+    """
+
+    person = models.OneToOneField(
+        "people.Person", primary_key=True, on_delete=models.CASCADE, related_name="aggregate"
+    )
+    # Sum of quantity × unit price over every line, returns included (negative lines).
+    spend = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    # Orders with at least one bought (positive) line; what purchase rules count.
+    orders = models.IntegerField(default=0)
+    last_purchase_at = models.DateTimeField(null=True, blank=True)
+    last_visit_at = models.DateTimeField(null=True, blank=True)  # last page_view touchpoint
+    tier = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["last_visit_at"], name="aggregate_last_visit"),
+            models.Index(fields=["orders", "last_purchase_at"], name="aggregate_orders"),
+        ]

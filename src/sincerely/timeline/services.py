@@ -20,6 +20,7 @@ from sincerely import links
 from sincerely.errors import DomainError
 from sincerely.people.models import Identity, Person
 from sincerely.people.services import audit, find_person_by_email
+from sincerely.timeline import aggregates
 from sincerely.timeline.events import EventError, ParsedEvent
 from sincerely.timeline.models import ClientEvent, Touchpoint, TouchpointTrust
 from sincerely.timeline.tracking import Beacon
@@ -134,6 +135,8 @@ def record_touchpoint(
             person = None  # mail to an address that is nobody's yet (messaging system mail)
         if person is None and visitor_id:
             person = _people_of_visitors([visitor_id]).get(visitor_id)
+        if person is not None and kind == aggregates.VISIT:
+            aggregates.note_visits([(person.pk, at)])
         return Touchpoint.objects.create(
             person=person,
             kind=kind,
@@ -192,6 +195,8 @@ def identify_visitor(visitor_id: str, person: Person, *, how: str, verified: boo
     joined = Touchpoint.objects.filter(visitor_id=visitor_id, person__isnull=True).update(
         person=person, trust=trust
     )
+    if joined:
+        aggregates.refresh([person.pk])
     if changed or joined:
         audit(None, "visitor.identify", person.pk, f"web visitor identified ({how})", joined=joined)
     return joined
@@ -367,6 +372,9 @@ def _ingest(
         result.duplicates += len(keys) - len(claimed)
         rows = unkeyed + [row for key, row in keyed.items() if key in claimed]
         _insert_touchpoints(rows)
+        aggregates.note_visits(
+            (row[0], row[3]) for row in rows if row[2] == aggregates.VISIT and row[0]
+        )
         result.accepted = len(rows)
         if identify:
             people = Person.objects.in_bulk(set(identify.values()))
@@ -461,6 +469,10 @@ def record_beacon(beacon: Beacon) -> int:
                     for event in beacon.events
                 ]
             )
+            if owner is not None:
+                aggregates.note_visits(
+                    (owner.pk, e.at) for e in beacon.events if e.kind == aggregates.VISIT
+                )
             return len(beacon.events)
 
     return with_write_retry(write)

@@ -25,6 +25,7 @@ from django.core.management.base import BaseCommand
 from django.db import connections
 from django.utils import timezone
 
+from sincerely import health
 from sincerely.workers import process_is_gone, worker_id
 
 log = logging.getLogger(__name__)
@@ -87,11 +88,23 @@ class Command(BaseCommand):
             default=int(os.environ.get("SINCERELY_WORKER_PROCESSES", "1")),
             help="worker processes to run (one per core is right; default 1)",
         )
+        parser.add_argument(
+            "--health-port",
+            type=int,
+            default=int(os.environ.get("SINCERELY_WORKER_HEALTH_PORT", "0")),
+            help="serve /healthz and /readyz on this port (SINCERELY_HEALTH_BIND, 127.0.0.1)",
+        )
 
-    def handle(self, *args, max_tasks, interval, queue_name, processes, no_resume, **options):
+    def handle(
+        self, *args, max_tasks, interval, queue_name, processes, no_resume, health_port, **options
+    ):
         if processes > 1:
-            self.supervise(processes, interval=interval, queue_name=queue_name)
+            self.supervise(
+                processes, interval=interval, queue_name=queue_name, health_port=health_port
+            )
             return
+        if health_port:
+            health.serve_worker_health(health_port, health.Heartbeat())
         if not no_resume:
             resume_work()
         # A long-lived process: what Django loaded at start stays, so the cyclic collector
@@ -105,7 +118,9 @@ class Command(BaseCommand):
             kwargs["max_tasks"] = max_tasks
         call_command("db_worker", **kwargs)
 
-    def supervise(self, processes: int, *, interval: float, queue_name: str) -> None:
+    def supervise(
+        self, processes: int, *, interval: float, queue_name: str, health_port: int = 0
+    ) -> None:
         """Run `processes` workers; each in its own session, so a Ctrl-C or a signal to
         the supervisor's group reaches them only once, forwarded as SIGTERM (db_worker
         treats a second signal as "stop the running job now")."""
@@ -121,6 +136,8 @@ class Command(BaseCommand):
             str(interval),
             "--queue-name",
             queue_name,
+            "--health-port",
+            "0",
         ]
         stopping = False
         children: list[subprocess.Popen] = []
@@ -143,6 +160,8 @@ class Command(BaseCommand):
         # preparation of the same unfinished campaign.
         resume_work()
         children.extend(start() for _ in range(processes))
+        if health_port:  # the supervisor answers for its children: all alive, database up
+            health.serve_worker_health(health_port, health.Heartbeat(lambda: children))
         pids = ", ".join(str(child.pid) for child in children)
         self.stdout.write(f"worker: {processes} processes ({pids})")
         self.stdout.flush()

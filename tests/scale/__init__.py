@@ -1,0 +1,1 @@
+"""Scale-out tests: health, metrics, aggregates, several hosts."""
