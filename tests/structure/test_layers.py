@@ -37,7 +37,7 @@ LAYERS: list[set[str]] = [
     {"messaging"},
     {"conversations", "postal"},
     {"privacy"},
-    {"console", "api", "demo", "urls", "cli", "wsgi"},
+    {"console", "api", "demo", "urls", "cli", "wsgi", "health"},
 ]
 LEVEL = {unit: n for n, units in enumerate(LAYERS) for unit in units}
 

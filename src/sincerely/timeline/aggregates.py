@@ -17,13 +17,23 @@ from django.db import connection, transaction
 from sincerely.timeline.models import PersonAggregate, PurchaseLine, Touchpoint
 
 VISIT = "page_view"
+
+
+def _value_scores():
+    """insight's ValueScore, by name: timeline sits below insight (docs/ARCHITECTURE.md) and
+    only copies each person's tier from that table, so it looks the model up at run time."""
+    from django.apps import apps
+
+    return apps.get_model("insight", "ValueScore")
+
+
 CHUNK = 500  # people per statement (bounded parameter lists on every engine)
 
 
 def _select(where_people: str) -> str:
     """SELECT (person_id, spend, orders, last_purchase_at, last_visit_at, tier) for the
     people selected by `where_people` (a condition on a `person_id` column, or "1=1")."""
-    from sincerely.insight.models import ValueScore
+    ValueScore = _value_scores()
 
     lines = PurchaseLine._meta.db_table
     touchpoints = Touchpoint._meta.db_table
@@ -104,7 +114,7 @@ def note_visits(visits: Iterable[tuple[int | None, datetime | str]]) -> None:
 
 def refresh_tiers() -> None:
     """After the value tiers are recomputed: every row's tier from its score."""
-    from sincerely.insight.models import ValueScore
+    ValueScore = _value_scores()
 
     table = PersonAggregate._meta.db_table
     scores = ValueScore._meta.db_table

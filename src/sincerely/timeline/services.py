@@ -469,9 +469,9 @@ def record_beacon(beacon: Beacon) -> int:
                     for event in beacon.events
                 ]
             )
-            if owner is not None:
+            if owner_id is not None:
                 aggregates.note_visits(
-                    (owner.pk, e.at) for e in beacon.events if e.kind == aggregates.VISIT
+                    (owner_id, e.at) for e in beacon.events if e.kind == aggregates.VISIT
                 )
             return len(beacon.events)
 
