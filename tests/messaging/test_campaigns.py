@@ -438,7 +438,7 @@ def test_a_segment_narrows_the_list_and_the_footer_says_so(
         },
     )
     assert status == 201, body
-    campaign = services.Campaign.objects.get(pk=body["id"])
+    campaign = Campaign.objects.get(pk=body["id"])
     assert preview_counts(campaign)["ready"] == 2  # anna and bob; cleo has no name on record
     _send_all(campaign, marketer)
     assert sorted(m["to"][0] for m in smtp_server.messages) == [

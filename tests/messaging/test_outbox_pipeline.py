@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sincerely.db import reserve_ids
-from sincerely.messaging import outbox, services
+from sincerely.messaging import outbox, services, transport
 from sincerely.messaging.models import Campaign, Message, SentMark
+from sincerely.messaging.services import preparation
 from sincerely.people.models import Person
 from sincerely.timeline.models import Touchpoint
 from tests import factories
@@ -74,7 +75,7 @@ def test_sending_can_start_after_the_first_chunk(newsletter, marketer, monkeypat
         factories.make_person(
             f"p{i}@example.com", facts={"first_name": f"P{i}"}, on_list=newsletter
         )
-    monkeypatch.setattr(services, "FIRST_CHUNK", 3)
+    monkeypatch.setattr(preparation, "FIRST_CHUNK", 3)
     campaign = _queued_campaign(marketer)
     stored_at_start = []
     services.prepare_campaign(
@@ -164,12 +165,12 @@ _ATOM = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.+-_", min_size=1,
 @given(local=_ATOM, domain=_ATOM)
 def test_plain_addresses_become_the_same_path_as_smtplib_makes(local, domain):
     address = f"{local}@{domain}"
-    assert outbox._path(address) == smtplib.quoteaddr(address)
+    assert transport._path(address) == smtplib.quoteaddr(address)
 
 
 @given(address=st.emails())
 def test_any_address_gets_a_path_smtplib_agrees_with(address):
-    assert outbox._path(address) == smtplib.quoteaddr(address)
+    assert transport._path(address) == smtplib.quoteaddr(address)
 
 
 # Found by review: each reproduced a way to lose a record or send twice.

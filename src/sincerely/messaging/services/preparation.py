@@ -1,0 +1,258 @@
+"""Preparing a queued campaign: each recipient rendered through the guard, then sealed."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Callable
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from sincerely.db import insert_rows, reserve_ids
+from sincerely.errors import DomainError
+from sincerely.messaging import conf, mime
+from sincerely.messaging.guard.evidence import EvidenceIndex
+from sincerely.messaging.guard.renderer import (
+    HeldBack,
+    compile_message,
+    current_facts,
+    render_message,
+)
+from sincerely.messaging.models import Campaign, Message
+from sincerely.messaging.queries import audience, suppressed_hashes, why_lines
+from sincerely.people.models import Person, Suppression
+
+log = logging.getLogger(__name__)
+
+
+PREPARE_CHUNK = 500
+
+
+# The first chunk is small so that sending (on another worker) starts sooner.
+FIRST_CHUNK = 100
+
+
+LANGUAGE_FACTS = ("language", "preferred_language", "locale")
+
+
+def _versions(campaign: Campaign) -> dict[str, tuple]:
+    versions = {campaign.language: (campaign.subject, campaign.text, campaign.html)}
+    for tr in campaign.translations.all():
+        versions[tr.language] = (tr.subject, tr.text, tr.html)
+    return versions
+
+
+def language_for(facts: dict, versions: dict, default: str) -> str:
+    for key in LANGUAGE_FACTS:
+        fact = facts.get(key)
+        if fact is not None:
+            code = fact.value.strip().lower()[:2]
+            if code in versions:
+                return code
+    return default
+
+
+def new_message_fields() -> dict:
+    token = secrets.token_hex(10)
+    return {
+        "reply_token": token,
+        "message_id": f"<{secrets.token_hex(12)}.{token[:6]}@{conf.reply_domain()}>",
+    }
+
+
+def footer_values(campaign: Campaign) -> str:
+    """The names from data that the footer prints (list, segment), for the gate to read."""
+    names = [campaign.audience_list.name]
+    if campaign.segment_id:
+        names.append(campaign.segment.name)
+    # Unquoted, one sentence each: the detector reads quotations as someone else's words.
+    return "\n\n".join(f"{name}." for name in names)
+
+
+def render_for(
+    campaign: Campaign, people: list[Person], versions: dict | None = None
+) -> list[tuple[Person, str, object]]:
+    """Render the campaign for these people: (person, language, Rendered or HeldBack)."""
+    versions = versions or _versions(campaign)
+    footer = footer_values(campaign)
+    facts = current_facts([p.pk for p in people])
+    index = EvidenceIndex([p.pk for p in people])
+    suppressed = suppressed_hashes([p.email for p in people if p.email])
+    out = []
+    for person in people:
+        language = language_for(facts[person.pk], versions, campaign.language)
+        if not person.email:
+            out.append((person, language, HeldBack("no email address")))
+            continue
+        if person.email in suppressed:
+            reason = Suppression.Reason(suppressed[person.email]).label
+            out.append((person, language, HeldBack(f"suppressed: {reason}")))
+            continue
+        compiled = compile_message(*versions[language])
+        try:
+            rendered = render_message(
+                compiled,
+                person,
+                sender=campaign.sender,
+                sender_name=campaign.sender_name,
+                facts=facts[person.pk],
+                index=index,
+                footer=footer,
+            )
+        except HeldBack as held:
+            out.append((person, language, held))
+            continue
+        out.append((person, language, rendered))
+    return out
+
+
+def prepare_campaign(campaign_id: int, *, on_first_chunk: Callable[[], None] | None = None) -> int:
+    """Render, build and sign every recipient's message into the outbox (or hold them back).
+
+    Safe to run again. Each chunk is committed as soon as it is built, so delivery can
+    start on another worker (`on_first_chunk`) while the rest of the audience is prepared.
+    """
+    campaign = Campaign.objects.select_related(
+        "audience_list", "purpose", "segment", "sender", "sender__staff_profile"
+    ).get(pk=campaign_id)
+    if campaign.status == Campaign.Status.DRAFT:
+        raise DomainError("queue the campaign before preparing it", field="status")
+    Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.QUEUED).update(
+        status=Campaign.Status.SENDING
+    )
+    versions = _versions(campaign)
+    created = 0
+    last_id = 0
+    # Keyset pages, each read to the end before writing: on SQLite an open read cursor
+    # cannot become a writer once another process has written (WAL snapshot), so a
+    # streaming iterator here fails as soon as a second worker is sending.
+    while True:
+        size = FIRST_CHUNK if on_first_chunk is not None else PREPARE_CHUNK
+        page = list(audience(campaign).filter(id__gt=last_id)[:size])
+        if not page:
+            break
+        last_id = page[-1].pk
+        done = set(
+            Message.objects.filter(
+                campaign=campaign, person_id__in=[p.pk for p in page]
+            ).values_list("person_id", flat=True)
+        )
+        batch = [p for p in page if p.pk not in done]
+        if batch:
+            created += _store(campaign, batch, versions)
+            if on_first_chunk is not None:
+                on_first_chunk()
+                on_first_chunk = None
+    Campaign.objects.filter(pk=campaign.pk).update(prepared_at=timezone.now())
+    log.info("campaign #%s: %s messages prepared", campaign.pk, created)
+    finish_campaign_if_done(campaign.pk)
+    return created
+
+
+def _store(campaign: Campaign, people: list[Person], versions: dict) -> int:
+    why = why_lines(campaign, [p.pk for p in people])
+    rows = []
+    for person, language, result in render_for(campaign, people, versions):
+        row = Message(
+            campaign=campaign,
+            person=person,
+            sender=campaign.sender,
+            sender_name=campaign.sender_name,
+            audience_list=campaign.audience_list,
+            purpose=campaign.purpose,
+            why=why.get(person.pk, ""),
+            to_email=person.email,
+            language=language,
+            idempotency_key=f"campaign:{campaign.pk}:person:{person.pk}",
+            **new_message_fields(),
+        )
+        if isinstance(result, HeldBack):
+            row.status = Message.Status.HELD_BACK
+            row.held_reason = result.reason[:300]
+        else:
+            row.status = Message.Status.QUEUED
+            row.subject = result.subject
+            row.text = result.text
+            row.html = result.html
+            row.ledger = result.ledger
+        rows.append(row)
+    # Ids first: the signed links and headers inside the bytes name the message.
+    for row, pk in zip(rows, reserve_ids(Message, len(rows)), strict=True):
+        row.pk = pk
+        if row.status == Message.Status.QUEUED:
+            row.raw = seal(row, campaign.sender, row.person)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with transaction.atomic():
+        insert_rows(
+            Message,
+            MESSAGE_COLUMNS,
+            [
+                (
+                    *(getattr(row, name) for name in MESSAGE_COLUMNS[:-2]),
+                    json.dumps(row.ledger),
+                    now,
+                )
+                for row in rows
+            ],
+            json_fields=("ledger",),
+            skip_conflicts=True,
+        )
+    return len(rows)
+
+
+# What a prepared campaign message stores, in insert order (ledger and created_at last).
+MESSAGE_COLUMNS = [
+    "id",
+    "campaign_id",
+    "person_id",
+    "sender_id",
+    "sender_name",
+    "audience_list_id",
+    "purpose_id",
+    "why",
+    "to_email",
+    "language",
+    "subject",
+    "text",
+    "html",
+    "raw",
+    "status",
+    "held_reason",
+    "message_id",
+    "idempotency_key",
+    "reply_token",
+    "attempts",
+    "last_error",
+    "claimed_by",
+    "ledger",
+    "created_at",
+]
+
+
+def seal(message: Message, sender, person: Person) -> bytes | None:
+    """The message's final bytes (headers, footer, tracked links, DKIM signature).
+
+    None when they cannot be built; delivery then tries again and records the error on
+    the message, so one bad row never stops a campaign.
+    """
+    try:
+        return mime.build_bytes(message, sender, person=person)
+    except Exception:  # noqa: BLE001 - recorded on the row when delivery retries
+        log.exception("message #%s could not be built yet", message.pk)
+        return None
+
+
+def finish_campaign_if_done(campaign_id: int) -> bool:
+    """A prepared campaign with nothing left queued or in flight is sent."""
+    open_rows = Message.objects.filter(
+        campaign_id=campaign_id, status__in=[Message.Status.QUEUED, Message.Status.SENDING]
+    ).exists()
+    if open_rows:
+        return False
+    return bool(
+        Campaign.objects.filter(
+            pk=campaign_id, status=Campaign.Status.SENDING, prepared_at__isnull=False
+        ).update(status=Campaign.Status.SENT, finished_at=timezone.now())
+    )
