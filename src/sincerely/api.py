@@ -7,27 +7,35 @@ from datetime import timedelta
 
 import orjson
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, JsonResponse
+from django.http.request import RawPostDataException
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.renderers import BaseRenderer
 from ninja.security import HttpBearer
 
+from sincerely.api_schemas import ERROR_STATUSES, NUL_REASON, ErrorOut
 from sincerely.console.models import ApiKey
-from sincerely.errors import DomainError
+from sincerely.errors import DomainError, NotFound
 
 log = logging.getLogger(__name__)
 
 
 class ORJSONParser(Parser):
+    """orjson bodies; NUL in a query value is refused here (bodies: StrictIn's validator)."""
+
     def parse_body(self, request: HttpRequest):
-        data = orjson.loads(request.body)
-        if b"\\u0000" in request.body:
-            # PostgreSQL text cannot hold NUL; refuse it here rather than fail on write.
-            raise ValueError("text may not contain NUL characters")
-        return data
+        return orjson.loads(request.body)
+
+    def parse_querydict(self, data, list_fields, request: HttpRequest):
+        for key, values in data.lists():
+            if any("\x00" in value for value in values):
+                # PostgreSQL text cannot hold NUL; refuse it here rather than fail on read.
+                raise DomainError(NUL_REASON, field=key)
+        return super().parse_querydict(data, list_fields, request)
 
 
 class ORJSONRenderer(BaseRenderer):
@@ -71,6 +79,8 @@ api = NinjaAPI(
 
 def _field_of(loc: list) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    if not parts and loc and loc[0] == "body":
+        return "body"  # the body itself is missing or is not an object
     return ".".join(parts)
 
 
@@ -88,9 +98,26 @@ def on_validation_error(request, exc: ValidationError):
     )
 
 
+def _sent_fields(request: HttpRequest) -> set[str]:
+    """Top-level names the client sent in the query string and the JSON body."""
+    names = set(request.GET.keys())
+    try:
+        body = orjson.loads(request.body) if request.body else None
+    except (orjson.JSONDecodeError, RawPostDataException):
+        body = None
+    if isinstance(body, dict):
+        names.update(str(k) for k in body)
+    return names
+
+
 @api.exception_handler(DomainError)
 def on_domain_error(request, exc: DomainError):
-    return api.create_response(request, exc.as_dict(), status=exc.status_code)
+    status = exc.status_code
+    if isinstance(exc, NotFound) and exc.field.split(".")[0] in _sent_fields(request):
+        # An unknown id or slug inside the body or query is a bad value, not a missing page:
+        # only the resource the path names answers 404.
+        status = 422
+    return api.create_response(request, exc.as_dict(), status=status)
 
 
 @api.exception_handler(AuthenticationError)
@@ -125,15 +152,33 @@ def on_unexpected(request, exc: Exception):
     )
 
 
+@csrf_exempt  # answers every method with a 404; there is nothing to forge
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any path under /api/v1/ that names no operation (or an id of the wrong type): JSON 404."""
+    return JsonResponse({"detail": "not found; the operations are in /api/v1/openapi.json"}, status=404)
+
+
+def _document_errors(router) -> None:
+    """Every operation documents every error status with the ErrorOut body it really sends."""
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            for status in ERROR_STATUSES:
+                if status not in operation.response_models:
+                    operation.response_models[status] = operation._create_response_model(
+                        ErrorOut
+                    )
+
+
 def _register_routers() -> None:
     from sincerely.people.api import lists_router, people_router
 
-    api.add_router("/people", people_router)
-    api.add_router("/lists", lists_router)
+    routers = [("/people", people_router), ("/lists", lists_router)]
     for module_name in ("timeline", "messaging", "conversations", "insight", "offers"):
         module = __import__(f"sincerely.{module_name}.api", fromlist=["routers"])
-        for prefix, router in getattr(module, "routers", []):
-            api.add_router(prefix, router)
+        routers.extend(getattr(module, "routers", []))
+    for prefix, router in routers:
+        _document_errors(router)
+        api.add_router(prefix, router)
 
 
 _register_routers()

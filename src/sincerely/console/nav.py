@@ -18,7 +18,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("Outbox", "messaging:outbox", "campaigns.manage"),
     ("Blog", "conversations:posts", "posts.write"),
     ("Inbox", "conversations:inbox", "conversations.handle"),
-    ("Unmatched mail", "messaging:inbound_unmatched", "conversations.handle"),
+    ("Unmatched mail", "messaging:inbound_unmatched", "conversations.all"),
     ("Incidents", "conversations:incidents", "incidents.manage"),
     ("Segments", "insight:segments", "insight.view"),
     ("Value tiers", "insight:tiers", "insight.view"),

@@ -23,7 +23,7 @@ from sincerely.people.models import (
     Purpose,
     SourceKind,
 )
-from sincerely.privacy.services import export_person
+from sincerely.privacy.services import export_person_for_staff
 
 # Sections other apps add to the person page: (template name, context function).
 PERSON_PANELS: list = []
@@ -210,10 +210,11 @@ def erase(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "console/erase.html", {"person": person})
 
 
-@requires("people.view")
+@requires("people.export")
 def export(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=person_id)
-    response = JsonResponse(export_person(person), json_dumps_params={"indent": 2})
+    data = export_person_for_staff(person, request.user, via="console")
+    response = JsonResponse(data, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
     return response
 
