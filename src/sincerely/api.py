@@ -6,7 +6,8 @@ import logging
 from datetime import timedelta
 
 import orjson
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
 from django.http.request import RawPostDataException
 from django.utils import timezone
@@ -103,7 +104,7 @@ def _sent_fields(request: HttpRequest) -> set[str]:
     names = set(request.GET.keys())
     try:
         body = orjson.loads(request.body) if request.body else None
-    except (orjson.JSONDecodeError, RawPostDataException):
+    except (orjson.JSONDecodeError, RawPostDataException, RequestDataTooBig):
         body = None
     if isinstance(body, dict):
         names.update(str(k) for k in body)
@@ -118,6 +119,14 @@ def on_domain_error(request, exc: DomainError):
         # only the resource the path names answers 404.
         status = 422
     return api.create_response(request, exc.as_dict(), status=status)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request, exc):
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return api.create_response(
+        request, {"detail": f"the body is larger than {limit} bytes", "field": "body"}, status=413
+    )
 
 
 @api.exception_handler(AuthenticationError)

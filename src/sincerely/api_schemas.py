@@ -15,7 +15,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, fiel
 NUL_REASON = "text may not contain NUL characters"
 
 # Statuses any operation may answer with besides its own; each has an ErrorOut body.
-ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 429)
+ERROR_STATUSES = (400, 401, 403, 404, 409, 413, 422, 429)
 
 
 # No NUL anywhere (PostgreSQL text cannot hold it); NONBLANK: and something besides white
@@ -28,7 +28,7 @@ ListSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$"
 SegmentSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")]
 PurposeSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$")]
 Username = Annotated[str, StringConstraints(pattern=r"^[\w.@+-]{1,150}$")]
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,8}$")]
 Email = Annotated[
     str,
     Field(min_length=3, max_length=254, pattern=NO_NUL, json_schema_extra={"format": "email"}),

@@ -1,12 +1,15 @@
 """API of insight under /api/v1/: segments (CRUD, preview, refresh, people) and value tiers."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: @paginate evaluates the view's annotations in
+# ninja's own module, so they must be real objects, not strings.
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Path, Router, Schema, Status
+from pydantic import Field
+
+from sincerely.api_schemas import SegmentSlug, StrictIn, text
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from sincerely.console.access import ensure_can
@@ -18,23 +21,30 @@ segments_router = Router(tags=["segments"])
 tiers_router = Router(tags=["value tiers"])
 
 
-class SegmentIn(Schema):
-    slug: str
-    name: str
-    rules: Any = None
-    description: str = ""
-    refresh_minutes: int = 60
+Rules = Annotated[
+    dict[str, Any],
+    Field(description="`all`/`any`/`not` groups of conditions; see docs/insight.md"),
+]
+Minutes = Annotated[int, Field(ge=0, le=525_600, description="0: refresh by hand only")]
 
 
-class SegmentPatch(Schema):
-    name: str | None = None
-    rules: Any = None
-    description: str | None = None
-    refresh_minutes: int | None = None
+class SegmentIn(StrictIn):
+    slug: SegmentSlug
+    name: text(200, required=True)
+    rules: Rules
+    description: text(2000) = ""
+    refresh_minutes: Minutes = 60
 
 
-class PreviewIn(Schema):
-    rules: Any = None
+class SegmentPatch(StrictIn):
+    name: text(200, required=True) | None = None
+    rules: Rules | None = None
+    description: text(2000) | None = None
+    refresh_minutes: Minutes | None = None
+
+
+class PreviewIn(StrictIn):
+    rules: Rules
 
 
 class SegmentOut(Schema):
@@ -121,39 +131,35 @@ def preview_segment(request: HttpRequest, payload: PreviewIn):
 
 
 @segments_router.get("/{slug}", response=SegmentOut)
-def get_segment(request: HttpRequest, slug: str):
+def get_segment(request: HttpRequest, slug: Path[SegmentSlug]):
     ensure_can(request.user, "insight.view")
     return _out(services.get_segment(slug))
 
 
 @segments_router.patch("/{slug}", response=SegmentOut)
-def update_segment(request: HttpRequest, slug: str, payload: SegmentPatch):
+def update_segment(request: HttpRequest, slug: Path[SegmentSlug], payload: SegmentPatch):
     ensure_can(request.user, "insight.manage")
-    changes = payload.dict(exclude_unset=True)
-    if "rules" in changes:
-        changes["rules"] = _rules(changes["rules"])
-    for key in ("name", "refresh_minutes"):
-        if key in changes and changes[key] is None:
-            raise DomainError("cannot be null", field=key)
+    # null means "leave as it is", as for every PATCH.
+    changes = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     return _out(services.update_segment(services.get_segment(slug), actor=request.user, **changes))
 
 
 @segments_router.delete("/{slug}", response={204: None})
-def delete_segment(request: HttpRequest, slug: str):
+def delete_segment(request: HttpRequest, slug: Path[SegmentSlug]):
     ensure_can(request.user, "insight.manage")
     services.delete_segment(services.get_segment(slug), actor=request.user)
     return Status(204, None)
 
 
 @segments_router.post("/{slug}/refresh", response=RefreshOut)
-def refresh_segment(request: HttpRequest, slug: str):
+def refresh_segment(request: HttpRequest, slug: Path[SegmentSlug]):
     ensure_can(request.user, "insight.manage")
     return services.refresh_segment(services.get_segment(slug)).__dict__
 
 
 @segments_router.get("/{slug}/people", response=list[MemberOut])
 @paginate(LimitOffsetPagination)
-def segment_members(request: HttpRequest, slug: str):
+def segment_members(request: HttpRequest, slug: Path[SegmentSlug]):
     """Members as of the last refresh (POST …/refresh first for the live answer)."""
     ensure_can(request.user, "insight.view")
     return queries.members(services.get_segment(slug))

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Path, Router, Status
+from pydantic import Field
+
+from sincerely.api_schemas import NO_NUL, Language, ListSlug, StrictIn, Username, text
 
 from sincerely.console.access import ensure_can
 from sincerely.errors import NotFound
@@ -16,47 +21,60 @@ campaigns_router = Router(tags=["campaigns"])
 messages_router = Router(tags=["messages"])
 
 
-class CampaignIn(Schema):
-    name: str
-    list: str
-    sender: str
-    subject: str
-    text: str
-    html: str = ""
-    language: str = "en"
-    sender_name: str = ""
-    segment: str = ""
+# Values that reach a mail header (name, subject, sender name) hold no control characters.
+HeaderText = Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+Subject = Annotated[
+    str, Field(max_length=500, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")
+]
+Body = text(200_000, required=True)
+Html = text(500_000)
+LintText = text(200_000)
+Name = Annotated[
+    str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")
+]
 
 
-class CampaignPatch(Schema):
-    name: str | None = None
-    list: str | None = None
-    sender: str | None = None
-    subject: str | None = None
-    text: str | None = None
-    html: str | None = None
-    language: str | None = None
-    sender_name: str | None = None
+class CampaignIn(StrictIn):
+    name: Name
+    list: ListSlug
+    sender: Username
+    subject: Subject
+    text: Body
+    html: Html = ""
+    language: Language = "en"
+    sender_name: HeaderText = ""
+    segment: Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9-]{0,59})?$")] = ""
 
 
-class TranslationIn(Schema):
-    subject: str
-    text: str
-    html: str = ""
+class CampaignPatch(StrictIn):
+    name: Name | None = None
+    list: ListSlug | None = None
+    sender: Username | None = None
+    subject: Subject | None = None
+    text: Body | None = None
+    html: Html | None = None
+    language: Language | None = None
+    sender_name: HeaderText | None = None
 
 
-class LintIn(Schema):
-    subject: str = ""
-    text: str = ""
-    html: str = ""
+class TranslationIn(StrictIn):
+    subject: Subject
+    text: Body
+    html: Html = ""
 
 
-class MessageIn(Schema):
-    person: int
-    subject: str
-    text: str
-    html: str = ""
-    idempotency_key: str = ""
+class LintIn(StrictIn):
+    subject: Annotated[str, Field(max_length=500, pattern=NO_NUL)] = ""
+    text: LintText = ""
+    html: Html = ""
+
+
+class MessageIn(StrictIn):
+    person: int = Field(ge=1)
+    subject: Subject
+    text: Body
+    html: Html = ""
+    idempotency_key: Annotated[str, Field(max_length=90, pattern=r"^[\x21-\x7e]*$")] = ""
 
 
 def _campaign(campaign_id: int) -> Campaign:
@@ -127,7 +145,7 @@ def patch_campaign(request, campaign_id: int, payload: CampaignPatch):
 
 
 @campaigns_router.put("/{int:campaign_id}/translations/{language}")
-def put_translation(request, campaign_id: int, language: str, payload: TranslationIn):
+def put_translation(request, campaign_id: int, language: Path[Language], payload: TranslationIn):
     ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     services.set_translation(
@@ -137,7 +155,9 @@ def put_translation(request, campaign_id: int, language: str, payload: Translati
 
 
 @campaigns_router.get("/{int:campaign_id}/preview")
-def preview_campaign(request, campaign_id: int, person: int | None = None):
+def preview_campaign(
+    request, campaign_id: int, person: Annotated[int, Field(ge=1)] | None = None
+):
     """Counts of ready and held-back recipients by reason; `?person=ID` renders one."""
     ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)

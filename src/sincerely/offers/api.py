@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import Field
+
+from sincerely.api_schemas import NO_NUL, StrictIn
 
 from sincerely.console.access import ensure_can
 from sincerely.errors import NotFound
@@ -25,8 +30,8 @@ class OfferOut(Schema):
     not_for_me_url: str
 
 
-class RejectionIn(Schema):
-    sku: str
+class RejectionIn(StrictIn):
+    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=NO_NUL)]
     whole_category: bool = False
 
 
@@ -37,7 +42,9 @@ class RejectionOut(Schema):
 
 
 @offers_router.get("/people/{int:person_id}", response=list[OfferOut])
-def person_offers(request: HttpRequest, person_id: int, n: int = 10):
+def person_offers(
+    request: HttpRequest, person_id: int, n: Annotated[int, Field(ge=0, le=50)] = 10
+):
     """The person's offers, best first; an empty list when nothing is relevant enough."""
     ensure_can(request.user, "insight.view")
     person = get_person(person_id)
@@ -51,7 +58,7 @@ def person_offers(request: HttpRequest, person_id: int, n: int = 10):
             "rank": o.rank,
             "not_for_me_url": not_for_me_url(o),
         }
-        for o in queries.top_offers(person, min(max(n, 0), 50))
+        for o in queries.top_offers(person, n)
     ]
 
 
