@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 import orjson
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
 from django.http.request import RawPostDataException
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.renderers import BaseRenderer
-from ninja.security import HttpBearer
 
+from sincerely.api_auth import BearerKey
 from sincerely.api_schemas import ERROR_STATUSES, NUL_REASON, ErrorOut
-from sincerely.console.models import ApiKey
 from sincerely.errors import DomainError, NotFound
 
 log = logging.getLogger(__name__)
@@ -44,26 +41,6 @@ class ORJSONRenderer(BaseRenderer):
 
     def render(self, request, data, *, response_status):
         return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS, default=str)
-
-
-class BearerKey(HttpBearer):
-    """`Authorization: Bearer <key>` with a key from `sincerely apikey create USERNAME`."""
-
-    def authenticate(self, request: HttpRequest, token: str):
-        key = (
-            ApiKey.objects.select_related("user", "user__staff_profile")
-            .filter(key_hash=ApiKey.hash_key(token), revoked_at__isnull=True)
-            .first()
-        )
-        if key is None or not key.user.is_active:
-            return None
-        now = timezone.now()
-        if key.last_used_at is None or now - key.last_used_at > timedelta(minutes=1):
-            # At most one write a minute per key: a write per request would serialise
-            # every API call on SQLite's single writer (measured: ~13 ms a request).
-            ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
-        request.user = key.user
-        return key.user
 
 
 api = NinjaAPI(
@@ -164,18 +141,24 @@ def on_unexpected(request, exc: Exception):
 @csrf_exempt  # answers every method with a 404; there is nothing to forge
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     """Any path under /api/v1/ that names no operation (or an id of the wrong type): JSON 404."""
-    return JsonResponse({"detail": "not found; the operations are in /api/v1/openapi.json"}, status=404)
+    return JsonResponse(
+        {"detail": "not found; the operations are in /api/v1/openapi.json"}, status=404
+    )
 
 
 def _document_errors(router) -> None:
     """Every operation documents every error status with the ErrorOut body it really sends."""
     for path_view in router.path_operations.values():
         for operation in path_view.operations:
+            capabilities = [getattr(a, "capability", None) for a in operation.auth_callbacks]
+            if capabilities and capabilities[0]:
+                operation.openapi_extra = {
+                    **(operation.openapi_extra or {}),
+                    "x-capability": capabilities[0],
+                }
             for status in ERROR_STATUSES:
                 if status not in operation.response_models:
-                    operation.response_models[status] = operation._create_response_model(
-                        ErrorOut
-                    )
+                    operation.response_models[status] = operation._create_response_model(ErrorOut)
 
 
 def _register_routers() -> None:

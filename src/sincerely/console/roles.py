@@ -79,3 +79,18 @@ def role_allows(role: str | None, capability: str) -> bool:
     if capability not in CAPABILITIES:
         raise KeyError(f"unknown capability {capability!r}")
     return role is not None and Role(role) in CAPABILITIES[capability]
+
+
+def role_table_markdown() -> str:
+    """README.md's role table, made from CAPABILITIES (the README must match it exactly)."""
+    columns = ["anonymous", *(r.value for r in Role)]
+    lines = [
+        "| capability | allows | " + " | ".join(columns) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in columns) + " |",
+    ]
+    for capability, roles in CAPABILITIES.items():
+        cells = ["–"] + ["✓" if role in roles else "–" for role in Role]
+        lines.append(
+            f"| `{capability}` | {CAPABILITY_LABELS[capability]} | " + " | ".join(cells) + " |"
+        )
+    return "\n".join(lines)

@@ -258,8 +258,7 @@ def lists(request: HttpRequest) -> HttpResponse:
     error = None
     if request.method == "POST":
         if not user_can(request.user, "lists.manage"):
-            messages.error(request, "Your role cannot create lists.")
-            return redirect("console:lists")
+            raise PermissionDenied("Your role cannot create lists.")
         try:
             created = services.create_list(
                 request.POST.get("slug", ""),

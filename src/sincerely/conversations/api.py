@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from sincerely.api_auth import role
 from sincerely.api_schemas import DateTime, Language, StrictIn, Username, text
-from sincerely.console.access import ensure_can
 from sincerely.conversations import access, queries, services
 from sincerely.conversations.models import Post
 from sincerely.errors import NotFound
@@ -103,7 +103,7 @@ class PostFilter(Schema):
     limit: int = Field(50, ge=1, le=200)
 
 
-@router.post("", response={201: PostOut})
+@router.post("", response={201: PostOut}, auth=role("posts.write"))
 def create_post(request: HttpRequest, payload: PostIn):
     access.ensure_can_write_as(request.user, payload.author)
     original = (
@@ -125,9 +125,8 @@ def create_post(request: HttpRequest, payload: PostIn):
     return Status(201, _out(post))
 
 
-@router.get("", response=list[PostOut])
+@router.get("", response=list[PostOut], auth=role("posts.write"))
 def list_posts(request: HttpRequest, filters: Query[PostFilter]):
-    ensure_can(request.user, "posts.write")
     status, author, limit = filters.status, filters.author, filters.limit
     posts = Post.objects.select_related("author").prefetch_related("tags").order_by("-id")
     if status:
@@ -137,13 +136,12 @@ def list_posts(request: HttpRequest, filters: Query[PostFilter]):
     return [_out(p) for p in posts[: max(1, min(limit, 200))]]
 
 
-@router.get("/{int:post_id}", response=PostOut)
+@router.get("/{int:post_id}", response=PostOut, auth=role("posts.write"))
 def get_post(request: HttpRequest, post_id: int):
-    ensure_can(request.user, "posts.write")
     return _out(_get(post_id))
 
 
-@router.patch("/{int:post_id}", response=PostOut)
+@router.patch("/{int:post_id}", response=PostOut, auth=role("posts.write"))
 def patch_post(request: HttpRequest, post_id: int, payload: PostPatch):
     post = _get(post_id)
     access.ensure_can_edit_post(request.user, post)

@@ -7,12 +7,11 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Path, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
+from sincerely.api_auth import role
 from sincerely.api_schemas import SegmentSlug, StrictIn, text
-from ninja.pagination import LimitOffsetPagination, paginate
-
-from sincerely.console.access import ensure_can
 from sincerely.errors import DomainError
 from sincerely.insight import queries, services
 from sincerely.insight.rules import describe
@@ -103,15 +102,13 @@ def _rules(value: Any) -> Any:
     return value
 
 
-@segments_router.get("", response=list[SegmentOut])
+@segments_router.get("", response=list[SegmentOut], auth=role("insight.view"))
 def list_segments(request: HttpRequest):
-    ensure_can(request.user, "insight.view")
     return [_out(s) for s in queries.segments_with_sizes()]
 
 
-@segments_router.post("", response={201: SegmentOut})
+@segments_router.post("", response={201: SegmentOut}, auth=role("insight.manage"))
 def create_segment(request: HttpRequest, payload: SegmentIn):
-    ensure_can(request.user, "insight.manage")
     segment = services.create_segment(
         payload.slug,
         payload.name,
@@ -123,51 +120,44 @@ def create_segment(request: HttpRequest, payload: SegmentIn):
     return Status(201, _out(segment))
 
 
-@segments_router.post("/preview", response=PreviewOut)
+@segments_router.post("/preview", response=PreviewOut, auth=role("insight.view"))
 def preview_segment(request: HttpRequest, payload: PreviewIn):
     """How many people the rules select now, without saving anything."""
-    ensure_can(request.user, "insight.view")
     return queries.preview(_rules(payload.rules))
 
 
-@segments_router.get("/{slug}", response=SegmentOut)
+@segments_router.get("/{slug}", response=SegmentOut, auth=role("insight.view"))
 def get_segment(request: HttpRequest, slug: Path[SegmentSlug]):
-    ensure_can(request.user, "insight.view")
     return _out(services.get_segment(slug))
 
 
-@segments_router.patch("/{slug}", response=SegmentOut)
+@segments_router.patch("/{slug}", response=SegmentOut, auth=role("insight.manage"))
 def update_segment(request: HttpRequest, slug: Path[SegmentSlug], payload: SegmentPatch):
-    ensure_can(request.user, "insight.manage")
     # null means "leave as it is", as for every PATCH.
     changes = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     return _out(services.update_segment(services.get_segment(slug), actor=request.user, **changes))
 
 
-@segments_router.delete("/{slug}", response={204: None})
+@segments_router.delete("/{slug}", response={204: None}, auth=role("insight.manage"))
 def delete_segment(request: HttpRequest, slug: Path[SegmentSlug]):
-    ensure_can(request.user, "insight.manage")
     services.delete_segment(services.get_segment(slug), actor=request.user)
     return Status(204, None)
 
 
-@segments_router.post("/{slug}/refresh", response=RefreshOut)
+@segments_router.post("/{slug}/refresh", response=RefreshOut, auth=role("insight.manage"))
 def refresh_segment(request: HttpRequest, slug: Path[SegmentSlug]):
-    ensure_can(request.user, "insight.manage")
     return services.refresh_segment(services.get_segment(slug)).__dict__
 
 
-@segments_router.get("/{slug}/people", response=list[MemberOut])
+@segments_router.get("/{slug}/people", response=list[MemberOut], auth=role("insight.view"))
 @paginate(LimitOffsetPagination)
 def segment_members(request: HttpRequest, slug: Path[SegmentSlug]):
     """Members as of the last refresh (POST …/refresh first for the live answer)."""
-    ensure_can(request.user, "insight.view")
     return queries.members(services.get_segment(slug))
 
 
-@tiers_router.get("", response=list[TierOut])
+@tiers_router.get("", response=list[TierOut], auth=role("insight.view"))
 def tier_distribution(request: HttpRequest):
-    ensure_can(request.user, "insight.view")
     return queries.tier_distribution()
 
 

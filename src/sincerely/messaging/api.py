@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Router, Status
 from pydantic import Field
 
+from sincerely.api_auth import role
 from sincerely.api_schemas import NO_NUL, Language, ListSlug, StrictIn, Username, text
-
-from sincerely.console.access import ensure_can
 from sincerely.errors import NotFound
 from sincerely.messaging import queries, services
 from sincerely.messaging.guard.linter import lint_message
@@ -102,9 +101,8 @@ def _campaign_out(campaign: Campaign, findings=None) -> dict:
     }
 
 
-@campaigns_router.post("", response={201: dict})
+@campaigns_router.post("", response={201: dict}, auth=role("campaigns.manage"))
 def create_campaign(request, payload: CampaignIn):
-    ensure_can(request.user, "campaigns.manage")
     campaign, findings = services.create_campaign(
         name=payload.name,
         list_slug=payload.list,
@@ -120,22 +118,19 @@ def create_campaign(request, payload: CampaignIn):
     return Status(201, _campaign_out(campaign, findings))
 
 
-@campaigns_router.get("")
+@campaigns_router.get("", auth=role("campaigns.manage"))
 def list_campaigns(request):
-    ensure_can(request.user, "campaigns.manage")
     return [_campaign_out(c, []) | {"findings": None} for c in Campaign.objects.all()[:200]]
 
 
-@campaigns_router.get("/{int:campaign_id}")
+@campaigns_router.get("/{int:campaign_id}", auth=role("campaigns.manage"))
 def get_campaign(request, campaign_id: int):
-    ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     return _campaign_out(campaign) | {"results": queries.campaign_results(campaign)}
 
 
-@campaigns_router.patch("/{int:campaign_id}")
+@campaigns_router.patch("/{int:campaign_id}", auth=role("campaigns.manage"))
 def patch_campaign(request, campaign_id: int, payload: CampaignPatch):
-    ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     fields = {k: v for k, v in payload.dict().items() if v is not None}
     if "list" in fields:
@@ -144,9 +139,8 @@ def patch_campaign(request, campaign_id: int, payload: CampaignPatch):
     return _campaign_out(_campaign(campaign_id))
 
 
-@campaigns_router.put("/{int:campaign_id}/translations/{language}")
+@campaigns_router.put("/{int:campaign_id}/translations/{language}", auth=role("campaigns.manage"))
 def put_translation(request, campaign_id: int, language: Path[Language], payload: TranslationIn):
-    ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     services.set_translation(
         campaign, language, subject=payload.subject, text=payload.text, html=payload.html
@@ -154,12 +148,9 @@ def put_translation(request, campaign_id: int, language: Path[Language], payload
     return _campaign_out(campaign)
 
 
-@campaigns_router.get("/{int:campaign_id}/preview")
-def preview_campaign(
-    request, campaign_id: int, person: Annotated[int, Field(ge=1)] | None = None
-):
+@campaigns_router.get("/{int:campaign_id}/preview", auth=role("campaigns.manage"))
+def preview_campaign(request, campaign_id: int, person: Annotated[int, Field(ge=1)] | None = None):
     """Counts of ready and held-back recipients by reason; `?person=ID` renders one."""
-    ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     body = queries.preview_counts(campaign)
     if person is not None:
@@ -181,25 +172,24 @@ def preview_campaign(
     return body
 
 
-@campaigns_router.post("/{int:campaign_id}/send", response={202: dict})
+@campaigns_router.post(
+    "/{int:campaign_id}/send", response={202: dict}, auth=role("campaigns.manage")
+)
 def send_campaign(request, campaign_id: int):
     """Queue the campaign; 422 with `findings` while any claim is unguarded."""
-    ensure_can(request.user, "campaigns.manage")
     campaign = services.queue_campaign(_campaign(campaign_id), actor=request.user)
     return Status(202, {"id": campaign.pk, "status": campaign.status})
 
 
-@campaigns_router.post("/lint")
+@campaigns_router.post("/lint", auth=role("campaigns.manage"))
 def lint(request, payload: LintIn):
-    ensure_can(request.user, "campaigns.manage")
     findings = lint_message(payload.subject, payload.text, payload.html)
     return {"findings": [f.as_dict() for f in findings]}
 
 
-@messages_router.post("", response={201: dict})
+@messages_router.post("", response={201: dict}, auth=role("messages.send_one"))
 def send_message(request, payload: MessageIn):
     """A one-to-one message from the caller, through the same guard."""
-    ensure_can(request.user, "messages.send_one")
     person = Person.objects.filter(pk=payload.person).first()
     if person is None:
         raise NotFound(f"no person #{payload.person}", field="person")
@@ -217,9 +207,8 @@ def send_message(request, payload: MessageIn):
     )
 
 
-@messages_router.get("/{int:message_id}")
+@messages_router.get("/{int:message_id}", auth=role("people.view"))
 def get_message(request, message_id: int):
-    ensure_can(request.user, "people.view")
     message = get_object_or_404(Message, pk=message_id)
     return {
         "id": message.pk,

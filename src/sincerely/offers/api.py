@@ -8,9 +8,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from sincerely.api_auth import role
 from sincerely.api_schemas import NO_NUL, StrictIn
-
-from sincerely.console.access import ensure_can
 from sincerely.errors import NotFound
 from sincerely.offers import queries, services
 from sincerely.offers.links import not_for_me_url
@@ -41,12 +40,9 @@ class RejectionOut(Schema):
     category: str
 
 
-@offers_router.get("/people/{int:person_id}", response=list[OfferOut])
-def person_offers(
-    request: HttpRequest, person_id: int, n: Annotated[int, Field(ge=0, le=50)] = 10
-):
+@offers_router.get("/people/{int:person_id}", response=list[OfferOut], auth=role("insight.view"))
+def person_offers(request: HttpRequest, person_id: int, n: Annotated[int, Field(ge=0, le=50)] = 10):
     """The person's offers, best first; an empty list when nothing is relevant enough."""
-    ensure_can(request.user, "insight.view")
     person = get_person(person_id)
     return [
         {
@@ -62,10 +58,11 @@ def person_offers(
     ]
 
 
-@offers_router.post("/people/{int:person_id}/rejections", response={201: RejectionOut})
+@offers_router.post(
+    "/people/{int:person_id}/rejections", response={201: RejectionOut}, auth=role("people.edit")
+)
 def reject(request: HttpRequest, person_id: int, payload: RejectionIn):
     """Record "not for me" on the person's behalf (a call, a reply they sent us)."""
-    ensure_can(request.user, "people.edit")
     person = get_person(person_id)
     product = Product.objects.filter(sku=payload.sku).first()
     if product is None:

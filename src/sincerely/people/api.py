@@ -10,6 +10,7 @@ from ninja import Path, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
+from sincerely.api_auth import role
 from sincerely.api_schemas import (
     DateTime,
     Email,
@@ -19,7 +20,6 @@ from sincerely.api_schemas import (
     Username,
     text,
 )
-from sincerely.console.access import ensure_can
 from sincerely.errors import DomainError
 from sincerely.people import queries, services
 from sincerely.people.models import Fact, Membership, Person, SourceKind
@@ -188,9 +188,8 @@ def _person_out(person: Person) -> dict:
     }
 
 
-@people_router.post("", response={201: PersonOut})
+@people_router.post("", response={201: PersonOut}, auth=role("people.edit"))
 def create_person(request: HttpRequest, payload: PersonIn):
-    ensure_can(request.user, "people.edit")
     facts = {k: v for k, v in payload.facts.items()}
     for key in ("first_name", "last_name", "company"):
         if getattr(payload, key).strip():
@@ -213,10 +212,9 @@ class PeopleFilter(Schema):
     )
 
 
-@people_router.get("", response=list[PersonSummary])
+@people_router.get("", response=list[PersonSummary], auth=role("people.view"))
 @paginate(LimitOffsetPagination)
 def list_people(request: HttpRequest, filters: Query[PeopleFilter]):
-    ensure_can(request.user, "people.view")
     email, q, list = filters.email, filters.q, filters.list
     if email:
         person = services.find_person_by_email(email)
@@ -224,15 +222,21 @@ def list_people(request: HttpRequest, filters: Query[PeopleFilter]):
     return queries.search_people(q, list_slug=list)
 
 
-@people_router.get("/{int:person_id}", response=PersonOut)
+@people_router.get("/{int:person_id}", response=PersonOut, auth=role("people.view"))
 def get_person(request: HttpRequest, person_id: int):
-    ensure_can(request.user, "people.view")
     return _person_out(queries.get_person(person_id))
 
 
-@people_router.patch("/{int:person_id}", response=PersonOut)
+@people_router.get("/{int:person_id}/export", response=dict, auth=role("people.export"))
+def export_person(request: HttpRequest, person_id: int):
+    """Everything held about the person, as the privacy centre's download; audited."""
+    from sincerely.privacy.services import export_person_for_staff
+
+    return export_person_for_staff(queries.get_person(person_id), request.user, via="API")
+
+
+@people_router.patch("/{int:person_id}", response=PersonOut, auth=role("people.edit"))
 def patch_person(request: HttpRequest, person_id: int, payload: PersonPatch):
-    ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
     evidence = (
         _evidence(payload.evidence, request)
@@ -246,9 +250,8 @@ def patch_person(request: HttpRequest, person_id: int, payload: PersonPatch):
     return _person_out(queries.get_person(person_id))
 
 
-@people_router.post("/{int:person_id}/facts", response={201: FactOut})
+@people_router.post("/{int:person_id}/facts", response={201: FactOut}, auth=role("people.edit"))
 def add_fact(request: HttpRequest, person_id: int, payload: FactIn):
-    ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
     fact = services.record_fact(
         person, payload.key, payload.value, _evidence(payload.evidence, request)
@@ -256,9 +259,10 @@ def add_fact(request: HttpRequest, person_id: int, payload: FactIn):
     return Status(201, fact)
 
 
-@people_router.post("/{int:person_id}/consents", response={201: ConsentOut})
+@people_router.post(
+    "/{int:person_id}/consents", response={201: ConsentOut}, auth=role("people.edit")
+)
 def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn):
-    ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
     consent = services.record_consent(
         person,
@@ -273,9 +277,8 @@ def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn):
     return Status(201, consent)
 
 
-@lists_router.get("", response=list[ListOut])
+@lists_router.get("", response=list[ListOut], auth=role("lists.view"))
 def get_lists(request: HttpRequest):
-    ensure_can(request.user, "lists.view")
     return [
         {
             "slug": al.slug,
@@ -288,9 +291,8 @@ def get_lists(request: HttpRequest):
     ]
 
 
-@lists_router.post("", response={201: ListOut})
+@lists_router.post("", response={201: ListOut}, auth=role("lists.manage"))
 def post_list(request: HttpRequest, payload: ListIn):
-    ensure_can(request.user, "lists.manage")
     al = services.create_list(
         payload.slug,
         payload.name,
@@ -325,9 +327,8 @@ def _member(email: str | None, person_id: int | None) -> Person:
     raise DomainError("give the member's email or person_id", field="email")
 
 
-@lists_router.post("/{slug}/members", response={201: MembershipOut})
+@lists_router.post("/{slug}/members", response={201: MembershipOut}, auth=role("lists.manage"))
 def add_member(request: HttpRequest, slug: Path[ListSlug], payload: MemberIn):
-    ensure_can(request.user, "lists.manage")
     audience_list = services.get_list(slug, field="slug")
     person = _member(payload.email, payload.person_id)
     membership = services.add_to_list(
@@ -336,7 +337,7 @@ def add_member(request: HttpRequest, slug: Path[ListSlug], payload: MemberIn):
     return Status(201, membership)
 
 
-@lists_router.delete("/{slug}/members", response={200: MembershipOut})
+@lists_router.delete("/{slug}/members", response={200: MembershipOut}, auth=role("lists.manage"))
 def remove_member(
     request: HttpRequest,
     slug: Path[ListSlug],
@@ -344,7 +345,6 @@ def remove_member(
     person_id: Annotated[int, Field(ge=1)] | None = None,
     reason: text(300, required=True) = "removed through the API",
 ):
-    ensure_can(request.user, "lists.manage")
     audience_list = services.get_list(slug, field="slug")
     person = _member(email, person_id)
     return services.leave_list(person, audience_list, reason, actor=request.user)

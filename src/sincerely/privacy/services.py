@@ -26,7 +26,7 @@ def _evidence(record) -> dict:
 
 
 def export_person_for_staff(person: Person, actor, *, via: str) -> dict:
-    """A staff download of the person's JSON: allowed by `people.export`, kept in their audit trail."""
+    """A staff download of a person's JSON: needs `people.export`; kept in their audit trail."""
     from sincerely.console.access import ensure_can
     from sincerely.people.services import audit
 

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from sincerely.api_auth import role
 from sincerely.api_schemas import NO_NUL
-from sincerely.console.access import ensure_can
 from sincerely.errors import DomainError
 from sincerely.people import queries as people_queries
 from sincerely.timeline import queries
@@ -99,6 +99,7 @@ class IngestOut(Schema):
     response={202: IngestOut},
     summary="Ingest a batch of events",
     openapi_extra={"requestBody": EVENTS_BODY},
+    auth=role("timeline.ingest"),
 )
 def post_events(request: HttpRequest):
     """Up to 1,000 events in `{"events": [...]}`; 202 with counts and per-event errors.
@@ -106,7 +107,6 @@ def post_events(request: HttpRequest):
     Each event: `{"id"?, "kind", "at"?, "person"?: {"email"} | {"id"}, "visitor"?, "url"?,
     "properties"?}`. An event whose `id` was accepted before counts as a duplicate.
     """
-    ensure_can(request.user, "timeline.ingest")
     try:
         body = request.body
     except RequestDataTooBig:
@@ -117,10 +117,9 @@ def post_events(request: HttpRequest):
     return HttpResponse(orjson.dumps(result.as_dict()), status=202, content_type="application/json")
 
 
-@timeline_router.get("/{int:person_id}/timeline", response=TimelineOut)
+@timeline_router.get("/{int:person_id}/timeline", response=TimelineOut, auth=role("people.view"))
 def get_timeline(request: HttpRequest, person_id: int, filters: Query[TimelineFilter]):
     """The person's touchpoints newest first, `limit` at a time, optionally of some kinds."""
-    ensure_can(request.user, "people.view")
     person = people_queries.get_person(person_id)
     page = queries.timeline_page(
         person, kinds=filters.kind, before=filters.before, limit=filters.limit
