@@ -51,6 +51,20 @@ def _json_string(value):
 DateTime = Annotated[datetime, Field(strict=False), BeforeValidator(_json_string)]
 
 
+def _json_integer(value):
+    # JSON Schema's integer includes 3.0; it never includes true, "3" or 3.5.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("give a whole number")
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError("give a whole number")
+    return int(value)
+
+
+def Int(**constraints) -> type:  # noqa: N802 - used like a type
+    """An integer as JSON Schema means it (3 and 3.0), with optional ge/le bounds."""
+    return Annotated[int, Field(strict=False, **constraints), BeforeValidator(_json_integer)]
+
+
 class StrictIn(Schema):
     """Base of every request body: unknown fields are refused by schema and server alike."""
 

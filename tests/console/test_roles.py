@@ -284,7 +284,7 @@ def test_console_cells(world, actor):
     client = _client(world, actor)
     wrong = []
     for name, kwargs, method, rule in CONSOLE:
-        url = reverse(name, kwargs={k: world["objects"][v] for k, v in kwargs.items()})
+        url = reverse(name, kwargs={k: world["objects"].get(v, v) for k, v in kwargs.items()})
         data = POST_DATA.get(name, {})
         response = client.post(url, data) if method == "POST" else client.get(url)
         status = response.status_code

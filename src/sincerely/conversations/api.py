@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from sincerely.api_auth import role
-from sincerely.api_schemas import DateTime, Language, StrictIn, Username, text
+from sincerely.api_schemas import DateTime, Int, Language, StrictIn, Username, text
 from sincerely.conversations import access, queries, services
 from sincerely.conversations.models import Post
 from sincerely.errors import NotFound
@@ -20,6 +20,7 @@ router = Router(tags=["posts"])
 
 PostStatus = Literal[tuple(Post.Status.values)]  # type: ignore[valid-type]
 Title = text(200, required=True)
+PostBody = text(150_000)
 # A tag must slugify to something (letters or digits); at most 60 characters are kept.
 Tag = Annotated[str, Field(max_length=60, pattern=r"^[^\x00]*[A-Za-z0-9][^\x00]*$")]
 Tags = Annotated[list[Tag], Field(max_length=20)]
@@ -28,7 +29,7 @@ PostSlug = Annotated[str, Field(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*)?$", max_leng
 
 class PostIn(StrictIn):
     title: Title
-    body: text(200_000) = ""
+    body: PostBody = ""
     author: Username = Field(description="username; another author's needs posts.edit_any")
     status: PostStatus = "draft"
     publish_at: DateTime | None = None
@@ -36,12 +37,12 @@ class PostIn(StrictIn):
     excerpt: text(400) = ""
     language: Language = "en"
     slug: PostSlug = ""
-    translation_of: int | None = Field(None, ge=1)
+    translation_of: Int(ge=1) | None = None
 
 
 class PostPatch(StrictIn):
     title: Title | None = None
-    body: text(200_000) | None = None
+    body: PostBody | None = None
     author: Username | None = None
     status: PostStatus | None = None
     publish_at: DateTime | None = None

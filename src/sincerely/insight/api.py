@@ -11,7 +11,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
 from sincerely.api_auth import role
-from sincerely.api_schemas import SegmentSlug, StrictIn, text
+from sincerely.api_schemas import Int, SegmentSlug, StrictIn, text
 from sincerely.errors import DomainError
 from sincerely.insight import queries, services
 from sincerely.insight.rules import describe
@@ -24,7 +24,7 @@ Rules = Annotated[
     dict[str, Any],
     Field(description="`all`/`any`/`not` groups of conditions; see docs/insight.md"),
 ]
-Minutes = Annotated[int, Field(ge=0, le=525_600, description="0: refresh by hand only")]
+Minutes = Annotated[Int(ge=0, le=525_600), Field(description="0: refresh by hand only")]
 
 
 class SegmentIn(StrictIn):

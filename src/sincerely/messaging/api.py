@@ -9,7 +9,7 @@ from ninja import Path, Router, Status
 from pydantic import Field
 
 from sincerely.api_auth import role
-from sincerely.api_schemas import NO_NUL, Language, ListSlug, StrictIn, Username, text
+from sincerely.api_schemas import NO_NUL, Int, Language, ListSlug, StrictIn, Username, text
 from sincerely.errors import NotFound
 from sincerely.messaging import queries, services
 from sincerely.messaging.guard.linter import lint_message
@@ -25,9 +25,9 @@ HeaderText = Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$"
 Subject = Annotated[
     str, Field(max_length=500, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")
 ]
-Body = text(200_000, required=True)
-Html = text(500_000)
-LintText = text(200_000)
+Body = text(100_000, required=True)
+Html = text(100_000)
+LintText = text(100_000)
 Name = Annotated[
     str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")
 ]
@@ -69,7 +69,7 @@ class LintIn(StrictIn):
 
 
 class MessageIn(StrictIn):
-    person: int = Field(ge=1)
+    person: Int(ge=1)
     subject: Subject
     text: Body
     html: Html = ""

@@ -14,6 +14,7 @@ from sincerely.api_auth import role
 from sincerely.api_schemas import (
     DateTime,
     Email,
+    Int,
     ListSlug,
     PurposeSlug,
     StrictIn,
@@ -34,7 +35,7 @@ FactKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 FactValue = text(2000, required=True)
 Facts = Annotated[
     dict[FactKey, FactValue],
-    Field(max_length=100, json_schema_extra={"additionalProperties": False}),
+    Field(max_length=50, json_schema_extra={"additionalProperties": False}),
 ]
 Phone = Annotated[str, Field(pattern=r"^(\+?[0-9 ().\-]{6,25})?$")]
 
@@ -80,7 +81,7 @@ class ConsentIn(StrictIn):
 
 class MemberIn(StrictIn):
     email: Email | None = None
-    person_id: int | None = Field(None, ge=1)
+    person_id: Int(ge=1) | None = None
     reason: text(500, required=True)
     evidence: EvidenceIn
 
