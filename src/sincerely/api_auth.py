@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import orjson
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
+from sincerely.api_schemas import NUL_REASON
 from sincerely.console.access import ensure_can
 from sincerely.console.models import ApiKey
+from sincerely.errors import DomainError
 
 
 class BearerKey(HttpBearer):
@@ -38,19 +41,59 @@ class BearerKey(HttpBearer):
         return key.user
 
 
-class RoleBearer(BearerKey):
-    """A bearer key whose staff role grants one capability (403 with the reason if not)."""
+def nul_path(value, path: str = "") -> str | None:
+    """The dotted path of the first string (or key) holding a NUL character, if any."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            inner = f"{path}.{key}" if path else str(key)
+            if "\x00" in str(key):
+                return inner
+            found = nul_path(item, inner)
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = nul_path(item, f"{path}[{index}]")
+            if found is not None:
+                return found
+    return None
 
-    def __init__(self, capability: str) -> None:
+
+def refuse_nul(request: HttpRequest) -> None:
+    """A 422 naming the field when a JSON body holds NUL (PostgreSQL text cannot store it)."""
+    if b"\\u0000" not in request.body:
+        return
+    try:
+        body = orjson.loads(request.body)
+    except orjson.JSONDecodeError:
+        return  # not JSON: the parser answers 400
+    field = nul_path(body)
+    if field is not None:
+        raise DomainError(NUL_REASON, field=field)
+
+
+class RoleBearer(BearerKey):
+    """A bearer key whose staff role grants one capability (403 with the reason if not).
+
+    Then, before the body is validated, NUL anywhere in it is refused naming the field
+    (unless the view reads its body itself, as the event batch does, reporting per event).
+    """
+
+    def __init__(self, capability: str, *, own_body: bool = False) -> None:
         super().__init__()
         self.capability = capability
+        self.own_body = own_body
 
     def authenticate(self, request: HttpRequest, token: str):
         user = super().authenticate(request, token)
         if user is not None:
             ensure_can(user, self.capability)
+            if not self.own_body:
+                refuse_nul(request)
         return user
 
 
-def role(capability: str) -> list[RoleBearer]:
-    return [RoleBearer(capability)]
+def role(capability: str, *, own_body: bool = False) -> list[RoleBearer]:
+    return [RoleBearer(capability, own_body=own_body)]

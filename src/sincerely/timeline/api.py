@@ -99,7 +99,7 @@ class IngestOut(Schema):
     response={202: IngestOut},
     summary="Ingest a batch of events",
     openapi_extra={"requestBody": EVENTS_BODY},
-    auth=role("timeline.ingest"),
+    auth=role("timeline.ingest", own_body=True),
 )
 def post_events(request: HttpRequest):
     """Up to 1,000 events in `{"events": [...]}`; 202 with counts and per-event errors.
