@@ -53,7 +53,7 @@ def ana(db):
             "post",
             "/segments/preview",
             {"rules": {"all": [{"type": "fact", "key": "a\x00"}]}},
-            "rules",
+            "rules.all[0].key",
         ),
     ],
 )
