@@ -26,7 +26,7 @@ from tests import factories
 pytestmark = [pytest.mark.schemathesis, pytest.mark.django_db]
 
 # Examples per operation and phase: small enough for `make test` on two cores.
-MAX_EXAMPLES = int(os.environ.get("SINCERELY_SCHEMATHESIS_EXAMPLES", "15"))
+MAX_EXAMPLES = int(os.environ.get("SINCERELY_SCHEMATHESIS_EXAMPLES", "10"))
 
 # A body over DATA_UPLOAD_MAX_MEMORY_SIZE is refused with 413 before it is read: a fair
 # rejection of schema-violating data (no schema-valid body comes near the limit).
