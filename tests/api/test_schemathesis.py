@@ -14,6 +14,8 @@ import os
 import orjson
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 from schemathesis.config._checks import NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES
@@ -88,6 +90,17 @@ def positive_data_accepted_or_semantic(ctx, response, case):
             if "errors" not in body and field in SEMANTIC_FIELDS.get(case.operation.label, ()):
                 return None
         raise
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test client does: a request's end must not close the test's connection
+    (on PostgreSQL that would end the transaction the test runs in)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
