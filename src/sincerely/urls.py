@@ -2,10 +2,10 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from sincerely.api import api
+from sincerely.api import api, not_found
 from sincerely.console import signin
 
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", not_found),
     path("console/", include("sincerely.console.urls")),
     path("privacy/", include("sincerely.privacy.urls")),
     # Each of these apps declares its own paths (for example /blog/ or /t.js).
