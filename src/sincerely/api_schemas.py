@@ -12,6 +12,9 @@ from typing import Annotated
 from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
+from sincerely.errors import DomainError
+from sincerely.headers import check_header_value
+
 NUL_REASON = "text may not contain NUL characters"
 
 # Statuses any operation may answer with besides its own; each has an ErrorOut body.
@@ -39,6 +42,30 @@ def text(max_length: int, *, required: bool = False, **extra) -> type:
     """A string of at most `max_length` characters; `required`: more than white space."""
     pattern = NONBLANK if required else NO_NUL
     return Annotated[str, Field(max_length=max_length, pattern=pattern, **extra)]
+
+
+# What may not reach a mail header (sincerely.headers.CONTROL), as a character class both
+# JSON Schema (ECMA) and pydantic (Rust regex) read the same way.
+HEADER_CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+
+
+def _header_value(value):
+    # Before the pattern: say what is wrong in the words the console and CLI use.
+    if isinstance(value, str):
+        try:
+            check_header_value(value, "")
+        except DomainError as error:
+            raise ValueError(error.reason) from None
+    return value
+
+
+def header_text(max_length: int, *, required: bool = False) -> type:
+    """A value that reaches a mail header: no control characters; `required`: not blank."""
+    chars = f"[^{HEADER_CONTROLS}]"
+    pattern = f"^{chars}*[^\\s{HEADER_CONTROLS}]{chars}*$" if required else f"^{chars}*$"
+    return Annotated[
+        str, Field(max_length=max_length, pattern=pattern), BeforeValidator(_header_value)
+    ]
 
 
 def _json_string(value):

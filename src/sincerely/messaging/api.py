@@ -9,7 +9,16 @@ from ninja import Path, Router, Status
 from pydantic import Field
 
 from sincerely.api_auth import role
-from sincerely.api_schemas import NO_NUL, Int, Language, ListSlug, StrictIn, Username, text
+from sincerely.api_schemas import (
+    NO_NUL,
+    Int,
+    Language,
+    ListSlug,
+    StrictIn,
+    Username,
+    header_text,
+    text,
+)
 from sincerely.errors import NotFound
 from sincerely.messaging import queries, services
 from sincerely.messaging.guard.linter import lint_message
@@ -21,16 +30,12 @@ messages_router = Router(tags=["messages"])
 
 
 # Values that reach a mail header (name, subject, sender name) hold no control characters.
-HeaderText = Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
-Subject = Annotated[
-    str, Field(max_length=500, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")
-]
+HeaderText = header_text(200)
+Subject = header_text(500, required=True)
 Body = text(100_000, required=True)
 Html = text(100_000)
 LintText = text(100_000)
-Name = Annotated[
-    str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")
-]
+Name = header_text(200, required=True)
 
 
 class CampaignIn(StrictIn):
