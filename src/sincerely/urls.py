@@ -2,11 +2,11 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from sincerely import health
-from sincerely.api import api
+from sincerely.api import api, not_found
 from sincerely.console import signin
 
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("readyz", health.readyz, name="readyz"),
     path("metrics", health.metrics, name="metrics"),
+    re_path(r"^api/v1/(?P<rest>.*)$", not_found),
     path("console/", include("sincerely.console.urls")),
     path("privacy/", include("sincerely.privacy.urls")),
     # Each of these apps declares its own paths (for example /blog/ or /t.js).

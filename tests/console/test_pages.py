@@ -101,10 +101,8 @@ def test_lists_page_creates_a_list_and_counts_members(console):
 def test_sales_cannot_create_lists_or_import(client, sales):
     client.force_login(sales)
     assert client.get("/console/imports/").status_code == 403
-    response = client.post(
-        "/console/lists/", {"slug": "x", "name": "x", "purpose": "newsletter"}, follow=True
-    )
-    assert "cannot create lists" in response.content.decode()
+    response = client.post("/console/lists/", {"slug": "x", "name": "x", "purpose": "newsletter"})
+    assert response.status_code == 403
 
 
 def test_merge_page_merges_after_confirmation(console):

@@ -37,8 +37,9 @@ def test_create_then_publish_through_the_api(author_api, client):
 def test_bad_input_names_the_field(author_api):
     status, body = author_api.post("/posts", {"title": "x", "author": "wren", "status": "live"})
     assert status == 422 and body["field"] == "status"
+    # Naming another author (known or not) is refused to an author: only their own name.
     status, body = author_api.post("/posts", {"title": "x", "author": "ghost"})
-    assert status == 404 and body["field"] == "author"
+    assert status == 403 and body["field"] == "author"
     status, body = author_api.post("/posts", {"author": "wren"})
     assert status == 422 and body["field"] == "title"
     status, body = author_api.post("/posts", {"title": "", "author": "wren"})

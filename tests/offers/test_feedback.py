@@ -69,7 +69,7 @@ def test_api_offers_and_rejection_on_behalf(api, shop):
     status, body = api.post(f"/offers/people/{shop['newcomer'].pk}/rejections", {"sku": "MAT"})
     assert status == 201 and body["scope"] == "item"
     status, body = api.post(f"/offers/people/{shop['newcomer'].pk}/rejections", {"sku": "NOPE"})
-    assert status == 404 and body["field"] == "sku"
+    assert status == 422 and body["field"] == "sku"  # a bad value in the body, not a 404
     assert "MAT" not in [o["sku"] for o in api.get(f"/offers/people/{shop['newcomer'].pk}")[1]]
 
 

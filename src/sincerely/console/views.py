@@ -24,7 +24,7 @@ from sincerely.people.models import (
     Purpose,
     SourceKind,
 )
-from sincerely.privacy.services import export_person
+from sincerely.privacy.services import export_person_for_staff
 from sincerely.tables import sorted_page
 
 
@@ -235,10 +235,11 @@ def erase(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "console/erase.html", {"person": person})
 
 
-@requires("people.view")
+@requires("people.export")
 def export(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=person_id)
-    response = JsonResponse(export_person(person), json_dumps_params={"indent": 2})
+    data = export_person_for_staff(person, request.user, via="console")
+    response = JsonResponse(data, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
     return response
 
@@ -282,8 +283,7 @@ def lists(request: HttpRequest) -> HttpResponse:
     error = None
     if request.method == "POST":
         if not user_can(request.user, "lists.manage"):
-            messages.error(request, "Your role cannot create lists.")
-            return redirect("console:lists")
+            raise PermissionDenied("Your role cannot create lists.")
         try:
             created = services.create_list(
                 request.POST.get("slug", ""),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
-from sincerely.accounts.access import ensure_can
-from sincerely.conversations import queries
+from sincerely.api_auth import role
+from sincerely.api_schemas import DateTime, Int, Language, StrictIn, Username, text
+from sincerely.conversations import access, queries
 from sincerely.conversations.models import Post
 from sincerely.conversations.services import posts as post_services
 from sincerely.errors import NotFound
@@ -16,28 +19,37 @@ from sincerely.errors import NotFound
 router = Router(tags=["posts"])
 
 
-class PostIn(Schema):
-    title: str
-    body: str = ""
-    author: str
-    status: str = "draft"
-    publish_at: datetime | None = None
-    tags: list[str] = []
-    excerpt: str = ""
-    language: str = "en"
-    slug: str = ""
-    translation_of: int | None = None
+PostStatus = Literal[tuple(Post.Status.values)]  # type: ignore[valid-type]
+Title = text(200, required=True)
+PostBody = text(150_000)
+# A tag must slugify to something (letters or digits); at most 60 characters are kept.
+Tag = Annotated[str, Field(max_length=60, pattern=r"^[^\x00]*[A-Za-z0-9][^\x00]*$")]
+Tags = Annotated[list[Tag], Field(max_length=20)]
+PostSlug = Annotated[str, Field(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*)?$", max_length=200)]
 
 
-class PostPatch(Schema):
-    title: str | None = None
-    body: str | None = None
-    author: str | None = None
-    status: str | None = None
-    publish_at: datetime | None = None
-    tags: list[str] | None = None
-    excerpt: str | None = None
-    language: str | None = None
+class PostIn(StrictIn):
+    title: Title
+    body: PostBody = ""
+    author: Username = Field(description="username; another author's needs posts.edit_any")
+    status: PostStatus = "draft"
+    publish_at: DateTime | None = None
+    tags: Tags = []
+    excerpt: text(400) = ""
+    language: Language = "en"
+    slug: PostSlug = ""
+    translation_of: Int(ge=1) | None = None
+
+
+class PostPatch(StrictIn):
+    title: Title | None = None
+    body: PostBody | None = None
+    author: Username | None = None
+    status: PostStatus | None = None
+    publish_at: DateTime | None = None
+    tags: Tags | None = None
+    excerpt: text(400) | None = None
+    language: Language | None = None
 
 
 class PostOut(Schema):
@@ -80,17 +92,25 @@ def _out(post: Post) -> dict:
     }
 
 
-def _get(post_id: int) -> Post:
+def _get(post_id: int, *, field: str = "id") -> Post:
     post = Post.objects.select_related("author").filter(pk=post_id).first()
     if post is None:
-        raise NotFound(f"no post {post_id}", field="id")
+        raise NotFound(f"no post {post_id}", field=field)
     return post
 
 
-@router.post("", response={201: PostOut})
+class PostFilter(Schema):
+    status: Literal[("", *Post.Status.values)] = ""  # type: ignore[valid-type]
+    author: Annotated[str, Field(pattern=r"^[\w.@+-]{0,150}$")] = ""
+    limit: int = Field(50, ge=1, le=200)
+
+
+@router.post("", response={201: PostOut}, auth=role("posts.write"))
 def create_post(request: HttpRequest, payload: PostIn):
-    ensure_can(request.user, "posts.write")
-    original = _get(payload.translation_of) if payload.translation_of else None
+    access.ensure_can_write_as(request.user, payload.author)
+    original = (
+        _get(payload.translation_of, field="translation_of") if payload.translation_of else None
+    )
     post = post_services.create_post(
         author=payload.author,
         title=payload.title,
@@ -107,9 +127,9 @@ def create_post(request: HttpRequest, payload: PostIn):
     return Status(201, _out(post))
 
 
-@router.get("", response=list[PostOut])
-def list_posts(request: HttpRequest, status: str = "", author: str = "", limit: int = 50):
-    ensure_can(request.user, "posts.write")
+@router.get("", response=list[PostOut], auth=role("posts.write"))
+def list_posts(request: HttpRequest, filters: Query[PostFilter]):
+    status, author, limit = filters.status, filters.author, filters.limit
     posts = Post.objects.select_related("author").prefetch_related("tags").order_by("-id")
     if status:
         posts = posts.filter(status=status)
@@ -118,17 +138,24 @@ def list_posts(request: HttpRequest, status: str = "", author: str = "", limit: 
     return [_out(p) for p in posts[: max(1, min(limit, 200))]]
 
 
-@router.get("/{post_id}", response=PostOut)
+@router.get("/{int:post_id}", response=PostOut, auth=role("posts.write"))
 def get_post(request: HttpRequest, post_id: int):
-    ensure_can(request.user, "posts.write")
     return _out(_get(post_id))
 
 
-@router.patch("/{post_id}", response=PostOut)
+@router.patch("/{int:post_id}", response=PostOut, auth=role("posts.write"))
 def patch_post(request: HttpRequest, post_id: int, payload: PostPatch):
-    ensure_can(request.user, "posts.write")
-    changes = payload.dict(exclude_unset=True)
-    post = post_services.update_post(_get(post_id), **changes)
+    post = _get(post_id)
+    access.ensure_can_edit_post(request.user, post)
+    # null means "leave as it is", except for publish_at, where it clears the schedule.
+    changes = {
+        k: v
+        for k, v in payload.dict(exclude_unset=True).items()
+        if v is not None or k == "publish_at"
+    }
+    if "author" in changes:
+        access.ensure_can_write_as(request.user, changes["author"])
+    post = post_services.update_post(post, **changes)
     return _out(post)
 
 

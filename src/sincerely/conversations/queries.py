@@ -174,7 +174,7 @@ def held_comments() -> QuerySet[Comment]:
 
 
 def spam_comments() -> QuerySet[Comment]:
-    return Comment.objects.filter(status=Comment.Status.SPAM).select_related("post")[:50]
+    return Comment.objects.filter(status=Comment.Status.SPAM).select_related("post")
 
 
 def person_conversations(person) -> QuerySet[Conversation]:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sincerely.accounts.access import requires, user_can
 from sincerely.charts import Bar, bar_chart
-from sincerely.conversations import conf, queries
+from sincerely.conversations import access, conf, queries
 from sincerely.conversations.models import Comment, Conversation, Incident, IncidentUpdate, Post
 from sincerely.conversations.rendering import render_post
 from sincerely.conversations.services import comments as comment_services
@@ -95,6 +96,8 @@ def post_new(request: HttpRequest) -> HttpResponse:
         translation_of = Post.objects.filter(pk=raw if str(raw).isdigit() else 0).first()
     if request.method == "POST":
         data = request.POST
+        if not access.can_write_as(request.user, data.get("author", "")):
+            raise PermissionDenied("Your role may publish only under your own name.")
         try:
             status, when = _post_form_action(request, None)
             created = post_services.create_post(
@@ -131,8 +134,12 @@ def post_new(request: HttpRequest) -> HttpResponse:
 @requires("posts.write")
 def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     item = get_object_or_404(Post.objects.select_related("author"), pk=post_id)
+    if not access.can_edit_post(request.user, item):
+        raise PermissionDenied("Your role may edit only your own posts.")
     if request.method == "POST":
         data = request.POST
+        if not access.can_write_as(request.user, data.get("author", "")):
+            raise PermissionDenied("Your role may publish only under your own name.")
         try:
             status, when = _post_form_action(request, item)
             post_services.update_post(
@@ -193,6 +200,8 @@ def post_preview(request: HttpRequest) -> HttpResponse:
 @require_POST
 def post_image(request: HttpRequest, post_id: int) -> HttpResponse:
     item = get_object_or_404(Post, pk=post_id)
+    if not access.can_edit_post(request.user, item):
+        raise PermissionDenied("Your role may edit only your own posts.")
     upload = request.FILES.get("image")
     try:
         if upload is None:
@@ -240,7 +249,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     table = sorted_page(
         request,
-        queries.inbox(request.user, view=view, status=status, channel=channel),
+        access.visible_conversations(
+            request.user,
+            queries.inbox(request.user, view=view, status=status, channel=channel),
+        ),
         {
             "subject": "subject",
             "person": "person__display_name",
@@ -260,8 +272,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "view": view,
         "status": status,
         "channel": channel,
-        "held": queries.held_comments()[:100],
-        "spam": queries.spam_comments() if view == "spam" else [],
+        "held": access.visible_comments(request.user, queries.held_comments())[:100],
+        "spam": access.visible_comments(request.user, queries.spam_comments())[:50]
+        if view == "spam"
+        else [],
         "overdue_hours": conf.INBOX_OVERDUE_HOURS,
         "statuses": Conversation.Status.choices,
         "channels": Conversation.Channel.choices,
@@ -276,6 +290,8 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
     item = queries.conversation_detail(conversation_id)
     if item is None:
         raise Http404("no such conversation")
+    if not access.can_see_conversation(request.user, item):
+        raise PermissionDenied("This conversation is not about one of your posts.")
     item.clock = _clock(item, timezone.now())
     staff = [u for u in User.objects.filter(is_active=True).order_by("username")
              if user_can(u, "conversations.handle")]  # fmt: skip
@@ -289,7 +305,9 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
 @requires("conversations.handle")
 @require_POST
 def conversation_act(request: HttpRequest, conversation_id: int, action: str) -> HttpResponse:
-    item = get_object_or_404(Conversation, pk=conversation_id)
+    item = get_object_or_404(Conversation.objects.select_related("post"), pk=conversation_id)
+    if not access.can_see_conversation(request.user, item):
+        raise PermissionDenied("This conversation is not about one of your posts.")
     data = request.POST
     if action == "reply" and request.htmx:
         return _reply_in_place(request, item)
@@ -342,6 +360,8 @@ def _reply_in_place(request: HttpRequest, item: Conversation) -> HttpResponse:
 @require_POST
 def moderate(request: HttpRequest, comment_id: int) -> HttpResponse:
     item = get_object_or_404(Comment.objects.select_related("post"), pk=comment_id)
+    if not access.can_moderate(request.user, item):
+        raise PermissionDenied("This comment is not under one of your posts.")
     if request.POST.get("action") == "spam" and request.POST.get("confirm") != "yes":
         return render(
             request, "console/confirm.html", {"confirm": _spam_confirmation(request, item)}

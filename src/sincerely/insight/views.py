@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -50,8 +51,7 @@ def segments(request: HttpRequest) -> HttpResponse:
     context: dict = {}
     if request.method == "POST":
         if not user_can(request.user, "insight.manage"):
-            messages.error(request, "Your role cannot change segments.")
-            return redirect("insight:segments")
+            raise PermissionDenied("Your role cannot change segments.")
         action = request.POST.get("action", "")
         builder = builder_from_post(request.POST, extra_row=action == "add")
         form = request.POST
@@ -104,8 +104,7 @@ def segment(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict = {}
     if request.method == "POST":
         if not user_can(request.user, "insight.manage"):
-            messages.error(request, "Your role cannot change segments.")
-            return redirect("insight:segment", slug=slug)
+            raise PermissionDenied("Your role cannot change segments.")
         action = request.POST.get("action", "")
         try:
             if action == "refresh":
@@ -180,7 +179,7 @@ def tiers(request: HttpRequest) -> HttpResponse:
     """Value tiers: people per tier as a chart and a table, the RFM grid, recompute."""
     if request.method == "POST":
         if not user_can(request.user, "insight.manage"):
-            messages.error(request, "Your role cannot recompute value tiers.")
+            raise PermissionDenied("Your role cannot recompute value tiers.")
         else:
             from sincerely.insight.tasks import compute_value_scores
 

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from typing import Annotated
 
-from sincerely.accounts.access import ensure_can
+from django.shortcuts import get_object_or_404
+from ninja import Path, Router, Status
+from pydantic import Field
+
+from sincerely.api_auth import role
+from sincerely.api_schemas import (
+    NO_NUL,
+    Int,
+    Language,
+    ListSlug,
+    StrictIn,
+    Username,
+    header_text,
+    text,
+)
 from sincerely.errors import NotFound
 from sincerely.messaging import queries, services
 from sincerely.messaging.guard.linter import lint_message
@@ -16,49 +29,58 @@ campaigns_router = Router(tags=["campaigns"])
 messages_router = Router(tags=["messages"])
 
 
-class CampaignIn(Schema):
-    name: str
-    list: str
-    sender: str
-    subject: str
-    text: str
-    html: str = ""
-    language: str = "en"
-    sender_name: str = ""
-    segment: str = ""
+# Values that reach a mail header (name, subject, sender name) hold no control characters.
+HeaderText = header_text(200)
+Subject = header_text(500, required=True)
+Body = text(100_000, required=True)
+Html = text(100_000)
+LintText = text(100_000)
+Name = header_text(200, required=True)
 
 
-class CampaignPatch(Schema):
-    name: str | None = None
-    list: str | None = None
-    sender: str | None = None
-    subject: str | None = None
-    text: str | None = None
-    html: str | None = None
-    language: str | None = None
-    sender_name: str | None = None
+class CampaignIn(StrictIn):
+    name: Name
+    list: ListSlug
+    sender: Username
+    subject: Subject
+    text: Body
+    html: Html = ""
+    language: Language = "en"
+    sender_name: HeaderText = ""
+    segment: Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9-]{0,59})?$")] = ""
 
 
-class TranslationIn(Schema):
-    subject: str
-    text: str
-    html: str = ""
+class CampaignPatch(StrictIn):
+    name: Name | None = None
+    list: ListSlug | None = None
+    sender: Username | None = None
+    subject: Subject | None = None
+    text: Body | None = None
+    html: Html | None = None
+    language: Language | None = None
+    sender_name: HeaderText | None = None
 
 
-class LintIn(Schema):
-    subject: str = ""
-    text: str = ""
-    html: str = ""
+class TranslationIn(StrictIn):
+    subject: Subject
+    text: Body
+    html: Html = ""
 
 
-class MessageIn(Schema):
-    person: int
-    subject: str
-    text: str
-    html: str = ""
-    idempotency_key: str = ""
+class LintIn(StrictIn):
+    subject: Annotated[str, Field(max_length=500, pattern=NO_NUL)] = ""
+    text: LintText = ""
+    html: Html = ""
+
+
+class MessageIn(StrictIn):
+    person: Int(ge=1)
+    subject: Subject
+    text: Body
+    html: Html = ""
+    idempotency_key: Annotated[str, Field(max_length=90, pattern=r"^[\x21-\x7e]*$")] = ""
     # The consent purpose this message serves (default sales_contact); see one_to_one_basis.
-    purpose: str = ""
+    purpose: Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9_-]{0,49})?$")] = ""
 
 
 def _campaign(campaign_id: int) -> Campaign:
@@ -86,9 +108,8 @@ def _campaign_out(campaign: Campaign, findings=None) -> dict:
     }
 
 
-@campaigns_router.post("", response={201: dict})
+@campaigns_router.post("", response={201: dict}, auth=role("campaigns.manage"))
 def create_campaign(request, payload: CampaignIn):
-    ensure_can(request.user, "campaigns.manage")
     campaign, findings = services.create_campaign(
         name=payload.name,
         list_slug=payload.list,
@@ -104,22 +125,19 @@ def create_campaign(request, payload: CampaignIn):
     return Status(201, _campaign_out(campaign, findings))
 
 
-@campaigns_router.get("")
+@campaigns_router.get("", auth=role("campaigns.manage"))
 def list_campaigns(request):
-    ensure_can(request.user, "campaigns.manage")
     return [_campaign_out(c, []) | {"findings": None} for c in Campaign.objects.all()[:200]]
 
 
-@campaigns_router.get("/{int:campaign_id}")
+@campaigns_router.get("/{int:campaign_id}", auth=role("campaigns.manage"))
 def get_campaign(request, campaign_id: int):
-    ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     return _campaign_out(campaign) | {"results": queries.campaign_results(campaign)}
 
 
-@campaigns_router.patch("/{int:campaign_id}")
+@campaigns_router.patch("/{int:campaign_id}", auth=role("campaigns.manage"))
 def patch_campaign(request, campaign_id: int, payload: CampaignPatch):
-    ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     fields = {k: v for k, v in payload.dict().items() if v is not None}
     if "list" in fields:
@@ -128,9 +146,8 @@ def patch_campaign(request, campaign_id: int, payload: CampaignPatch):
     return _campaign_out(_campaign(campaign_id))
 
 
-@campaigns_router.put("/{int:campaign_id}/translations/{language}")
-def put_translation(request, campaign_id: int, language: str, payload: TranslationIn):
-    ensure_can(request.user, "campaigns.manage")
+@campaigns_router.put("/{int:campaign_id}/translations/{language}", auth=role("campaigns.manage"))
+def put_translation(request, campaign_id: int, language: Path[Language], payload: TranslationIn):
     campaign = _campaign(campaign_id)
     services.set_translation(
         campaign, language, subject=payload.subject, text=payload.text, html=payload.html
@@ -138,10 +155,9 @@ def put_translation(request, campaign_id: int, language: str, payload: Translati
     return _campaign_out(campaign)
 
 
-@campaigns_router.get("/{int:campaign_id}/preview")
-def preview_campaign(request, campaign_id: int, person: int | None = None):
+@campaigns_router.get("/{int:campaign_id}/preview", auth=role("campaigns.manage"))
+def preview_campaign(request, campaign_id: int, person: Annotated[int, Field(ge=1)] | None = None):
     """Counts of ready and held-back recipients by reason; `?person=ID` renders one."""
-    ensure_can(request.user, "campaigns.manage")
     campaign = _campaign(campaign_id)
     body = queries.preview_counts(campaign)
     if person is not None:
@@ -163,25 +179,24 @@ def preview_campaign(request, campaign_id: int, person: int | None = None):
     return body
 
 
-@campaigns_router.post("/{int:campaign_id}/send", response={202: dict})
+@campaigns_router.post(
+    "/{int:campaign_id}/send", response={202: dict}, auth=role("campaigns.manage")
+)
 def send_campaign(request, campaign_id: int):
     """Queue the campaign; 422 with `findings` while any claim is unguarded."""
-    ensure_can(request.user, "campaigns.manage")
     campaign = services.queue_campaign(_campaign(campaign_id), actor=request.user)
     return Status(202, {"id": campaign.pk, "status": campaign.status})
 
 
-@campaigns_router.post("/lint")
+@campaigns_router.post("/lint", auth=role("campaigns.manage"))
 def lint(request, payload: LintIn):
-    ensure_can(request.user, "campaigns.manage")
     findings = lint_message(payload.subject, payload.text, payload.html)
     return {"findings": [f.as_dict() for f in findings]}
 
 
-@messages_router.post("", response={201: dict})
+@messages_router.post("", response={201: dict}, auth=role("messages.send_one"))
 def send_message(request, payload: MessageIn):
     """A one-to-one message from the caller, through the same guard."""
-    ensure_can(request.user, "messages.send_one")
     person = Person.objects.filter(pk=payload.person).first()
     if person is None:
         raise NotFound(f"no person #{payload.person}", field="person")
@@ -200,9 +215,8 @@ def send_message(request, payload: MessageIn):
     )
 
 
-@messages_router.get("/{int:message_id}")
+@messages_router.get("/{int:message_id}", auth=role("people.view"))
 def get_message(request, message_id: int):
-    ensure_can(request.user, "people.view")
     message = get_object_or_404(Message, pk=message_id)
     return {
         "id": message.pk,

@@ -30,7 +30,7 @@ class MessagingConfig(AppConfig):
         registry.add_nav_section(
             "Unmatched mail",
             "messaging:inbound_unmatched",
-            "conversations.handle",
+            "conversations.all",
             order=90,
             group="Messages",
         )

@@ -350,7 +350,7 @@ def caught_mail(request: HttpRequest, caught_id: int) -> HttpResponse:
     )
 
 
-@requires("conversations.handle")
+@requires("conversations.all")
 def inbound_unmatched(request: HttpRequest) -> HttpResponse:
     """Mail that reached us but matched no message we sent (or could not be read at all)."""
     kind = request.GET.get("kind", "")
@@ -364,7 +364,7 @@ def inbound_unmatched(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("conversations.handle")
+@requires("conversations.all")
 def inbound_mail(request: HttpRequest, inbound_id: int) -> HttpResponse:
     item = get_object_or_404(InboundMail.objects.select_related("message", "person"), pk=inbound_id)
     mail = read_mail(bytes(item.raw))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import Field
 
-from sincerely.accounts.access import ensure_can
+from sincerely.api_auth import role
+from sincerely.api_schemas import NO_NUL, StrictIn
 from sincerely.catalogue.models import Product
 from sincerely.errors import NotFound
 from sincerely.offers import queries, services
@@ -25,8 +29,8 @@ class OfferOut(Schema):
     not_for_me_url: str
 
 
-class RejectionIn(Schema):
-    sku: str
+class RejectionIn(StrictIn):
+    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=NO_NUL)]
     whole_category: bool = False
 
 
@@ -36,10 +40,9 @@ class RejectionOut(Schema):
     category: str
 
 
-@offers_router.get("/people/{int:person_id}", response=list[OfferOut])
-def person_offers(request: HttpRequest, person_id: int, n: int = 10):
+@offers_router.get("/people/{int:person_id}", response=list[OfferOut], auth=role("insight.view"))
+def person_offers(request: HttpRequest, person_id: int, n: Annotated[int, Field(ge=0, le=50)] = 10):
     """The person's offers, best first; an empty list when nothing is relevant enough."""
-    ensure_can(request.user, "insight.view")
     person = get_person(person_id)
     return [
         {
@@ -51,14 +54,15 @@ def person_offers(request: HttpRequest, person_id: int, n: int = 10):
             "rank": o.rank,
             "not_for_me_url": not_for_me_url(o),
         }
-        for o in queries.top_offers(person, min(max(n, 0), 50))
+        for o in queries.top_offers(person, n)
     ]
 
 
-@offers_router.post("/people/{int:person_id}/rejections", response={201: RejectionOut})
+@offers_router.post(
+    "/people/{int:person_id}/rejections", response={201: RejectionOut}, auth=role("people.edit")
+)
 def reject(request: HttpRequest, person_id: int, payload: RejectionIn):
     """Record "not for me" on the person's behalf (a call, a reply they sent us)."""
-    ensure_can(request.user, "people.edit")
     person = get_person(person_id)
     product = Product.objects.filter(sku=payload.sku).first()
     if product is None:

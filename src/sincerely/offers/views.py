@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +22,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     """Products with how often they are offered and refused; the last training; train now."""
     if request.method == "POST":
         if not user_can(request.user, "insight.manage"):
-            messages.error(request, "Your role cannot start training.")
+            raise PermissionDenied("Your role cannot start training.")
         else:
             from sincerely.offers.tasks import train_recommendations
 

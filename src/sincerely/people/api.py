@@ -1,16 +1,27 @@
 """People and lists over the JSON API; every write goes through people.services."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: @paginate evaluates the view's annotations in
+# ninja's own module, so they must be real objects, not strings.
 from datetime import datetime
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Path, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
-from sincerely.accounts.access import ensure_can
-from sincerely.errors import DomainError, NotFound
+from sincerely.api_auth import role
+from sincerely.api_schemas import (
+    DateTime,
+    Email,
+    Int,
+    ListSlug,
+    PurposeSlug,
+    StrictIn,
+    Username,
+    text,
+)
+from sincerely.errors import DomainError
 from sincerely.people import queries, services
 from sincerely.people.models import Fact, Membership, Person, SourceKind
 
@@ -18,55 +29,68 @@ people_router = Router(tags=["people"])
 lists_router = Router(tags=["lists"])
 
 
-class EvidenceIn(Schema):
-    source_kind: str = Field(description=f"one of {', '.join(SourceKind.values)}")
-    source_ref: str = Field(description="where it came from, e.g. 'signup form'")
-    recorded_at: datetime | None = None
+SourceKindName = Literal[tuple(SourceKind.values)]  # type: ignore[valid-type]
+# A fact key as the server stores it: lower-case letters, digits and _, starting with a letter.
+FactKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+FactValue = text(2000, required=True)
+Facts = Annotated[
+    dict[FactKey, FactValue],
+    Field(max_length=50, json_schema_extra={"additionalProperties": False}),
+]
+Phone = Annotated[str, Field(pattern=r"^(\+?[0-9 ().\-]{6,25})?$")]
 
 
-class PersonIn(Schema):
-    email: str
-    first_name: str = ""
-    last_name: str = ""
-    company: str = ""
-    phone: str = ""
-    facts: dict[str, str] = {}
+class EvidenceIn(StrictIn):
+    source_kind: SourceKindName = Field(description=f"one of {', '.join(SourceKind.values)}")
+    source_ref: text(500, required=True) = Field(
+        description="where it came from, e.g. 'signup form'"
+    )
+    recorded_at: DateTime | None = None
+
+
+class PersonIn(StrictIn):
+    email: Email
+    first_name: text(200) = ""
+    last_name: text(200) = ""
+    company: text(200) = ""
+    phone: Phone = Field("", description="6 to 15 digits")
+    facts: Facts = {}
     evidence: EvidenceIn
 
 
-class PersonPatch(Schema):
-    facts: dict[str, str] = {}
-    owner: str | None = Field(None, description="username of the owning salesperson")
+class PersonPatch(StrictIn):
+    facts: Facts = {}
+    owner: Username | None = Field(None, description="username of the owning salesperson")
     evidence: EvidenceIn | None = None
 
 
-class FactIn(Schema):
-    key: str
-    value: str
+class FactIn(StrictIn):
+    key: FactKey
+    value: FactValue
     evidence: EvidenceIn
 
 
-class ConsentIn(Schema):
-    purpose: str
+class ConsentIn(StrictIn):
+    purpose: PurposeSlug
     granted: bool
-    where: str
-    wording: str = ""
-    method: str = "api"
-    at: datetime | None = None
+    where: text(300, required=True)
+    wording: text(2000) = Field("", description="required when granted")
+    method: text(100) = "api"
+    at: DateTime | None = None
 
 
-class MemberIn(Schema):
-    email: str | None = None
-    person_id: int | None = None
-    reason: str
+class MemberIn(StrictIn):
+    email: Email | None = None
+    person_id: Int(ge=1) | None = None
+    reason: text(500, required=True)
     evidence: EvidenceIn
 
 
-class ListIn(Schema):
-    slug: str
-    name: str
-    purpose: str
-    description: str = ""
+class ListIn(StrictIn):
+    slug: ListSlug
+    name: text(200, required=True)
+    purpose: PurposeSlug
+    description: text(2000) = ""
 
 
 class FactOut(Schema):
@@ -165,9 +189,8 @@ def _person_out(person: Person) -> dict:
     }
 
 
-@people_router.post("", response={201: PersonOut})
+@people_router.post("", response={201: PersonOut}, auth=role("people.edit"))
 def create_person(request: HttpRequest, payload: PersonIn):
-    ensure_can(request.user, "people.edit")
     facts = {k: v for k, v in payload.facts.items()}
     for key in ("first_name", "last_name", "company"):
         if getattr(payload, key).strip():
@@ -182,25 +205,31 @@ def create_person(request: HttpRequest, payload: PersonIn):
     return Status(201, _person_out(person))
 
 
-@people_router.get("", response=list[PersonSummary])
+class PeopleFilter(Schema):
+    email: text(254) = Field("", description="exact address (case-insensitive)")
+    q: text(200) = Field("", description="search names and addresses")
+    list: Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9-]{0,59})?$")] = Field(
+        "", description="members of this list only"
+    )
+
+
+@people_router.get("", response=list[PersonSummary], auth=role("people.view"))
 @paginate(LimitOffsetPagination)
-def list_people(request: HttpRequest, email: str = "", q: str = "", list: str = ""):
-    ensure_can(request.user, "people.view")
+def list_people(request: HttpRequest, filters: Query[PeopleFilter]):
+    email, q, list = filters.email, filters.q, filters.list
     if email:
         person = services.find_person_by_email(email)
         return [person] if person else []
     return queries.search_people(q, list_slug=list)
 
 
-@people_router.get("/{int:person_id}", response=PersonOut)
+@people_router.get("/{int:person_id}", response=PersonOut, auth=role("people.view"))
 def get_person(request: HttpRequest, person_id: int):
-    ensure_can(request.user, "people.view")
     return _person_out(queries.get_person(person_id))
 
 
-@people_router.patch("/{int:person_id}", response=PersonOut)
+@people_router.patch("/{int:person_id}", response=PersonOut, auth=role("people.edit"))
 def patch_person(request: HttpRequest, person_id: int, payload: PersonPatch):
-    ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
     evidence = (
         _evidence(payload.evidence, request)
@@ -214,9 +243,8 @@ def patch_person(request: HttpRequest, person_id: int, payload: PersonPatch):
     return _person_out(queries.get_person(person_id))
 
 
-@people_router.post("/{int:person_id}/facts", response={201: FactOut})
+@people_router.post("/{int:person_id}/facts", response={201: FactOut}, auth=role("people.edit"))
 def add_fact(request: HttpRequest, person_id: int, payload: FactIn):
-    ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
     fact = services.record_fact(
         person, payload.key, payload.value, _evidence(payload.evidence, request)
@@ -224,9 +252,10 @@ def add_fact(request: HttpRequest, person_id: int, payload: FactIn):
     return Status(201, fact)
 
 
-@people_router.post("/{int:person_id}/consents", response={201: ConsentOut})
+@people_router.post(
+    "/{int:person_id}/consents", response={201: ConsentOut}, auth=role("people.edit")
+)
 def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn):
-    ensure_can(request.user, "people.edit")
     person = queries.get_person(person_id)
     consent = services.record_consent(
         person,
@@ -241,9 +270,8 @@ def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn):
     return Status(201, consent)
 
 
-@lists_router.get("", response=list[ListOut])
+@lists_router.get("", response=list[ListOut], auth=role("lists.view"))
 def get_lists(request: HttpRequest):
-    ensure_can(request.user, "lists.view")
     return [
         {
             "slug": al.slug,
@@ -256,9 +284,8 @@ def get_lists(request: HttpRequest):
     ]
 
 
-@lists_router.post("", response={201: ListOut})
+@lists_router.post("", response={201: ListOut}, auth=role("lists.manage"))
 def post_list(request: HttpRequest, payload: ListIn):
-    ensure_can(request.user, "lists.manage")
     al = services.create_list(
         payload.slug,
         payload.name,
@@ -279,19 +306,22 @@ def post_list(request: HttpRequest, payload: ListIn):
 
 
 def _member(email: str | None, person_id: int | None) -> Person:
+    """The person a body or query names: an unknown one is a bad value (422), not a 404."""
     if person_id:
-        return queries.get_person(person_id)
+        person = Person.objects.filter(pk=person_id).first()
+        if person is None:
+            raise DomainError(f"no person #{person_id}", field="person_id")
+        return person
     if email:
         person = services.find_person_by_email(email)
         if person is None:
-            raise NotFound(f"no person with email {email}", field="email")
+            raise DomainError(f"no person with email {email}", field="email")
         return person
     raise DomainError("give the member's email or person_id", field="email")
 
 
-@lists_router.post("/{slug}/members", response={201: MembershipOut})
-def add_member(request: HttpRequest, slug: str, payload: MemberIn):
-    ensure_can(request.user, "lists.manage")
+@lists_router.post("/{slug}/members", response={201: MembershipOut}, auth=role("lists.manage"))
+def add_member(request: HttpRequest, slug: Path[ListSlug], payload: MemberIn):
     audience_list = services.get_list(slug, field="slug")
     person = _member(payload.email, payload.person_id)
     membership = services.add_to_list(
@@ -300,15 +330,14 @@ def add_member(request: HttpRequest, slug: str, payload: MemberIn):
     return Status(201, membership)
 
 
-@lists_router.delete("/{slug}/members", response={200: MembershipOut})
+@lists_router.delete("/{slug}/members", response={200: MembershipOut}, auth=role("lists.manage"))
 def remove_member(
     request: HttpRequest,
-    slug: str,
-    email: str | None = None,
-    person_id: int | None = None,
-    reason: str = "removed through the API",
+    slug: Path[ListSlug],
+    email: Email | None = None,
+    person_id: Annotated[int, Field(ge=1)] | None = None,
+    reason: text(300, required=True) = "removed through the API",
 ):
-    ensure_can(request.user, "lists.manage")
     audience_list = services.get_list(slug, field="slug")
     person = _member(email, person_id)
     return services.leave_list(person, audience_list, reason, actor=request.user)

@@ -20,6 +20,17 @@ def _evidence(record) -> dict:
     }
 
 
+def export_person_for_staff(person: Person, actor, *, via: str) -> dict:
+    """A staff download of a person's JSON: needs `people.export`; kept in their audit trail."""
+    from sincerely.accounts.access import ensure_can
+    from sincerely.people.services import audit
+
+    ensure_can(actor, "people.export")
+    data = export_person(person)
+    audit(actor, "person.export", person.pk, f"JSON downloaded by {actor.get_username()} ({via})")
+    return data
+
+
 def export_person(person: Person) -> dict:
     """Everything we hold about a person, with the evidence for each item, as JSON data."""
     data: dict = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import orjson
 from django.core.exceptions import RequestDataTooBig
@@ -10,7 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from sincerely.accounts.access import ensure_can
+from sincerely.api_auth import role
+from sincerely.api_schemas import NO_NUL
 from sincerely.errors import DomainError
 from sincerely.people import queries as people_queries
 from sincerely.timeline import queries
@@ -37,13 +39,27 @@ class TimelineOut(Schema):
 
 
 class TimelineFilter(Schema):
-    kind: list[str] = Field(default_factory=list, description="only these kinds (repeatable)")
-    before: str = Field("", description="cursor from the previous page's `next`")
-    limit: int = Field(50, description="1 to 500")
+    kind: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_.:-]{0,31}$")]] = Field(
+        default_factory=list, description="only these kinds (repeatable)"
+    )
+    before: Annotated[str, Field(max_length=200, pattern=NO_NUL)] = Field(
+        "", description="cursor from the previous page's `next`"
+    )
+    limit: int = Field(50, ge=1, le=500, description="1 to 500")
 
 
 # The body is read with orjson by the view itself (speed, and per-event errors instead of
-# one validation error for the batch), so its shape is declared here for the schema.
+# one validation error for the batch), so its shape is declared here for the schema. Each
+# event is checked on its own: a bad one is counted in `rejected` and listed in `errors`
+# while the good ones are kept, so the schema does not constrain the items (it would claim
+# a refusal the server does not make); their shape is in the description.
+EVENT_SHAPE = (
+    "Each event: {id?: string (1-100, repeated ids count once), kind: string "
+    "(^[a-z][a-z0-9_.:-]{0,31}$), at?: ISO 8601 date-time (default: now), person?: "
+    "{email} | {id}, visitor?: string (^[A-Za-z0-9_-]{8,64}$), url?: string (up to 2000), "
+    "properties?: object}. An event that does not fit is rejected on its own, with its index, "
+    "field and reason in `errors`."
+)
 EVENTS_BODY = {
     "required": True,
     "content": {
@@ -55,25 +71,7 @@ EVENTS_BODY = {
                     "events": {
                         "type": "array",
                         "maxItems": 1000,
-                        "items": {
-                            "type": "object",
-                            "required": ["kind"],
-                            "properties": {
-                                "id": {"type": "string", "maxLength": 100},
-                                "kind": {"type": "string", "pattern": "^[a-z][a-z0-9_.:-]{0,31}$"},
-                                "at": {"type": "string", "format": "date-time"},
-                                "person": {
-                                    "type": "object",
-                                    "properties": {
-                                        "email": {"type": "string", "format": "email"},
-                                        "id": {"type": "integer", "minimum": 1},
-                                    },
-                                },
-                                "visitor": {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,64}$"},
-                                "url": {"type": "string", "maxLength": 2000},
-                                "properties": {"type": "object"},
-                            },
-                        },
+                        "items": {"description": EVENT_SHAPE},
                     }
                 },
             }
@@ -82,11 +80,26 @@ EVENTS_BODY = {
 }
 
 
+class IngestError(Schema):
+    index: int
+    field: str
+    reason: str
+
+
+class IngestOut(Schema):
+    received: int
+    accepted: int
+    duplicates: int
+    rejected: int
+    errors: list[IngestError]
+
+
 @events_router.post(
     "",
-    response={202: dict},
+    response={202: IngestOut},
     summary="Ingest a batch of events",
     openapi_extra={"requestBody": EVENTS_BODY},
+    auth=role("timeline.ingest", own_body=True),
 )
 def post_events(request: HttpRequest):
     """Up to 1,000 events in `{"events": [...]}`; 202 with counts and per-event errors.
@@ -94,7 +107,6 @@ def post_events(request: HttpRequest):
     Each event: `{"id"?, "kind", "at"?, "person"?: {"email"} | {"id"}, "visitor"?, "url"?,
     "properties"?}`. An event whose `id` was accepted before counts as a duplicate.
     """
-    ensure_can(request.user, "timeline.ingest")
     try:
         body = request.body
     except RequestDataTooBig:
@@ -105,10 +117,9 @@ def post_events(request: HttpRequest):
     return HttpResponse(orjson.dumps(result.as_dict()), status=202, content_type="application/json")
 
 
-@timeline_router.get("/{int:person_id}/timeline", response=TimelineOut)
+@timeline_router.get("/{int:person_id}/timeline", response=TimelineOut, auth=role("people.view"))
 def get_timeline(request: HttpRequest, person_id: int, filters: Query[TimelineFilter]):
     """The person's touchpoints newest first, `limit` at a time, optionally of some kinds."""
-    ensure_can(request.user, "people.view")
     person = people_queries.get_person(person_id)
     page = queries.timeline_page(
         person, kinds=filters.kind, before=filters.before, limit=filters.limit
