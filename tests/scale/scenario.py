@@ -19,7 +19,7 @@ def main() -> None:
 
     django.setup()
     from django.db.models import Count
-    from sincerely.console.services import create_api_key
+    from sincerely.accounts.services import create_api_key
 
     from sincerely.messaging import services
     from sincerely.messaging.models import Campaign, Message, SentMark
