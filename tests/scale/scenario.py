@@ -19,8 +19,8 @@ def main() -> None:
 
     django.setup()
     from django.db.models import Count
-    from sincerely.accounts.services import create_api_key
 
+    from sincerely.accounts.services import create_api_key
     from sincerely.messaging import services
     from sincerely.messaging.models import Campaign, Message, SentMark
     from sincerely.timeline.models import Touchpoint
