@@ -105,6 +105,19 @@ def test_editor_names_the_field_of_bad_input(console, people):
     assert bad.status_code == 422 and "template syntax" in bad.content.decode()
 
 
+def test_unknown_print_campaigns_and_jobs_are_not_found_pages(console, people):
+    for path in (
+        "/console/print/999999/",
+        "/console/print/999999/preview/?person=1",
+        "/console/print/999999/preview.pdf?person=1",
+        "/console/print/jobs/999999/",
+        "/console/print/jobs/999999/progress/",
+        "/console/print/jobs/999999/files/manifest.csv",
+    ):
+        assert console.get(path).status_code == 404, path
+    assert console.post("/console/print/999999/jobs/").status_code == 404
+
+
 def test_print_pages_are_for_marketers_and_admins_only(sales, people):
     client = Client()
     client.force_login(sales)

@@ -120,12 +120,23 @@ def _report_findings(request: HttpRequest, findings) -> None:
         messages.success(request, "Saved.")
 
 
-@requires(CAPABILITY)
-def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
+def _campaign_or_404(campaign_id: int) -> PrintCampaign:
     try:
-        item = queries.get_campaign(campaign_id)
+        return queries.get_campaign(campaign_id)
     except NotFound as exc:
         raise Http404(str(exc)) from None
+
+
+def _job_or_404(job_id: int) -> PrintJob:
+    try:
+        return queries.get_job(job_id)
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
+
+
+@requires(CAPABILITY)
+def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    item = _campaign_or_404(campaign_id)
     error = None
     if request.method == "POST":
         try:
@@ -159,7 +170,7 @@ def _chosen_person(value: str) -> Person | None:
 @requires(CAPABILITY)
 def preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
     """htmx: the chosen recipient's ledger and held-back reason, beside an embedded PDF."""
-    item = queries.get_campaign(campaign_id)
+    item = _campaign_or_404(campaign_id)
     wanted = request.GET.get("person", "")
     person = _chosen_person(wanted)
     context = {"campaign": item, "wanted": wanted, "person": person}
@@ -172,7 +183,7 @@ def preview(request: HttpRequest, campaign_id: int) -> HttpResponse:
 @xframe_options_sameorigin
 @requires(CAPABILITY)
 def preview_pdf(request: HttpRequest, campaign_id: int) -> HttpResponse:
-    item = queries.get_campaign(campaign_id)
+    item = _campaign_or_404(campaign_id)
     person = _chosen_person(request.GET.get("person", ""))
     if person is None:
         raise Http404("choose a person")
@@ -189,7 +200,7 @@ def preview_pdf(request: HttpRequest, campaign_id: int) -> HttpResponse:
 @require_POST
 @requires(CAPABILITY)
 def start_job(request: HttpRequest, campaign_id: int) -> HttpResponse:
-    item = queries.get_campaign(campaign_id)
+    item = _campaign_or_404(campaign_id)
     try:
         size = int(request.POST.get("chunk_size") or conf.chunk_size())
         job = services.start_job(item, actor=request.user, chunk_size=size)
@@ -210,22 +221,19 @@ def _job_context(job: PrintJob) -> dict:
 
 @requires(CAPABILITY)
 def job(request: HttpRequest, job_id: int) -> HttpResponse:
-    try:
-        item = queries.get_job(job_id)
-    except NotFound as exc:
-        raise Http404(str(exc)) from None
+    item = _job_or_404(job_id)
     return render(request, "postal/job.html", _job_context(item))
 
 
 @requires(CAPABILITY)
 def job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
-    item = queries.get_job(job_id)
+    item = _job_or_404(job_id)
     return render(request, "postal/job_progress_partial.html", _job_context(item))
 
 
 @requires(CAPABILITY)
 def job_file(request: HttpRequest, job_id: int, name: str) -> HttpResponse:
-    item = queries.get_job(job_id)
+    item = _job_or_404(job_id)
     # Only a name the job's own listing shows: no path can leave the job's folder.
     if name not in {f["name"] for f in queries.job_files(item)}:
         raise Http404("no such file in this job")
