@@ -52,7 +52,7 @@ def dashboard_figures(user=None) -> dict:
     if user is None or user_can(user, "insight.view"):
         figures["revenue"] = attributed_revenue(PERIOD_DAYS)
     if user is None or user_can(user, "conversations.handle"):
-        figures["conversations"] = reply_clock(PERIOD_DAYS)
+        figures["conversations"] = reply_clock(PERIOD_DAYS, user)
     return figures
 
 
@@ -125,20 +125,24 @@ def attributed_revenue(days: int) -> dict:
     }
 
 
-def reply_clock(days: int) -> dict:
-    """Open conversations now, and the median time to a first reply over the period."""
+def reply_clock(days: int, user=None) -> dict:
+    """Open conversations now, and the median time to a first reply over the period, counted
+    over the conversations the user may read (an author: those about their own posts)."""
+    from sincerely.conversations.access import visible_conversations
     from sincerely.conversations.models import Conversation
 
     since = timezone.now() - timedelta(days=days)
-    answered = Conversation.objects.filter(
-        created_at__gte=since, first_reply_at__isnull=False
-    ).values_list("created_at", "first_reply_at")
+    readable = Conversation.objects.all()
+    if user is not None:
+        readable = visible_conversations(user, readable)
+    answered = readable.filter(created_at__gte=since, first_reply_at__isnull=False).values_list(
+        "created_at", "first_reply_at"
+    )
     minutes = [max((reply - asked).total_seconds() / 60, 0) for asked, reply in answered]
+    open_now = readable.filter(status=Conversation.Status.OPEN)
     return {
-        "open": Conversation.objects.filter(status=Conversation.Status.OPEN).count(),
-        "waiting_first_reply": Conversation.objects.filter(
-            status=Conversation.Status.OPEN, first_reply_at__isnull=True
-        ).count(),
+        "open": open_now.count(),
+        "waiting_first_reply": open_now.filter(first_reply_at__isnull=True).count(),
         "answered": len(minutes),
         "median_minutes": statistics.median(minutes) if minutes else None,
     }
