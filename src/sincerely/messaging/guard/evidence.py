@@ -94,6 +94,21 @@ class EvidenceRecord:
         self.record_id = record_id
         self.name = name
 
+    @classmethod
+    def of_touchpoint(cls, kind: str, tp, summary: str, name: str = "") -> EvidenceRecord:
+        return cls(kind, summary=summary, at=tp.at, source="touchpoint", record_id=tp.pk, name=name)
+
+    @classmethod
+    def of_fact(cls, kind: str, fact, summary: str) -> EvidenceRecord:
+        return cls(
+            kind,
+            summary=f"{summary} ({fact.evidence_text})",
+            at=fact.recorded_at,
+            source="fact",
+            record_id=fact.pk,
+            name=fact.value,
+        )
+
     def __bool__(self) -> bool:
         return True
 
@@ -265,25 +280,16 @@ class Evidence:
         for tp in self._touchpoints(ATTENDANCE_KIND):
             recorded = str((tp.properties or {}).get("event", ""))
             if names_match(name, recorded):
-                record = EvidenceRecord(
+                record = EvidenceRecord.of_touchpoint(
                     "attended",
-                    summary=f"attended {recorded}",
-                    at=tp.at,
-                    source="touchpoint",
-                    record_id=tp.pk,
-                    name=recorded,
+                    tp,
+                    f"attended {recorded}",
+                    recorded,
                 )
                 return self._found("attended", name, record)
         for fact in self._index.attended_facts(self._person.pk):
             if names_match(name, fact.value):
-                record = EvidenceRecord(
-                    "attended",
-                    summary=f"attended {fact.value} ({fact.evidence_text})",
-                    at=fact.recorded_at,
-                    source="fact",
-                    record_id=fact.pk,
-                    name=fact.value,
-                )
+                record = EvidenceRecord.of_fact("attended", fact, f"attended {fact.value}")
                 return self._found("attended", name, record)
         return None
 
@@ -306,7 +312,7 @@ class Evidence:
             return None
         tp = touchpoints[0]
         note = str((tp.properties or {}).get("note", "")) or default
-        record = EvidenceRecord(kind, summary=note, at=tp.at, source="touchpoint", record_id=tp.pk)
+        record = EvidenceRecord.of_touchpoint(kind, tp, note)
         return self._found(kind, "", record)
 
     def called(self) -> EvidenceRecord | None:
@@ -321,13 +327,11 @@ class Evidence:
             said = " ".join(str(v) for v in props.values()) + " " + tp.url
             if not wanted or names_match(wanted, said):
                 about = str(props.get("topic") or props.get("subject") or wanted or tp.kind)
-                record = EvidenceRecord(
+                record = EvidenceRecord.of_touchpoint(
                     "asked",
-                    summary=f"asked about {about}",
-                    at=tp.at,
-                    source="touchpoint",
-                    record_id=tp.pk,
-                    name=about,
+                    tp,
+                    f"asked about {about}",
+                    about,
                 )
                 return self._found("asked", wanted, record)
         return None
@@ -395,13 +399,11 @@ class Evidence:
         return self._found(
             "visited",
             wanted,
-            EvidenceRecord(
+            EvidenceRecord.of_touchpoint(
                 "visited",
-                summary=f"viewed {tp.url}" + (f" ({title})" if title else ""),
-                at=tp.at,
-                source="touchpoint",
-                record_id=tp.pk,
-                name=f"{tp.url} {title}".strip(),
+                tp,
+                f"viewed {tp.url}" + (f" ({title})" if title else ""),
+                f"{tp.url} {title}".strip(),
             ),
         )
 
@@ -413,13 +415,11 @@ class Evidence:
             about = " ".join(str(props.get(k, "")) for k in ("subject", "post", "topic", "text"))
             if wanted and not names_match(wanted, about):
                 continue
-            record = EvidenceRecord(
+            record = EvidenceRecord.of_touchpoint(
                 "said",
-                summary=f"{tp.kind.replace('_', ' ')}: {about.strip() or 'a message'}",
-                at=tp.at,
-                source="touchpoint",
-                record_id=tp.pk,
-                name=about.strip(),
+                tp,
+                f"{tp.kind.replace('_', ' ')}: {about.strip() or 'a message'}",
+                about.strip(),
             )
             return self._found("said", wanted, record)
         return None
@@ -431,13 +431,8 @@ class Evidence:
             fact = self._facts.get(key)
             if fact is None or fact.trust != Trust.VERIFIED or not names_match(wanted, fact.value):
                 continue
-            record = EvidenceRecord(
-                "prefers",
-                summary=f"{key.replace('_', ' ')}: {fact.value} ({fact.evidence_text})",
-                at=fact.recorded_at,
-                source="fact",
-                record_id=fact.pk,
-                name=fact.value,
+            record = EvidenceRecord.of_fact(
+                "prefers", fact, f"{key.replace('_', ' ')}: {fact.value}"
             )
             return self._found("prefers", wanted, record)
         return None
