@@ -23,7 +23,8 @@ from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from sincerely.errors import DomainError
-from sincerely.people.imports import import_people, issues_as_dicts
+from sincerely.people.import_frame import issues_as_dicts
+from sincerely.people.imports import import_people
 
 log = logging.getLogger(__name__)
 

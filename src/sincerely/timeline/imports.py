@@ -22,13 +22,13 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from sincerely.catalogue.models import Product
 from sincerely.errors import DomainError, ImportRejected
-from sincerely.people.imports import (
+from sincerely.people.import_frame import (
     BaseImportReport,
     RowIssue,
-    _text_lines,
     parse_past_time,
     read_column_names,
     run_import,
+    text_lines,
 )
 from sincerely.people.models import Identity, ImportBatch, ImportIssue, Person
 from sincerely.people.services import normalise_email
@@ -172,7 +172,7 @@ def _parse_row(raw: dict, line: int) -> _Line:
 
 
 def _rows(stream: IO[bytes], report: PurchaseImportReport, progress) -> Iterator[_Line | RowIssue]:
-    reader = csv.reader(_text_lines(stream), strict=True)
+    reader = csv.reader(text_lines(stream), strict=True)
     columns = _read_header(reader)
     while True:
         try:
