@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.guard_corpus import LANGUAGES, load, score
+from bench.guard_corpus import LANGUAGES, load, load_all, score
+from sincerely.messaging.guard import claims as claims_module
+from sincerely.messaging.guard import detector_rules as rules
 from sincerely.messaging.guard.claims import (
     CLAIM_EVIDENCE,
     EVIDENCE_KINDS,
@@ -19,6 +21,7 @@ from sincerely.messaging.guard.claims import (
     detect_claims,
 )
 from sincerely.messaging.guard.normalise import normalise_text, sentences, visible_text
+from sincerely.messaging.guard.prefilter import required_literals
 
 # The targets are recall ≥ 95% and false positives ≤ 3% on a corpus written outside
 # the project; `python -m bench guard` reports our held-out figures against them. This test
@@ -302,3 +305,46 @@ def test_property_sentences_round_trip(parts):
     assert sentences("\n\n".join(split)) == split
     assert all("\n" not in s and s == s.strip() and "  " not in s for s in split)
     assert len(split) >= len(parts)
+
+
+# The prefilter (guard/prefilter.py) skips a kind's pattern when none of its literals is in
+# the sentence; it must never change what is found.
+CORPUS_TEXTS = sorted({row.text for row in load_all()})
+CORPUS_WORDS = sorted({word for text in CORPUS_TEXTS for word in text.split()})
+
+
+def _both_ways(text: str) -> tuple[object, object]:
+    flat = normalise_text(text)
+    return claims_module._detect(flat), claims_module._detect(flat, prefilter=False)
+
+
+def test_prefilter_changes_nothing_on_the_corpus():
+    for text in CORPUS_TEXTS:
+        filtered, unfiltered = _both_ways(text)
+        assert filtered == unfiltered, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    first=st.sampled_from(CORPUS_TEXTS),
+    second=st.sampled_from(CORPUS_TEXTS),
+    cut=st.integers(0, 200),
+    words=st.lists(st.sampled_from(CORPUS_WORDS), max_size=12),
+    noise=st.text(max_size=20),
+)
+def test_property_prefilter_changes_nothing(first, second, cut, words, noise):
+    # Spliced sentences and shuffled corpus words reach patterns in odd places; the noise
+    # brings characters no sentence has.
+    for text in (first[:cut] + second[cut:], " ".join(words), noise + " ".join(words) + noise):
+        filtered, unfiltered = _both_ways(text)
+        assert filtered == unfiltered, text
+
+
+def test_every_pattern_has_literals_that_every_match_contains():
+    for lang, patterns in rules.PATTERNS.items():
+        for kind, pattern in patterns:
+            literals = required_literals(pattern)
+            assert literals, (lang, kind)
+            for text in CORPUS_TEXTS:
+                for match in pattern.finditer(text.lower()):
+                    assert any(literal in match.group(0) for literal in literals), (kind, text)

@@ -112,7 +112,10 @@ def _detect_any(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]]
     return _detect_cached(text) if len(text) <= 2000 else _detect(text)
 
 
-def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+def _detect(
+    text: str, prefilter: bool = True
+) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """The claims in `text`; `prefilter=False` runs every pattern (the prefilter's test)."""
     flat = " ".join(text.split())
     if not flat:
         return ()
@@ -136,9 +139,12 @@ def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ..
             keep = [i for i, char in enumerate(view) if char != '"']
             quoted = [(bisect_left(keep, s), bisect_left(keep, e)) for s, e in quoted]
             view = "".join(view[i] for i in keep)
+        possible = rules.PREFILTERS[lang].possible_kinds(view) if prefilter else None
+        if possible is not None and not possible - found.keys():
+            continue
         scope = _Scope(view, lang, quoted)
         for kind, pattern in rules.PATTERNS[lang]:
-            if kind in found:
+            if kind in found or (possible is not None and kind not in possible):
                 continue
             for match in pattern.finditer(view):
                 if scope.allows(kind, match.start(), match.end()):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from sincerely.messaging.guard.prefilter import KindFilter
+
 
 def _not_after(words: str) -> str:
     """Fixed-width look-behinds: the next word may not follow any of these words."""
@@ -1602,6 +1604,9 @@ PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ]
     for lang, table in _TABLES.items()
 }
+
+# Which kinds' patterns can match a sentence at all, from literals read off the patterns.
+PREFILTERS: dict[str, KindFilter] = {lang: KindFilter(pats) for lang, pats in PATTERNS.items()}
 
 # German third person (she/they) written in lower case in mid-sentence, kept apart from Sie.
 DE_THIRD_PERSON = re.compile(r"(?<=[\w,;:] )(?:sie|ihnen|ihre|ihren|ihrem|ihrer|ihres)\b")
