@@ -168,6 +168,7 @@ class _Scope:
         self.quoted = quoted
         self.clauses = [(m.start(), m.end()) for m in rules.CLAUSE.finditer(view)]
         self.is_question = view.rstrip().endswith("?")
+        self.is_footer = bool(rules.FOOTER[lang].search(view))
 
     def _clause(self, start: int) -> tuple[int, int]:
         for begin, end in self.clauses:
@@ -176,7 +177,9 @@ class _Scope:
         return 0, len(self.view)
 
     def allows(self, kind: str, start: int, end: int) -> bool:
-        if any(q_start <= start and end <= q_end for q_start, q_end in self.quoted):
+        if self.is_footer or any(
+            q_start <= start and end <= q_end for q_start, q_end in self.quoted
+        ):
             return False
         c_start, c_end = self._clause(start)
         before = self.view[c_start:start]
@@ -201,7 +204,12 @@ class _Scope:
             and rules.ES_THIRD_PERSON_SUBJECT.match(before)
         ):
             return False
-        if self.is_question and c_end >= len(self.view.rstrip()) - 1:
+        if kind == "selection" and not before.strip(" ¿¡") and clause.rstrip().endswith("?"):
+            # A teaser ("Made for you?", "¿Hecho para ti?") asks, it reserves nothing.
+            return False
+        if clause.rstrip().endswith("?") or (
+            self.is_question and c_end >= len(self.view.rstrip()) - 1
+        ):
             # A yes/no question about the event itself asks, it does not assert: "Did you
             # attend?", "Vous étiez au salon ?", "Haben Sie … besucht?". A wh-question keeps
             # its presupposition ("How was your visit?"), and so does a claim that is not
@@ -212,7 +220,9 @@ class _Scope:
             relative = rules.RELATIVE_START.match(clause) or rules.RELATIVE_START.match(
                 self.view[start:end]
             )
-            if asks and not relative and not rules.WH_WORD[lang].search(clause):
+            # "Still thinking about the boots?" presupposes the looking it asks about.
+            lingers = kind == "behaviour" and rules.STILL[lang].search(clause)
+            if asks and not relative and not lingers and not rules.WH_WORD[lang].search(clause):
                 return False
         return True
 

@@ -1574,6 +1574,174 @@ DE["interest"] = [
     r"beeindruckt|skeptisch|besorgt|gespannt)\b",
 ]
 
+# Round 6 (families written by a fresh hand): casual thanks, verbless and shown interest,
+# receipts and dispatch, abandoned baskets, remembered tastes.
+_THANKS_CASUAL = r"(?:thx|thnx|thanx|tysm|ty|cheers|many thanks)"
+_KIND_AFTER_THANKS_EN = {
+    "attendance": r"joining|attending|coming (?:along|to|out)|tuning in|taking part|being there",
+    "visit": r"stopping by|dropping by|dropping in|popping in|popping by|visiting|coming by",
+    "meeting": r"meeting|seeing|catching up|the coffee|the lunch|the drinks",
+    "conversation": r"the chat|our chat|the talk|the conversation|chatting|talking",
+    "call": r"the call|our call|calling|ringing|the phone call",
+    "purchase": r"your order|your purchase|shopping with us|ordering|buying|the order",
+    "request": r"your question|your enquiry|your inquiry|asking|your request|reaching out",
+}
+for _kind, _verbs in _KIND_AFTER_THANKS_EN.items():
+    EN[_kind].append(rf"\b{_THANKS_CASUAL}(?: {_Y})?(?: so much| again| a lot)? for (?:{_verbs})\b")
+EN["meeting"] += [
+    rf"\b{_GLAD_EN}\b[^.!?]{{0,40}}?\b(?:bump|bumped|ran|run) into {_Y}\b",
+    rf"\b(?:shake|shook|shaking) {_Y}r hand\b",
+]
+EN["attendance"] += [
+    rf"\b(?:glad|happy|great|nice|pleased|good|thrilled|delighted|lovely)\b[^.!?]{{0,20}}?\b"
+    rf"{_Y} (?:could|were able to|managed to|got to) (?:make it|come|join|attend|be there|be "
+    rf"with us|take part|stop by|drop by)\b",
+    rf"\b{_Y} (?:were|was) (?:one of|among) (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:people|guests|"
+    rf"attendees|participants|visitors|delegates|students|runners|players|members)\b",
+]
+EN["visit"] += [
+    r"\byour (?:recent |last |lovely |kind |quick |first )?visit (?:to|at|of|in) (?:our|us|the)\b"
+    r"[^.!?]{0,40}?\b(?:made|was|meant|brightened|inspired|gave|left|really)\b",
+]
+EN["promise"] += [
+    r"\b(?:we|you and i) agreed (?:that )?(?:i|we)(?:'d| would| should)\b",
+]
+EN["interest"] += [
+    rf"\b(?:i|we) could (?:tell|see|sense) (?:that |how (?:much )?)?{_Y} (?:were|was|loved|"
+    rf"liked|enjoyed|had|really|did)\b",
+    rf"\b{_Y} (?:seemed|looked|sounded|appeared|were|felt) (?:[\w-]+ ){{0,2}}?(?:curious|keen|"
+    rf"excited|interested|intrigued|enthusiastic|taken|fascinated|impressed|thrilled|into|"
+    rf"drawn|hooked|smitten|eager|passionate) (?:about|by|with|in|to|on)\b",
+    rf"\b{_Y} (?:showed|expressed|had shown|have shown|'ve shown|took) (?:us )?(?:[\w-]+ ){{0,3}}?"
+    rf"(?:interest|enthusiasm|curiosity|a shine)\b",
+    r"\byour (?:eyes|face) lit up\b",
+    rf"\b{_Y} (?:looked|seemed|sounded) (?:like|as if|as though) {_Y} (?:enjoyed|loved|liked|"
+    rf"had|were|really)\b",
+]
+_TASTE_AFTER_YOU_EN = (
+    r"(?: (?:love|loves|like|likes|prefer|enjoy|adore|hate|dislike|can't resist|always (?:go|"
+    r"order|choose|pick|buy|have|take))\b|(?:'re| are) (?=(?:not )?(?:a|an|no|into|fond|partial|"
+    r"keen on|big|such a|crazy|mad|obsessed)\b))"
+)
+EN["preference"] += [
+    rf"\b(?:knowing|remembering|since we know|as we know|we know|we remember|we remembered|"
+    rf"i remember|i remembered|i know|we noted) (?:that |how much )?{_Y}{_TASTE_AFTER_YOU_EN}",
+    rf"\b(?:{_Y}(?:'re| are)|as) (?:a |such a )?(?:big|huge|real|true|keen|great|dedicated|"
+    rf"devoted|regular|loyal) (?:[\w-]+ ){{0,3}}?(?:drinker|fan|lover|eater|reader|runner|cook|"
+    rf"collector|enthusiast|buff|addict|devotee|connoisseur|aficionado|gardener|baker)\b",
+    r"\bas (?:someone|somebody|a person) who (?:loves?|likes?|enjoys?|adores?|prefers?)\b",
+]
+EN["purchase"] += [
+    r"\byour (?:new )?(?:[\w-]+ ){0,3}?(?:has|have) (?:now )?been (?:dispatched|despatched|"
+    r"shipped|delivered|posted)\b",
+    r"\b(?:receipt|invoice|confirmation) for (?:your|yesterday's|today's|this|that|the) "
+    r"(?:recent |last |latest )?(?:purchase|order|booking|reservation)\b",
+    r"\b(?:yesterday's|last week's|last month's|\w+day's) (?:purchase|order|delivery|booking)\b",
+    r"\b(?:how's|how is|how are|how're) (?:the|your|that) new (?:[\w-]+ ){1,3}?(?:treating you|"
+    r"working out|going|holding up|doing)\b",
+]
+EN["behaviour"] += [
+    r"(?:^|[.!?] )(?:hey |hi |psst |so )?(?:[\w-]+, )?still (?:thinking about|considering|"
+    r"eyeing|dreaming (?:of|about)|deciding (?:on|about)|undecided about|weighing up|mulling "
+    r"over|on the fence about)\b",
+    rf"\b(?:saw|noticed|spotted|seen) {_Y} (?:were )?(?:eyeing|looking at|checking out|browsing|"
+    rf"viewing|admiring|having a look)\b",
+]
+EN["tenure"] += [
+    r"\b(?:all )?(?:these|those) (?:many )?years (?:as (?:a|an|our) |with us|of (?:loyalty|"
+    r"trust|custom|friendship|membership))",
+]
+
+FR["meeting"] += [
+    r"\b(?:d'avoir|avons|ai|avoir|avez|as) (?:enfin |pu )?fait (?:votre|ta|vos) connaissance\b",
+]
+FR["attendance"] += [
+    r"\b(?:vous|tu) (?:faisiez|faisais|avez fait|as fait|étiez|étais) (?:partie )?(?:des|parmi "
+    r"les|l'un des|l'une des|un des|une des) (?:[\w-]+ )?(?:participante?s?|invitée?s?|"
+    r"visiteu(?:rs?|ses?)|auditeurs?|auditrices?|spectat(?:eurs?|rices?)|inscrite?s?|convives)\b",
+    r"\brépondue?s? présente?s?\b",
+    r"\b(?:c'était|ce fut|quel(?:le)? (?:plaisir|joie|bonheur))\b[^.!?]{0,40}?\b(?:vous|te|t') ?"
+    r"(?:compter|avoir) parmi nous\b",
+    r"\bque (?:vous|tu) (?:ayez|aies) (?:pu )?(?:venir|assister|participer|être (?:là|présente?s?|"
+    r"des nôtres|parmi nous)|nous rejoindre|passer)\b",
+]
+FR["conversation"] += [
+    r"\b(?:ce qu'on|ce que nous|ce que l'on) (?:s'est|nous sommes) (?:dit|raconté)\b",
+    r"\bmerci (?:pour|de) (?:cet|ce|notre|cette|l') ?(?:[\w-]+ )?(?:échange|conversation|"
+    r"discussion|entretien|moment d'échange)\b",
+    r"\b(?:on|nous) (?:en|l') ?(?:a|avons) (?:parlé|discuté|évoqué|abordé)\b",
+]
+FR["visit"] += [
+    r"\b(?:vous|te) faire visiter\b",
+    r"\b(?:votre|ta) (?:[\w-]+ )?visite (?:de|à|au|chez|dans)\b[^.!?]{0,40}?\b(?:nous a|m'a|a été|"
+    r"était|fut)\b",
+]
+FR["request"] += [
+    r"\b(?:vous vous êtes|tu t'es|vous vous étiez|tu t'étais) (?:renseignée?s?|informée?s?|"
+    r"intéressée?s?) (?:sur|à|au|aux|auprès)\b",
+]
+FR["interest"] += [
+    r"\b(?:vous|tu) (?:sembliez|semblais|paraissiez|paraissais|aviez l'air|avais l'air)\b",
+    r"\b(?:vous|te|t') ?(?:plaisait|plaisaient|a plu|ont plu|intéressait|intéressaient|"
+    r"a beaucoup plu|a tapé dans l'œil)\b",
+    r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:montré|manifesté|témoigné|exprimé)\b[^.!?]{0,25}?"
+    r"(?:intérêt|enthousiasme|curiosité)\b",
+    r"\b(?:vos|tes) yeux (?:brillaient|ont brillé|pétillaient|se sont illuminés)\b",
+    r"\b(?:vous vous êtes|tu t'es) (?:montrée?s?|révélée?s?) (?:[\w-]+ ){0,2}?(?:curieu(?:x|se)|"
+    r"intéressée?s?|enthousiastes?|passionnée?s?)\b",
+]
+_TASTE_FR = (
+    r"(?:n'|ne )?(?:aimez|aimes|adorez|adores|raffolez|raffoles|préférez|préfères|appréciez|"
+    r"apprécies|détestez|détestes|craquez|craques|êtes (?:fan|amateur|amatrice|adepte|friande?|"
+    r"gourmande?)|es (?:fan|amateur|amatrice|adepte|friande?))\b"
+)
+FR["preference"] += [
+    r"\b(?:vous|tu) (?:prenez|prends|commandez|commandes|choisissez|choisis|achetez|achètes|"
+    r"buvez|bois) (?:toujours|souvent|systématiquement|d'habitude|habituellement)\b",
+    rf"\b(?:on se souvient|nous nous souvenons|je me souviens|on se rappelle|nous nous rappelons|"
+    rf"je me rappelle|nous savons|on sait|je sais|sachant|nous n'oublions pas) (?:bien )?"
+    rf"(?:que |qu')(?:vous|tu) (?={_TASTE_FR})",
+    rf"(?:^|[.!?] )(?:vous|tu) (?={_TASTE_FR})",
+    r"(?:^|[,;:] )(?:en |en tant que |comme )?(?:grande?|vraie?|fine?|fidèle|véritable) "
+    r"(?:amateur|amatrice|adepte|fan|passionnée?|connaisseu(?:r|se)|gourmande?|lectrice|lecteur) "
+    r"(?:de|du|des|d')[^.!?]{0,40}?, (?:vous|tu)\b",
+    r"(?<!ez )(?<!is )(?<!ve )(?<!ne )\b(?:votre|ta|vos|tes) (?:commande|boisson|table|place|"
+    r"taille|coupe|pointure|formule|menu|plat|café|marque|couleur|parfum)s? (?:habituelle?s?|"
+    r"préférée?s?|favorite?s?|fétiches?|de toujours|attitrée?s?)\b",
+]
+FR["purchase"] += [
+    r"\b(?:achetée?s?|commandée?s?|acquise?s?|réservée?s?) (?:chez nous|sur notre site|dans "
+    r"notre boutique|en ligne chez nous|le mois dernier|la semaine dernière|récemment|hier)\b",
+    r"\b(?:votre|ta|vos|tes) (?:nouvel(?:le)? |nouveaux? |nouvelles )?[\w-]+ (?:[\w-]+ ){0,2}?"
+    r"(?:a été|ont été|est|sont) (?:expédiée?s?|livrée?s?|postée?s?|en route|en chemin|en cours "
+    r"de livraison)\b",
+    r"\b(?:appréciez|apprécies|profitez|profites|aimez|aimes|adorez|adores|êtes satisfaite?s? "
+    r"de|es satisfaite? de) (?:bien )?(?:votre|vos|ton|ta|tes) (?:nouvel|nouvelle|nouveau|"
+    r"nouveaux|nouvelles)\b",
+]
+FR["behaviour"] += [
+    r"\b(?:vous|tu) (?:pensez|penses|hésitez|hésites|songez|songes|réfléchissez|réfléchis) "
+    r"(?:encore|toujours) (?:à|aux|au)\b",
+    r"\b(?:vous|tu) (?:avez|as) (?:commencé|entamé|débuté|démarré) (?:votre|ta) (?:inscription|"
+    r"commande|réservation|achat|demande|souscription|paiement|panier)\b",
+    r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:[\w-]+ ){0,2}?(?:cherchée?s?|recherchée?s?|"
+    r"feuilletée?s?|comparée?s?|survolée?s?|sauvegardée?s?|enregistrée?s?)\b",
+]
+FR["tenure"] += [
+    r"\bdepuis (?:\d{4}|[\w-]+ (?:ans|années|mois))\b[^.!?]{0,15}?\b(?:vous|tu) (?:nous |me )?"
+    r"(?:faites|fais|êtes|es|achetez|commandez|restez|suivez|soutenez|accompagnez)\b",
+    r"\b(?:vous|tu) (?:nous|m') ?(?:avez|as|aviez|avais) (?:rejointe?s?|accompagnée?s?) (?:en|dès|"
+    r"depuis|il y a)\b",
+    r"\b(?:toutes )?ces (?:\w+ )?(?:années|ans) (?:en tant que|comme|de fidélité|à nos côtés|avec "
+    r"nous|parmi nous)\b",
+    r"\b(?:ans|années|mois) (?:déjà )?(?:que|qu') (?:vous|tu)\b",
+    r"\b(?:fidèle )?(?:cliente?|abonnée?|membre|adhérente?) (?:fidèle )?depuis (?:\d|[\w-]+ "
+    r"(?:ans|années|mois)|longtemps|toujours)",
+]
+FR["selection"] += [r"\ben pensant à (?:vous|toi)\b"]
+# ROUND6-DE
+# ROUND6-ES
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -1597,9 +1765,65 @@ def _anchor_first(pattern: str) -> str:
     return f"(?=\\b{word.group(0)}){pattern}" if word else pattern
 
 
+# People type without accents ("deja", "reunion", "fur", "Muller"): outside a character class
+# an accented letter also matches its bare letter (and the German umlauts their "ue" form).
+_BARE = {
+    **dict.fromkeys("àâá", "a"),
+    **dict.fromkeys("éèêë", "e"),
+    **dict.fromkeys("îïí", "i"),
+    **dict.fromkeys("ôó", "o"),
+    **dict.fromkeys("ùûú", "u"),
+    "ç": "c",
+    "ñ": "n",
+}
+_UMLAUT = {"ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)", "ß": "(?:ß|ss)"}
+_BARE_UMLAUT = {"ä": "a", "ö": "o", "ü": "u", "ß": "s"}
+
+
+def _accent_tolerant(pattern: str, lang: str) -> str:
+    out = []
+    groups: list[bool] = []  # per open group: is it a look-behind (fixed width only)?
+    in_class = escaped = False
+    for index, char in enumerate(pattern):
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            out.append(char)
+            in_class = char != "]"
+        elif char == "[":
+            out.append(char)
+            in_class = True
+        elif char == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), index))
+            out.append(char)
+        elif char == ")":
+            groups.pop()
+            out.append(char)
+        elif char in _BARE and not (lang == "es" and _ends_word(pattern, index)):
+            # A Spanish final accent is grammar, not spelling: "compró" is not "compro".
+            out.append(f"[{char}{_BARE[char]}]")
+        elif char in _UMLAUT:
+            out.append(f"[{char}{_BARE_UMLAUT[char]}]" if any(groups) else _UMLAUT[char])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _ends_word(pattern: str, index: int) -> bool:
+    following = pattern[index + 1 : index + 2]
+    return not following.isalpha() and not pattern.startswith("\\w", index + 1)
+
+
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     lang: [
-        (kind, re.compile("|".join(f"(?:{_anchor_first(p)})" for p in pats)))
+        (
+            kind,
+            re.compile("|".join(f"(?:{_anchor_first(_accent_tolerant(p, lang))})" for p in pats)),
+        )
         for kind, pats in table.items()
     ]
     for lang, table in _TABLES.items()
@@ -1653,7 +1877,7 @@ COLLECTIVE = {
     "en": re.compile(
         r"\b(?:many|most|some|several|lots|a lot|so many|a number|plenty|all|few|a few|"
         r"those|hundreds|thousands|half|each|none|one|any|others) of (?:you|our customers|"
-        r"our readers|our members|our clients)\b|\b(?:customers|people|shoppers|readers|"
+        r"our readers|our members|our clients)\b|(?<!\bas )\b(?:customers|people|shoppers|readers|"
         r"visitors|members|clients|users|others|everyone|anyone|someone|somebody|those) who\b"
     ),
     "fr": re.compile(
@@ -1673,6 +1897,44 @@ COLLECTIVE = {
         r"personas|visitantes|lectores|miembros|compradores) que|quienes)\b"
     ),
 }
+# The legal footer of a mailing ("You receive this email because you subscribed") says why
+# the mail came, to everyone on the list: nothing in that sentence is a claim.
+_MAIL_NOUN = {
+    "en": r"(?:e-?mails?|messages?|newsletters?|mails?|communications?|updates|mailings?)",
+    "fr": r"(?:message|messages|courriel|courriels|e-?mails?|mails?|newsletters?|lettres? "
+    r"d'information|communications?)",
+    "de": r"(?:e-?mails?|nachrichten?|newsletter|mails?|mitteilungen?)",
+    "es": r"(?:mensajes?|correos?|e-?mails?|boletín|boletines|newsletters?|comunicaciones?)",
+}
+FOOTER = {
+    "en": re.compile(
+        rf"\b(?:you(?:'re| are)? (?:receiving|received|receive|getting|get)|you have received) "
+        rf"(?:this|these|our) {_MAIL_NOUN['en']}\b|\b(?:this|the) {_MAIL_NOUN['en']} (?:was|is|"
+        rf"has been) sent to you\b"
+    ),
+    "fr": re.compile(
+        rf"\b(?:vous (?:recevez|avez reçu|receviez)|tu (?:reçois|as reçu)) (?:ce|cet|cette|ces|"
+        rf"nos|notre) {_MAIL_NOUN['fr']}\b|\b(?:ce|cet) {_MAIL_NOUN['fr']} (?:vous|t') ?(?:a été|"
+        rf"est) (?:envoyé|adressé)\b"
+    ),
+    "de": re.compile(
+        rf"\b(?:sie erhalten|du erhältst|sie bekommen|du bekommst) (?:diese|diesen|dieses|"
+        rf"unseren|unsere) {_MAIL_NOUN['de']}\b|\bdiese {_MAIL_NOUN['de']} wurde (?:ihnen|dir|an)\b"
+    ),
+    "es": re.compile(
+        rf"\b(?:recibe|recibes|está recibiendo|estás recibiendo|ha recibido|has recibido) "
+        rf"(?:este|esta|estos|nuestro|nuestra) {_MAIL_NOUN['es']}\b|\b(?:este|esta) "
+        rf"{_MAIL_NOUN['es']} (?:se le|se te|le|te|se) ha (?:sido )?enviado\b"
+    ),
+}
+
+STILL = {
+    "en": re.compile(r"\bstill\b"),
+    "fr": re.compile(r"\b(?:encore|toujours)\b"),
+    "de": re.compile(r"\b(?:noch|immer noch|weiterhin)\b"),
+    "es": re.compile(r"\b(?:todavía|todavia|aún|aun|sigue|sigues)\b"),
+}
+
 NEGATION = {
     "en": re.compile(
         r"\b(?:not|never|haven't|hasn't|hadn't|didn't|don't|won't|weren't|wasn't|"
@@ -1692,7 +1954,7 @@ FUTURE_BEFORE = {
     "fr": re.compile(
         r"\b(?:au plaisir|serions|serais|serait|serons|serai|sera|aimerions|aimerais|"
         r"voudrions|voudrais|hâte|allons|vais|va|pourrions|pourrais|"
-        r"pourrons|pourrez|prochainement|prochaine?|bientôt|souhaiterions)\b"
+        r"pourrons|pourrez|prochainement|prochaine?|bientôt|souhaiterions)\b|\bau\s*$"
     ),
     "de": re.compile(
         r"\b(?:würden|würde|werden|wird|werde|freuen uns (?:darauf|auf)|freue mich "
