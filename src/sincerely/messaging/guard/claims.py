@@ -191,7 +191,10 @@ class _Scope:
             return False
         if rules.COLLECTIVE[lang].search(clause):
             return False
-        if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : end]):
+        # A dislike is a taste too ("Da Sie kein scharfes Essen mögen"): for a preference only
+        # a negation before the claim takes it back ("We don't know what you like").
+        negation_end = start if kind == "preference" else end
+        if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : negation_end]):
             return False
         if kind in rules.TIME_BOUND_KINDS and (
             rules.FUTURE_BEFORE[lang].search(before)

@@ -1739,7 +1739,71 @@ FR["tenure"] += [
     r"(?:ans|années|mois)|longtemps|toujours)",
 ]
 FR["selection"] += [r"\ben pensant à (?:vous|toi)\b"]
-# ROUND6-DE
+DE["attendance"] += [
+    r"\b(?:danke|dank|vielen dank|merci)\b[^.!?]{0,20}?\bfürs (?:mitmachen|dabeisein|dabei sein|"
+    r"kommen|vorbeikommen|zuhören|zuschauen|teilnehmen|mitfeiern|mitdiskutieren|reinschauen)\b",
+    r"\b(?:sie|du|ihr) (?:[\w-]+ ){0,3}?[\w-]*(?:seminar|webinar|vortrag|livestream|stream|"
+    r"konferenz|präsentation|keynote|übertragung|event|workshop|kurs)\w* (?:[\w-]+ ){0,3}?"
+    r"(?:verfolgt|angeschaut|angesehen|mitverfolgt|eingeschaltet|besucht|gesehen)\b",
+    r"\b(?:sie|dich|euch) (?:[\w-]+ ){0,4}?(?:unter|bei) (?:unseren|den) (?:gästen|teilnehmern|"
+    r"teilnehmerinnen|besuchern|zuschauern|zuhörern)\b",
+    r"\b(?:sie|du|ihr) (?:[\w-]+ ){0,5}?dabei (?:sein )?(?:konnten|konntest|konntet|waren|warst|"
+    r"wart|gewesen)\b",
+]
+DE["conversation"] += [
+    r"\bwir (?:haben|hatten) (?:[\w-]+ ){0,4}?(?:darüber|davon|drüber) (?:gesprochen|geredet|"
+    r"geplaudert|telefoniert|diskutiert)\b",
+]
+_DE_AGREED = r"(?:abgemacht|besprochen|vereinbart|gesagt|erwähnt|erzählt|versprochen|ausgemacht)"
+DE["call"] += [
+    rf"\b(?:am|per|übers) telefon (?:[\w-]+ )?{_DE_AGREED}\b",
+    rf"\b{_DE_AGREED} (?:am|per|übers) telefon\b",
+    r"\b(?:meinen|unseren) (?:rück)?anruf (?:[\w-]+ )?(?:angenommen|entgegengenommen|beantwortet|"
+    r"erwidert)\b",
+]
+DE["visit"] += [
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:[\w-]+ ){0,3}?(?:in|bei|an) (?:unserer|unserem|"
+    r"unseren|uns)\b",
+]
+DE["promise"] += [
+    r"\bwie (?:(?!mit\b)[\w-]+ ){0,4}?(?:versprochen|zugesagt|vereinbart|abgemacht)\b",
+]
+DE["said"] += [
+    r"\bwie (?:sie|du|ihr) (?:mir|uns) (?:[\w-]+ ){0,2}?(?:erklärt|erzählt|gesagt|geschrieben|"
+    r"berichtet|mitgeteilt|geschildert|verraten|anvertraut)\b",
+]
+_DE_NOT_TASTE = (
+    r"(?!(?:können|kannst|könnt|dürfen|darfst|dürft|sollen|sollten|sollst|möchten|möchtest|"
+    r"würden|würdest|werden|wirst|sind|bist|seid|helfen|hilfst|melden|meldest|erreichen)\b)"
+)
+DE["preference"] += [
+    r"(?:^|[.!?] |, )(?:sie|du|ihr) (?:mögen|magst|mögt|lieben|liebst|liebt|bevorzugen|"
+    r"bevorzugst|trinken|trinkst)\b",
+    r"\b(?:da|weil|nachdem|dass) (?:sie|du|ihr) (?=(?:[\w-]+ ){0,4}?(?:mögen|magst|mögt|lieben|"
+    r"liebst|bevorzugen|bevorzugst|gern|gerne)\b)",
+    rf"(?:^|[.!?,] |(?:dass|weil|da) )(?:sie|du|ihr) {_DE_NOT_TASTE}[\w-]+ (?:[\w-]+ )?(?:gern|"
+    rf"gerne|am liebsten)\b",
+    r"(?<!sie )(?<!du )\b(?:ihr|ihre|ihren|ihrem|dein|deine|deinen|deinem) (?:übliche[nmrs]?|"
+    r"gewohnte[nmrs]?|bevorzugte[nmrs]?|altbewährte[nmrs]?|liebste[nmrs]?)\b",
+]
+DE["behaviour"] += [
+    r"\b(?:denken|denkst|überlegen|überlegst|träumen|träumst) (?:sie|du|ihr) (?:noch|immer noch)\b",
+    r"\b(?:sie|du|ihr) (?:denken|denkst|überlegen|überlegst) (?:noch|immer noch)\b",
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:[\w-]+ ){0,8}?(?:heruntergeladen|"
+    r"angesehen|angeschaut|angeklickt|geklickt|geöffnet|gesucht|gestöbert|durchstöbert|"
+    r"gespeichert|hinzugefügt|begonnen|angefangen|gelesen|vergessen)\b",
+]
+DE["tenure"] += [
+    r"\b(?:uns|mir) (?:[\w-]+ ){0,3}?(?:die treue|treu) (?:halten|hältst|haltet|gehalten|"
+    r"geblieben|sind|bist)\b",
+    r"\b(?:sie|du|ihr) (?:sind|bist|seid|waren|warst) (?:schon |bereits |damals )?(?:\d{4}|vor "
+    r"[\w-]+ (?:jahren|monaten)) (?:zu uns|dazugekommen|dazugestoßen|kunde|kundin|mitglied)",
+]
+DE["selection"] += [
+    r"\b(?:mit blick auf|im hinblick auf|in gedanken an|mit gedanken an) (?:sie|dich|euch) "
+    r"(?:[\w-]+ ){0,2}?(?:ausgewählt|ausgesucht|zusammengestellt|gemacht|entworfen|kreiert|"
+    r"gepackt)\b",
+]
 # ROUND6-ES
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
