@@ -203,9 +203,18 @@ class _Scope:
             return False
         if (
             lang == "es"
-            and rules.ES_USTED_VERB.match(self.view[start:end])
-            and rules.ES_THIRD_PERSON_SUBJECT.match(before)
+            and rules.ES_USTED_VERB.match(rules.ES_CLITIC.sub("", self.view[start:end]))
+            and not rules.ES_TIME_PHRASE.match(before)
+            and (
+                rules.ES_THIRD_PERSON_SUBJECT.match(before)
+                or rules.ES_THIRD_PERSON_NEAR.search(before)
+            )
         ):
+            return False
+        if clause.rstrip().endswith(":") and any(
+            q_start >= c_end and not self.view[c_end:q_start].strip() for q_start, _ in self.quoted
+        ):
+            # The words that hand over to a testimonial: "Una clienta nos escribió: «…»".
             return False
         if kind == "selection" and not before.strip(" ¿¡") and clause.rstrip().endswith("?"):
             # A teaser ("Made for you?", "¿Hecho para ti?") asks, it reserves nothing.

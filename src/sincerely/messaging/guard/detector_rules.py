@@ -1804,7 +1804,101 @@ DE["selection"] += [
     r"(?:[\w-]+ ){0,2}?(?:ausgewählt|ausgesucht|zusammengestellt|gemacht|entworfen|kreiert|"
     r"gepackt)\b",
 ]
-# ROUND6-ES
+_ES_EVENT = (
+    r"(?:conferencia|webinar|webinario|seminario|directo|charla|presentación|emisión|evento|"
+    r"sesión|taller|retransmisión|ponencia|cata|jornada|curso|clase)"
+)
+ES["meeting"] += [
+    r"\bcoincidimos (?:brevemente |ayer |por fin |en persona )?(?:en (?:el|la|los|las) (?!que)|"
+    r"en persona)",
+]
+ES["attendance"] += [
+    rf"\bgracias por (?:seguir|ver|sintonizar|conectarte|conectarse|conectaros) (?:nuestr[oa]s?|"
+    rf"el|la|los|las) (?:[\w-]+ )?{_ES_EVENT}",
+    r"\bque (?:pudieras|pudiera|pudierais|pudieran|hayas podido|haya podido|hayáis podido) "
+    r"(?:venir|asistir|participar|acompañarnos|estar|acercarte|acercarse|pasar)\b",
+    r"\b(?:estuvo|estuviste|estuvieron|estuvisteis)(?: usted| ustedes)? entre (?:el público|los "
+    r"asistentes|los participantes|los invitados|nuestros invitados|nosotros)\b",
+]
+ES["conversation"] += [r"\b(?:lo|como lo|ya lo) (?:hablamos|comentamos|charlamos|tratamos)\b"]
+ES["call"] += [
+    r"\b(?:me alegré|me alegró|me gustó|fue un placer|fue un gusto|qué bien|encantad[oa])\b"
+    r"[^.!?]{0,40}?\b(?:al|por|en el) teléfono\b",
+]
+ES["visit"] += [
+    r"\b(?:estuvo|estuviste|estuvisteis|estuvieron)(?: usted| ustedes)? (?:[\w-]+ ){0,2}?en "
+    r"(?:nuestr[oa]s?|la tienda|el taller|la oficina|el stand|el showroom|el local)\b",
+]
+ES["request"] += [
+    r"(?:^|[.!?,¡¿] ?)(?:querías|queríais|buscabas|buscabais|necesitabas|necesitabais) "
+    r"(?:el|la|los|las|un|una|más|información|saber)\b",
+    r"(?:^|[.!?,¡¿] ?)(?:usted )?(?:pidió|solicitó|preguntó por|consultó) (?:el|la|los|las|un|una|"
+    r"información|por)\b",
+]
+ES["promise"] += [
+    r"\b(?:te|le|os|les) (?:dije|dijimos|comenté|comentamos|prometí|prometimos|aseguré|aseguramos) "
+    r"que (?:te|le|os|les) (?:[\w-]+ )?(?:mandaría|enviaría|pasaría|escribiría|llamaría|diría|"
+    r"mandaríamos|enviaríamos|daría|daríamos|traería|haría|haríamos)\b",
+    r"\b(?:conforme a|según|de acuerdo con|tal como|tal y como|como) (?:lo )?(?:pactado|acordado|"
+    r"convenido|prometido|quedado)\b(?! con (?:el|la|los|las|nuestr))",
+    r"\blo que (?:acordamos|pactamos|quedamos|convinimos|hablamos)\b",
+    r"\bcomo (?:me comprometí|nos comprometimos|quedé|me comprometi)\b",
+]
+ES["said"] += [
+    r"\b(?:mencionó|señaló|avisó|indicó|advirtió|confesó|reconoció|insistió|subrayó|recalcó)\b",
+    r"\bcomo (?:(?:usted|tú|ustedes) (?:me |nos )?|me |nos )(?:decía|comentaba|explicaba|"
+    r"mencionaba|contaba|señalaba|apuntaba|decías|comentabas|explicabas|mencionabas|contabas)\b",
+    r"\bcomo (?:decías|comentabas|explicabas|mencionabas|contabas|señalabas)\b",
+    r"(?:^|[.!?,¡¿] ?|usted |tú |me |nos )(?:había|habías|habíais) (?:[\w-]+ )?(?:mencionado|"
+    r"comentado|contado|dicho|explicado|señalado|hablado)\b",
+]
+ES["interest"] += [
+    r"\b(?:me fijé|nos fijamos|noté|notamos|vi|vimos) (?:en )?que (?:eres|estabas|te|le) "
+    r"(?:[\w-]+ )?(?:fan|aficionad[oa]|interesad[oa]|encant|gust|entusiasmad[oa]|ilusionad[oa])",
+    r"\b(?:parecía|parecías|parecíais|se le veía|se te veía|te veías)\b(?: [\w-]+){0,2}? "
+    r"(?:fascinad[oa]s?|encantad[oa]s?|ilusionad[oa]s?|entusiasmad[oa]s?|interesad[oa]s?|"
+    r"emocionad[oa]s?|impresionad[oa]s?|content[oa]s?|feliz|disfrutar|disfrutando|curios[oa]s?|"
+    r"intrigad[oa]s?|cautivad[oa]s?|maravillad[oa]s?)\b",
+    r"\bse (?:notaba|veía|nota|ve) que (?:disfrutaba|disfrutabas|disfrutó|disfrutaste|te gust|"
+    r"le gust|te encant|le encant|estabas|estaba)",
+    r"\b(?:se mostró|te mostraste|se mostraron|os mostrasteis) (?:[\w-]+ ){0,2}?(?:curios|"
+    r"interesad|entusiasmad|ilusionad|encantad|receptiv)",
+    r"(?<!\bequipo )(?<!\bclientes )\b(?:le|te|os) (?:conquistaron|conquistó|fascinó|fascinaron|"
+    r"enamoraron|enamoró|convenció|convencieron)\b",
+]
+ES["preference"] += [
+    r"\bsiempre (?:pides|pide|pedís|eliges|elige|compras|tomas|toma|escoges|escoge|bebes|bebe)\b",
+    r"(?:^|[,;:¡] ?)(?:gran |buen |fiel |verdader[oa] )(?:aficionad[oa]|amante|fan|apasionad[oa]|"
+    r"entendid[oa]|fanátic[oa]|seguidora?) (?:de|del|al|a la|a los)\b[^.!?]{0,40}?(?:,|\bcomo "
+    r"(?:es|eres|sois)\b)",
+]
+ES["purchase"] += [
+    r"\b(?:su|tu|sus|tus) (?:nuev[oa]s? )?[\w-]+ (?:[\w-]+ ){0,2}?(?:ha|han) sido (?:enviad[oa]s?|"
+    r"entregad[oa]s?|despachad[oa]s?|expedid[oa]s?)\b",
+]
+ES["behaviour"] += [
+    r"\b(?:sigue|sigues|seguís|todavía|aún) (?:pensando|dudando|interesad[oa]s?|mirando|buscando|"
+    r"dándole vueltas)\b",
+    r"\b(?:abrió|abriste|leyó|leíste|descargó|descargaste|consultó|hizo clic|pinchó) (?:en )?"
+    r"(?:nuestr[oa]s?|el|la|los) (?:[\w-]+ )?(?:boletín|correo|newsletter|email|e-mail|enlace|"
+    r"guía|vídeo|video|página|web|artículo|catálogo)",
+    r"\b(?:empezó|empezaste|comenzó|comenzaste|inició|iniciaste) (?:a |su |tu |el )(?:registr|"
+    r"inscri|compra|pedido|reserva|solicitud|pago|alta)",
+]
+ES["tenure"] += [
+    r"\b(?:confiar|confía|confías|comprar|compras|estar|está|estás|seguir|sigue|sigues|"
+    r"acompañarnos|acompaña|acompañas)\b[^.!?]{0,25}?\bdesde (?:(?:19|20)\d\d\b(?! ?(?:€|euros|"
+    r"eur|\$))|hace|el (?:año|primer día|principio|inicio))",
+    r"\bdesde (?:(?:19|20)\d\d|hace [\w-]+ (?:años|meses))\b,? (?:usted |tú )?(?:confía|confías|"
+    r"compra|compras|está|estás|sigue|sigues|forma|formas|nos (?:acompaña|acompañas|sigue|sigues|"
+    r"apoya|apoyas|elige|eliges|compra|compras))\b",
+    r"\b(?:años|meses) (?:contigo|con usted|con ustedes|con vosotros)\b",
+]
+ES["selection"] += [
+    r"(?<!\bcree )(?<!\bcrea )(?<!\bdescubra )(?<!\bdescubre )(?<!\bconsulte )(?<!\bhaga )"
+    r"\b(?:su|tu) (?:selección|recomendación|oferta|propuesta|caja|lista|colección) (?:personal|"
+    r"personalizada|exclusiva|a medida|hecha para (?:usted|ti))\b",
+]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
@@ -1901,7 +1995,7 @@ DE_THIRD_PERSON = re.compile(r"(?<=[\w,;:] )(?:sie|ihnen|ihre|ihren|ihrem|ihrer|
 
 # Scope words.
 
-QUOTE = re.compile(r"\"[^\"]{3,}\"|„[^\"“]{3,}[\"“]")
+QUOTE = re.compile(r"\"[^\"]{3,}\"|„[^\"“]{3,}[\"“]|«[^»]{3,}»|“[^”]{3,}”")
 _SAY = {
     "en": r"says|said|writes|wrote|explains|explained|adds|added|tells us|told us|recalls|"
     r"shares|shared|notes|noted|puts it|put it|comments|reports|remembers|according to",
@@ -1956,7 +2050,9 @@ COLLECTIVE = {
         r"mitglieder|käufer), die|wer)\b"
     ),
     "es": re.compile(
-        r"\b(?:muchos de (?:ustedes|vosotros|ustedes)|muchas de (?:ustedes|vosotras)|algunos "
+        r"\b(?:(?:miles|cientos|decenas|centenares|todos|todas|varios|varias|muchas|la mayoría|"
+        r"gran parte|buena parte) de (?:ustedes|vosotros|vosotras)|"
+        r"muchos de (?:ustedes|vosotros|ustedes)|muchas de (?:ustedes|vosotras)|algunos "
         r"de (?:ustedes|vosotros)|la mayoría de (?:ustedes|vosotros)|(?:los |las )?(?:clientes|"
         r"personas|visitantes|lectores|miembros|compradores) que|quienes)\b"
     ),
@@ -2079,6 +2175,20 @@ ES_USTED_VERB = re.compile(
     r"compra|pide|forma|ha)\b"
 )
 # A Spanish clause that starts with a third-person subject: "Nuestro equipo asistió…".
+# The same subject right before the verb after a time phrase: "El mes pasado nuestro equipo
+# visitó…" (a time phrase itself is no subject: "La semana pasada visitó…").
+ES_THIRD_PERSON_NEAR = re.compile(
+    r"(?:^|[\s¡¿,])(?:nuestr[oa]s?|el|la|los|las|mi|mis|un|una|este|esta|ese|esa)\s+"
+    r"(?!(?:semana|mes|año|día|fin|lunes|martes|miércoles|jueves|viernes|sábado|domingo|verano|"
+    r"invierno|otoño|primavera|otro|otra|pasado|pasada|mañana|tarde|noche)\b)[\w-]+"
+    r"(?:\s+(?!pasad[oa]\b)[\w-]+){0,2}\s*$"
+)
+ES_CLITIC = re.compile(r"^(?:me|nos|le|les|se) ")
+ES_TIME_PHRASE = re.compile(
+    r"^[\s¡¿]*(?:la|el|este|esta|ese|esa|aquel|aquella) (?:semana|mes|año|día|fin de semana|lunes|"
+    r"martes|miércoles|jueves|viernes|sábado|domingo|verano|invierno|otoño|primavera)"
+    r"(?: pasad[oa]| anterior)?\s*,?\s*$"
+)
 ES_THIRD_PERSON_SUBJECT = re.compile(
     r"^[\s¡¿]*(?:nuestr[oa]s?|el|la|los|las|mi|mis|un|una|este|esta|ese|esa|[a-záéíóúñ]+"
     r"(?= (?:y|e) ))\s+[\w-]+(?:\s+[\w-]+)?\s*$"
