@@ -65,8 +65,7 @@ _NUM_EN = (
     r"twenty|many|several|so many|a few|a couple of)"
 )
 _EXCLUDED_OBJECT_EN = (
-    r"(?:our|the|its|their|his|her|with (?:the|our|investors|partners|analysts|"
-    r"journalists|students|officials|experts|leaders|customers)|targets?|goals?|"
+    r"(?:our|the|its|their|his|her|with (?!you\b|your\b|u\b)|targets?|goals?|"
     r"records?|demand|deadlines?|expectations|standards?|requirements|criteria|"
     r"a (?:milestone|goal|target))"
 )
@@ -1574,6 +1573,25 @@ DE["interest"] = [
     r"beeindruckt|skeptisch|besorgt|gespannt)\b",
 ]
 
+# Verb-second order after a time phrase: "Letzten Monat haben Sie unsere Ausstellung besucht".
+for _kind, _words_de in _DE_PARTICIPLES.items():
+    DE[_kind].append(
+        rf"(?<=\w )(?:haben|hatten|hast|hattest|habt|hattet) (?:sie|du|ihr) (?:[\w-]+ ){{0,6}}?"
+        rf"(?:{'|'.join(_words_de.split())})\b(?! (?:werden|wird|würde|würden)\b)"
+    )
+DE["call"] += [
+    r"\b(?:wir (?:haben|hatten)|(?:haben|hatten) wir) (?:(?!mit (?!ihnen|dir|euch)\b)[\w-]+ ){0,3}?"
+    r"(?:telefoniert|gezoomt|kurz gesprochen)\b",
+]
+DE["conversation"] += [
+    r"\b(?:wir hatten|hatten wir) (?:[\w-]+ ){0,3}?(?:ein|einen) (?:[\w-]+ )?(?:gespräch|telefonat|"
+    r"austausch|treffen|termin|kaffee|mittagessen|call)\b(?! mit (?!ihnen|dir|euch))",
+]
+DE["interest"] += [
+    r"\b(?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?(?:gefallen hat|gefallen haben|gefiel|gefielen|"
+    r"geschmeckt hat|geschmeckt haben|zugesagt hat)\b",
+]
+
 # Round 6 (families written by a fresh hand): casual thanks, verbless and shown interest,
 # receipts and dispatch, abandoned baskets, remembered tastes.
 _THANKS_CASUAL = r"(?:thx|thnx|thanx|tysm|ty|cheers|many thanks)"
@@ -1647,7 +1665,26 @@ EN["behaviour"] += [
     rf"\b(?:saw|noticed|spotted|seen) {_Y} (?:were )?(?:eyeing|looking at|checking out|browsing|"
     rf"viewing|admiring|having a look)\b",
 ]
+EN["meeting"] += [
+    rf"(?:^|[.!?] )(?:it )?(?:was|been) {_GLAD_EN}\b[^.!?]{{0,20}}?\b(?:catching up|chatting|"
+    rf"meeting up|seeing each other)\b",
+]
+EN["interest"] += [
+    rf"\b{_Y} (?:seemed|looked|sounded|appeared) (?:[\w-]+ )?(?:happy|pleased|delighted|chuffed|"
+    rf"satisfied|impressed|won over|sold) (?:with|about|by|on)\b",
+]
+EN["selection"] += [
+    r"\b(?:we|i)(?:'ve| have)? (?:saved|kept|held|reserved|set aside|put aside|booked) you "
+    r"(?:a|an|the|one|your)\b",
+]
+EN["conversation"] += [
+    r"\bwe (?:spoke|talked|chatted) (?:last|yesterday|earlier|this morning|this afternoon|the "
+    r"other day|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the phone))\b",
+]
 EN["tenure"] += [
+    r"\b(?:we've|we have|i've|i have)\b[^.!?]{0,30}?\b(?:serv(?:e|ing|ed)|known|work(?:ing|ed) "
+    r"with|suppl(?:y|ying|ied)|help(?:ing|ed)|look(?:ing|ed) after|deliver(?:ing|ed) to) you "
+    r"(?:since|for)\b",
     r"\b(?:all )?(?:these|those) (?:many )?years (?:as (?:a|an|our) |with us|of (?:loyalty|"
     r"trust|custom|friendship|membership))",
 ]
@@ -1739,6 +1776,23 @@ FR["tenure"] += [
     r"(?:ans|années|mois)|longtemps|toujours)",
 ]
 FR["selection"] += [r"\ben pensant à (?:vous|toi)\b"]
+FR["call"] += [
+    r"\bmerci (?:pour|de) (?:l'|cet |notre |votre |ton |ce )(?:appel|coup de fil|échange "
+    r"téléphonique|visio|entretien téléphonique)\b",
+    r"\b(?:de m'avoir|d'avoir|de nous avoir) (?:rappelée?|appelée?|téléphoné|répondu à (?:mon|"
+    r"notre) appel)\b",
+]
+FR["request"] += [
+    r"\b(?:vous|tu) (?:me|nous) l'(?:aviez|avais|avez|as) (?:demandé|réclamé|suggéré|proposé)\b",
+]
+FR["behaviour"] += [
+    r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:[\w-]+ ){0,2}?(?:abandonnée?s?|laissée?s?) (?:votre|"
+    r"ton|ta|vos|tes|des|un|une|quelques)\b",
+]
+FR["conversation"] += [
+    r"\bnous avons (?:parlé|discuté|échangé)\b[^.!?]{0,25}?\b(?:dernier|dernière|hier|ce matin|"
+    r"l'autre jour)\b",
+]
 DE["attendance"] += [
     r"\b(?:danke|dank|vielen dank|merci)\b[^.!?]{0,20}?\bfürs (?:mitmachen|dabeisein|dabei sein|"
     r"kommen|vorbeikommen|zuhören|zuschauen|teilnehmen|mitfeiern|mitdiskutieren|reinschauen)\b",
@@ -1819,6 +1873,11 @@ ES["attendance"] += [
     r"(?:venir|asistir|participar|acompañarnos|estar|acercarte|acercarse|pasar)\b",
     r"\b(?:estuvo|estuviste|estuvieron|estuvisteis)(?: usted| ustedes)? entre (?:el público|los "
     r"asistentes|los participantes|los invitados|nuestros invitados|nosotros)\b",
+]
+ES["promise"] += [r"\bquedamos en que\b"]
+ES["interest"] += [
+    r"\b(?:veo|vemos|noto|notamos|sé|sabemos) que (?:le|te|os) (?:interesa|interesan|gusta|gustan|"
+    r"encanta|encantan|apasiona|apasionan)\b",
 ]
 ES["conversation"] += [r"\b(?:lo|como lo|ya lo) (?:hablamos|comentamos|charlamos|tratamos)\b"]
 ES["call"] += [
