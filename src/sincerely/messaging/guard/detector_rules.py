@@ -1959,6 +1959,60 @@ ES["selection"] += [
     r"personalizada|exclusiva|a medida|hecha para (?:usted|ti))\b",
 ]
 
+DE["interest"] += [
+    r"\b(?:sie|du|ihr) (?:zeigten|zeigtest|zeigtet|bekundeten|bekundetest|äußerten) "
+    r"(?:[\w-]+ ){0,2}?(?:interesse|begeisterung|neugier)\b",
+    r"\b(?:sie|du|ihr) (?:haben|hast|hatten|hattest) (?:[\w-]+ ){0,4}?(?:interesse|begeisterung|"
+    r"neugier)\w* (?:[\w-]+ ){0,4}?(?:gezeigt|bekundet|signalisiert|geäußert)\b",
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart|schienen|schienst|wirkten|wirktest) (?:[\w-]+ ){0,3}?"
+    r"(?:feuer und flamme|hin und weg|aus dem häuschen|verliebt|fasziniert|entzückt|hingerissen|"
+    r"glücklich|zufrieden|froh)\b",
+    r"\bhat (?:sie|dich|euch) (?:[\w-]+ ){0,2}?(?:beeindruckt|begeistert|überzeugt|fasziniert|"
+    r"interessiert|gefreut)\b",
+    r"\b(?:ihnen|dir|euch) (?:hat|haben|hatte|hatten) (?:[\w-]+ ){0,5}?(?:gefallen|geschmeckt|"
+    r"zugesagt|imponiert)\b",
+    r"\b(?:dass|weil|wie) (?:sie|dich|euch) (?:[\w-]+ ){0,4}?(?:interessiert|begeistert|fasziniert|"
+    r"beeindruckt|überzeugt)\b",
+]
+DE["promise"] += [r"\bwie (?:(?!mit\b)[\w-]+ ){0,3}?(?:abgesprochen|ausgemacht)\b"]
+DE["purchase"] += [
+    r"\bzufrieden (?:(?:sind (?:sie|du)|bist du|seid ihr) )?mit (?:ihrem|ihrer|ihren|deinem|"
+    r"deiner|deinen|eurem|eurer) (?:neue[nmrs]?|gekaufte[nmrs]?|bestellte[nmrs]?)\b",
+    r"\b(?:ihr|ihre|dein|deine|euer|eure) (?:neue[nmrs]? )?[\w-]+ (?:[\w-]+ )?(?:ist|sind|wurde|"
+    r"wurden) (?:[\w-]+ )?(?:unterwegs|versandt|verschickt|auf dem weg|zugestellt|geliefert|"
+    r"abholbereit|eingetroffen)\b",
+]
+DE["request"] += [
+    r"\b(?:sie|du|ihr) (?:hatten|hattest|hattet) (?:eine|einige|ein paar|noch eine) (?:[\w-]+ )?"
+    r"(?:frage|fragen|anfrage|anliegen|bitte|wunsch)\b",
+]
+ES["interest"] += [
+    r"\b(?:mostró|mostraste|mostrasteis|mostraron|manifestó|manifestaste|expresó|expresaste|"
+    r"demostró|demostraste) (?:[\w-]+ ){0,2}?(?:interés|entusiasmo|curiosidad)\b",
+    r"\b(?:te quedaste|se quedó|os quedasteis|se quedaron) (?:[\w-]+ )?(?:encantad|fascinad|"
+    r"impresionad|prendad|enamorad|maravillad|convencid|content)[oa]s?\b",
+    r"(?<!\bequipo )(?<!\bclientes )\b(?:le|te|os) (?:impresionó|impresionaron|emocionó|"
+    r"sorprendió|encantó|encantaron)\b",
+]
+ES["purchase"] += [
+    r"\bqué tal (?:(?:le|te|os) va )?(?:con )?(?:su|tu|sus|tus|vuestr[oa]s?) (?:[\w-]+ )?"
+    r"nuev[oa]s?\b",
+    r"\bqué tal (?:(?:le|te|os) va )?(?:con )?(?:su|tu|sus|tus|vuestr[oa]s?) nuev[oa]s?\b",
+    r"\b(?:su|tu|sus|tus) (?:[\w-]+ ){1,3}?(?:ya )?(?:va|van|está|están) (?:de |en )camino\b",
+    r"\bque (?:disfrute|disfrutes|disfrutéis|disfruten) (?:de )?(?:su|tu|sus|tus|vuestr[oa]s?) "
+    r"(?:[\w-]+ )?(?:nuev[oa]s?|compra|pedido)",
+]
+ES["preference"] += [r"\b(?:usted|tú) (?:prefiere|prefieres|suele|sueles|siempre)\b"]
+ES["visit"] += [
+    r"\bque nos (?:visitara|visitaras|visitarais|visitaran)\b",
+    r"\bque (?:viniera|vinieras|vinierais|pasara|pasaras|pasarais) (?:a vernos|por (?:la|el|"
+    r"nuestr))",
+]
+ES["request"] += [
+    r"(?:^|[.!?,¡¿] ?)(?:usted )?(?:tenía|tenías|teníais) (?:una|alguna|varias|algunas|un par de) "
+    r"(?:[\w-]+ )?(?:duda|dudas|pregunta|preguntas|consulta|consultas)\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2242,7 +2296,7 @@ ES_THIRD_PERSON_NEAR = re.compile(
     r"invierno|otoño|primavera|otro|otra|pasado|pasada|mañana|tarde|noche)\b)[\w-]+"
     r"(?:\s+(?!pasad[oa]\b)[\w-]+){0,2}\s*$"
 )
-ES_CLITIC = re.compile(r"^(?:me|nos|le|les|se) ")
+ES_CLITIC = re.compile(r"^(?:me|nos) ")
 ES_TIME_PHRASE = re.compile(
     r"^[\s¡¿]*(?:la|el|este|esta|ese|esa|aquel|aquella) (?:semana|mes|año|día|fin de semana|lunes|"
     r"martes|miércoles|jueves|viernes|sábado|domingo|verano|invierno|otoño|primavera)"
