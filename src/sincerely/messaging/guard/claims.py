@@ -233,7 +233,9 @@ class _Scope:
                 self.view[start:end]
             )
             # "Still thinking about the boots?" presupposes the looking it asks about.
-            lingers = kind == "behaviour" and rules.STILL[lang].search(clause)
+            lingers = (kind == "behaviour" and rules.STILL[lang].search(clause)) or (
+                rules.PRESUPPOSED[lang].search(self.view[start:end])
+            )
             if asks and not relative and not lingers and not rules.WH_WORD[lang].search(clause):
                 return False
         return True

@@ -2013,6 +2013,85 @@ ES["request"] += [
     r"(?:[\w-]+ )?(?:duda|dudas|pregunta|preguntas|consulta|consultas)\b",
 ]
 
+_WHEN_EN = (
+    r"(?:today|yesterday|earlier|this morning|this afternoon|last (?:week|night|monday|tuesday|"
+    r"wednesday|thursday|friday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+)
+_GOOD_EN = r"(?:great|good|nice|lovely|productive|helpful|fun|brilliant|fantastic|excellent)"
+EN["call"] += [
+    rf"\b{_GOOD_EN} (?:call|phone call|zoom|video call)s? {_WHEN_EN}\b",
+    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?: so much| again)? for (?:jumping|"
+    rf"hopping|getting) on (?:a|the) (?:quick |short )?(?:call|phone|zoom|video call)\b",
+    r"\b(?:hear|hearing|heard) your voice\b",
+    r"\bwe were on (?:the phone|a call|zoom|the call)\b",
+]
+EN["conversation"] += [
+    rf"\b{_GOOD_EN} (?:chat|conversation|talk|catch-up|discussion)s? {_WHEN_EN}\b",
+    r"\b(?:we|you and i|you and me) (?:had|did) (?:a|our|that) (?:[\w-]+ ){0,2}?(?:call|phone "
+    r"call|zoom|chat|conversation|catch-up|talk)\b(?! (?:for|with (?!you\b))\b)",
+    rf"(?:^|[.!?] )(?:it was |was |so |really )?{_GLAD_EN} (?:chatting|talking|speaking|"
+    rf"catching up|connecting)\b",
+    rf"\b{_GLAD_EN}\b[^.!?]{{0,30}}?\b(?:to talk|talking|to chat|chatting|to speak|speaking) "
+    rf"(?:[\w-]+ ){{1,3}}?with {_Y}\b",
+]
+EN["meeting"] += [
+    rf"\b{_GOOD_EN} (?:meeting|coffee|lunch|dinner|breakfast)s? {_WHEN_EN}\b",
+    rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\bto (?:connect|reconnect)\b(?! with (?!{_Y}\b))",
+    rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\b(?:being|to be|getting|to get|was) introduced\b",
+    rf"\b(?:thanks?|thank you|thx)(?: {_Y})?(?: so much| again)? for (?:having|grabbing|joining "
+    rf"me for|getting) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a drink|a bite)\b",
+]
+EN["tenure"] += [
+    rf"\bsince (?:(?:19|20)\d\d|[\w-]+ years)\b,? {_Y}(?:'ve| have)\b",
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)[- ](?:years?|months?)"
+    r"(?: anniversary)? (?:with us|as (?:a|our) (?:customer|member|subscriber|client))\b",
+    r"\banniversary with us\b",
+]
+EN["behaviour"] += [
+    rf"\b{_Y} (?:had|took) a (?:quick |good |closer |long )?(?:look|peek|browse|glance) (?:at|"
+    rf"through|around)\b",
+    rf"\b(?:the|those|that|these) (?:[\w-]+ ){{1,3}}?{_Y} (?:liked|viewed|saved|loved|looked at|"
+    rf"checked out|browsed|admired|were eyeing|had your eye on|wishlisted|favourited|favorited)\b",
+    r"\byour (?:recently |last )?(?:viewed|browsed|saved|wishlisted) (?:items?|products?|pages?)\b",
+]
+
+_WHEN_FR = (
+    r"(?:ce matin|cet après-midi|hier|aujourd'hui|de ce matin|d'hier|de (?:lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche))"
+)
+FR["call"] += [
+    rf"\b(?:super|bon|excellent|très bon|chouette|sympa|bel|agréable) (?:appel|coup de fil|"
+    rf"échange téléphonique) {_WHEN_FR}\b",
+    r"\b(?:on s'est|nous nous sommes) (?:appelée?s|téléphoné|eue?s au téléphone)\b",
+]
+FR["conversation"] += [
+    rf"\b(?:super|bon|excellent|très bon|chouette|sympa|bel|agréable) (?:échange|entretien|"
+    rf"rendez-vous) {_WHEN_FR}\b",
+    r"\b(?:on s'est|nous nous sommes) (?:parlé|écrit|dit)\b",
+]
+FR["purchase"] += [
+    r"\b(?:votre|ton|ta|vos|tes) (?:nouvel(?:le)?|nouveaux?|nouvelles) [\w-]+ (?:[\w-]+ )?"
+    r"(?:arrive|arrivent|sera livrée?s?|seront livrée?s?|est en route|part|partira)\b",
+    r"\b(?:appréciez|apprécies|profitez|profites|aimez|aimes|adorez|adores) (?:bien )?(?:de )?"
+    r"(?:votre|vos|ton|ta|tes) (?:nouvel|nouvelle|nouveau|nouveaux|nouvelles)\b",
+    r"\bsatisfaite?s? de (?:votre|ton|ta|vos|tes) (?:nouvel|nouvelle|nouveau|nouveaux|nouvelles|"
+    r"achat|commande)\b",
+]
+FR["request"] += [
+    r"\b(?:vous|tu) (?:aviez|avais) (?:une|des|quelques|plusieurs) (?:[\w-]+ )?(?:questions?|"
+    r"demandes?|interrogations?|doutes?)\b",
+]
+FR["said"] += [
+    r"\b(?:vous|tu) (?:me |nous |le |l'|m'|en )(?:disiez|disais|souligniez|soulignais|suggériez|"
+    r"suggérais|notiez|notais|remarquiez|remarquais|indiquiez|indiquais|signaliez|signalais|"
+    r"écriviez|écrivais|expliquiez|expliquais|racontiez|racontais|mentionniez|mentionnais)\b",
+    r"\b(?:vous|tu) (?:souligniez|soulignais|suggériez|suggérais|notiez|notais|remarquiez|"
+    r"remarquais|indiquiez|indiquais|signaliez|signalais|écriviez|écrivais)\b",
+]
+FR["selection"] += [
+    r"\b(?:votre|ton|ta) (?:[\w-]+ )?(?:personnalisée?|sur mesure)s? (?:vous|t') ?attend\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2199,6 +2278,18 @@ FOOTER = {
         rf"(?:este|esta|estos|nuestro|nuestra) {_MAIL_NOUN['es']}\b|\b(?:este|esta) "
         rf"{_MAIL_NOUN['es']} (?:se le|se te|le|te|se) ha (?:sido )?enviado\b"
     ),
+}
+
+# A claim inside a possessive ("your new headphones", "votre nouvel aspirateur") is presupposed
+# by a question about something else: "Êtes-vous satisfait de votre nouvel aspirateur ?"
+PRESUPPOSED = {
+    "en": re.compile(r"\byour (?:new|recent|last)\b"),
+    "fr": re.compile(
+        r"\b(?:votre|ton|ta|vos|tes) (?:nouvel|nouvelle|nouveau|nouveaux|nouvelles|dernière|"
+        r"dernier|récente?)\b"
+    ),
+    "de": re.compile(r"\b(?:ihre?[nmrs]?|deine?[nmrs]?) (?:neue[nmrs]?|letzte[nmrs]?)\b"),
+    "es": re.compile(r"\b(?:su|tu|sus|tus) (?:nuev[oa]s?|últim[oa]s?)\b"),
 }
 
 STILL = {
