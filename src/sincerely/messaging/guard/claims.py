@@ -216,6 +216,10 @@ class _Scope:
         ):
             # The words that hand over to a testimonial: "Una clienta nos escribió: «…»".
             return False
+        if kind in ("call", "conversation", "meeting") and rules.WITH_THIRD_PARTY[lang].match(
+            self.view[end : end + 30]
+        ):
+            return False
         if kind == "selection" and not before.strip(" ¿¡") and clause.rstrip().endswith("?"):
             # A teaser ("Made for you?", "¿Hecho para ti?") asks, it reserves nothing.
             return False

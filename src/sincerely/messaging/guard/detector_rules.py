@@ -905,7 +905,7 @@ DE: dict[str, list[str]] = {
         r"geöffnet|gelesen|gemerkt|vergessen|liegen lassen|durchstöbert|gesucht nach)\b",
         rf"\b(?:in|im|auf) {_POSS} (?:warenkorb|einkaufswagen|merkliste|wunschliste|"
         rf"einkaufskorb)\b",
-        rf"\b{_POSS} (?:warenkorb|einkaufswagen|merkliste|wunschliste) (?:wartet|ist|"
+        rf"\b{_POSS} (?:warenkorb|einkaufswagen|merkliste|wunschliste) (?:wartet|ist(?! leer)|"
         rf"vermisst|läuft)\b",
         r"\b(?:die|den|das) (?:sie|du|ihr) (?:[\w-]+ ){0,2}?(?:angesehen|angeschaut|"
         r"gemerkt|angeklickt) (?:haben|hast|habt)\b",
@@ -2092,6 +2092,56 @@ FR["selection"] += [
     r"\b(?:votre|ton|ta) (?:[\w-]+ )?(?:personnalisée?|sur mesure)s? (?:vous|t') ?attend\b",
 ]
 
+_NICE_DE = r"(?:schön|nett|toll|super|klasse|prima|cool|lustig|spannend|angenehm|gemütlich)"
+DE["meeting"] += [
+    rf"\b{_NICE_DE}\b[^.!?]{{0,15}}?\bwar(?:'s| es)?\b[^.!?]{{0,40}}?\bmit (?:ihnen|dir|euch)\b",
+    rf"\bwar(?:'s| es)? (?:[\w-]+ ){{0,2}}?{_NICE_DE}\b[^.!?]{{0,40}}?\bmit (?:ihnen|dir|euch)\b",
+]
+DE["said"] += [
+    r"\bwie (?:sie|du|ihr) (?:mir|uns) (?:[\w-]+ ){0,3}?(?:sagten|sagtest|erzählten|erzähltest|"
+    r"erklärten|erklärtest|schrieben|schriebst|berichteten|meinten|meintest|erwähnten|"
+    r"erwähntest)\b",
+]
+DE["purchase"] += [
+    r"\bvon (?:ihnen|dir|euch) (?:[\w-]+ )?(?:bestellte|gekaufte|gebuchte|erworbene|reservierte)"
+    r"[nmrs]?\b",
+]
+DE["behaviour"] += [
+    r"\bvon (?:ihnen|dir|euch) (?:[\w-]+ )?(?:angesehene|angeschaute|gemerkte|angeklickte|"
+    r"gespeicherte)[nmrs]?\b",
+]
+DE["request"] += [
+    r"\bvon (?:ihnen|dir|euch) (?:[\w-]+ )?(?:gewünschte|angefragte|angeforderte|erbetene)"
+    r"[nmrs]?\b",
+]
+DE["tenure"] += [
+    r"\b(?:sie|du|ihr) (?:sind|bist|seid) (?:schon |bereits )?(?:lange|so lange|seit langem|seit "
+    r"jahren|viele jahre) (?:bei uns|dabei|kunde|kundin|mitglied)\b",
+    rf"\b{_NUM_DE} jahre (?:kundentreue|mitgliedschaft|partnerschaft)\b",
+]
+DE["visit"] += [
+    r"\b(?:danke|dank|vielen dank)\b[^.!?]{0,20}?\bfür'?s (?:vorbeischauen|reinschauen|"
+    r"vorbeikommen|besuchen)\b",
+]
+ES["meeting"] += [r"\b(?:fue|ha sido)\b[^.!?]{0,25}?\bcoincidir\b"]
+ES["visit"] += [
+    r"\b(?:su|tu) visita (?:a (?:nuestr[oa]s?|la|el) [\w-]+ )?(?:nos|me) (?:hizo|encantó|alegró|"
+    r"gustó)\b",
+    r"\bgracias por (?:pasaros|pasarte|pasarse|acercaros|acercarte|acercarse|visitarnos)\b",
+    r"\b(?:qué bien|qué alegría|qué gusto|nos alegr[óa]|me alegr[óa]|nos encantó|me encantó|"
+    r"genial)\b[^.!?]{0,15}?\bque (?:viniera|vinieras|vinierais|vinieran|pudiera venir|"
+    r"pudieras venir)\b",
+]
+ES["said"] += [r"(?:^|[.!?,¡¿] ?)(?:comentó|contó|dijo|explicó|aseguró) que\b"]
+ES["behaviour"] += [
+    r"(?:^|[.!?,¡¿] ?)(?:vio|viste|visteis) (?:nuestr[oa]s?|el|la|los) (?:[\w-]+ )?(?:boletín|"
+    r"correo|newsletter|email|enlace|guía|vídeo|video|página|web|artículo|catálogo)",
+]
+ES["tenure"] += [
+    r"\b(?:lleva|llevas|lleváis) (?:ya )?(?:mucho tiempo|años|[\w-]+ (?:años|meses)|más de "
+    r"[\w-]+ (?:años|meses)) (?:con nosotros|siendo|como|confiando|comprando)\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2290,6 +2340,18 @@ PRESUPPOSED = {
     ),
     "de": re.compile(r"\b(?:ihre?[nmrs]?|deine?[nmrs]?) (?:neue[nmrs]?|letzte[nmrs]?)\b"),
     "es": re.compile(r"\b(?:su|tu|sus|tus) (?:nuev[oa]s?|últim[oa]s?)\b"),
+}
+
+# A call, a talk or a meeting with someone named after it is not one with the reader: "Nach
+# dem Telefonat mit dem Lieferanten", "nuestra conversación con el alcalde".
+WITH_THIRD_PARTY = {
+    "en": re.compile(r"^ with (?:the|our|a|an|his|her|their|its|some|several|\d+)\b"),
+    "fr": re.compile(r"^ avec (?:le|la|les|l'|un|une|notre|nos|des|son|sa|ses|leur|leurs)\b"),
+    "de": re.compile(
+        r"^ mit (?:dem|der|den|einem|einer|unserem|unserer|unseren|seinem|seiner|ihrem_3p|"
+        r"ihrer_3p|\d+)\b"
+    ),
+    "es": re.compile(r"^ con (?:el|la|los|las|un|una|unos|unas|nuestr[oa]s?|\d+)\b"),
 }
 
 STILL = {
