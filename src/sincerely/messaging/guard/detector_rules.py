@@ -2142,6 +2142,73 @@ ES["tenure"] += [
     r"[\w-]+ (?:años|meses)) (?:con nosotros|siendo|como|confiando|comprando)\b",
 ]
 
+_DE_FAN = (
+    r"(?:fan|liebhaber|liebhaberin|freund|freundin|kenner|kennerin|genießer|genießerin|"
+    r"verehrer|verehrerin)"
+)
+DE["preference"] += [
+    rf"\b(?:sie|du|ihr) (?:sind |bist |seid )?(?:ja |doch |bekanntlich )*(?:ein|eine) "
+    rf"(?:großer |große |echter |echte |wahrer |wahre |leidenschaftlicher |leidenschaftliche |"
+    rf"bekennender |bekennende )?(?:[\w-]+-)?{_DE_FAN}\b(?! werden)",
+    rf"\bals (?:großer |große |echter |echte |wahrer |wahre |leidenschaftliche[r]? |"
+    rf"bekennende[r]? )?(?:[\w-]+-)?[\w]*{_DE_FAN}\b[^.!?]{{0,40}}?\b(?:sie|du|ihnen|dir)\b",
+    r"\b(?:sie|du|ihr) (?:greifen|greifst|bestellen|bestellst|nehmen|nimmst|trinken|trinkst|"
+    r"wählen|wählst|essen|isst|buchen|buchst|tragen|trägst) (?:[\w-]+ )?(?:immer|meistens|fast "
+    r"immer|stets|gewöhnlich|normalerweise|jedes mal)\b",
+]
+DE["promise"] += [
+    r"\bich (?:hatte|habe) (?:ihnen |dir |euch )?(?:ja |doch )?(?:versprochen|zugesagt)\b",
+    r"\b(?:ich|wir) (?:hatte|hatten|habe|haben) (?:ihnen|dir|euch) (?:ja |doch |schon |bereits )?"
+    r"(?:gesagt|angekündigt|mitgeteilt|zugesagt|versprochen)\b",
+]
+DE["purchase"] += [
+    r"\b(?:ihr|ihre|ihren|ihrem|dein|deine|deinen|deinem) (?:[\w-]+ )?(?:einkauf|kauf|bestellung|"
+    r"auftrag|buchung) (?:bei uns|vom|von letzter|von gestern|hat uns|war)\b",
+    r"\b(?:ihre|deine|eure) (?:bestellung|lieferung|sendung|paket)\b (?:nr\. ?|#)?[\d-]* ?"
+    r"(?:wurde|ist|wird) (?:[\w-]+ )?(?:zugestellt|versandt|verschickt|geliefert|unterwegs)\b",
+    r"\b(?:danke|dank)\b[^.!?]{0,15}?\bfür (?:ihren|deinen|euren) (?:[\w-]+ )?(?:auftrag|einkauf|"
+    r"kauf)\b",
+]
+_DE_SAID_MORE = (
+    "angemerkt hingewiesen betont gemeint gesagt erklärt geäußert bemängelt kritisiert "
+    "vorgeschlagen angeregt geschrieben"
+)
+DE["said"] += [
+    rf"\b(?:sie|du|ihr)\b(?:(?! (?:{_DE_THIRD})\b) [\w-]+){{0,8}}? "
+    rf"(?:{'|'.join(_DE_SAID_MORE.split())})\b(?! (?:werden|wird|würde|würden|zu werden)\b)",
+    rf"(?<=\w )(?:haben|hatten|hast|hattest|habt|hattet) (?:sie|du|ihr) (?:[\w-]+ ){{0,6}}?"
+    rf"(?:{'|'.join(_DE_SAID_MORE.split())})\b",
+    r"\b(?:sie|du|ihr) (?:wiesen|wiesest|sagten|sagtest|meinten|meintest|erzählten|erzähltest|"
+    r"erwähnten|erwähntest|schrieben|schriebst|erklärten|erklärtest|betonten|betontest|merkten "
+    r"an|klagten)\b",
+]
+DE["request"] += [r"\b(?:sie|du|ihr) (?:fragten|fragtest|fragtet|baten|batest|batet)\b"]
+DE["selection"] += [
+    r"(?<!sie )(?<!du )\b(?:ihre|deine|ihr|dein) (?:ganz )?(?:persönliche[nrs]?|"
+    r"individuelle[nrs]?) (?:empfehlung|auswahl|angebot|geschenk|rabatt|gutschein|"
+    r"überraschung|box|kollektion)\b",
+]
+DE["tenure"] += [
+    r"(?<!unsere )(?<!unserer )(?<!unseren )\blangjährige[rs]? (?:kunde|kundin|mitglied|"
+    r"abonnent|abonnentin|stammkunde|stammkundin)\b",
+    r"\blangjährige[nrs]? (?:kunden|kundinnen|mitglieder) wie (?:sie|du|ihr)\b",
+    r"\bseit\b[^.!?]{0,30}?\b(?:sie|dich|euch) (?:[\w-]+ )?(?:beliefern|begleiten|betreuen|"
+    r"bedienen|unterstützen|versorgen)\b",
+    r"\bseit\b[^.!?]{0,30}?\b(?:beliefern|begleiten|betreuen|bedienen|unterstützen|versorgen) "
+    r"(?:wir )?(?:sie|dich|euch)\b",
+]
+DE["visit"] += [
+    r"\b(?:danke|dank)\b[^.!?]{0,15}?\bfür (?:den|ihren|deinen|euren) (?:[\w-]+ )?besuch\b",
+]
+DE["meeting"] += [
+    r"\bwir kennen uns (?:ja |doch |bereits |schon )?(?:von|aus(?! (?:mit|in|bei|damit)\b)|seit)"
+    r"\b(?! (?:mit|in|bei|damit)\b)",
+    r"\bwir (?:sind|waren) uns (?:[\w-]+ ){0,4}?(?:begegnet|über den weg gelaufen)\b",
+]
+DE["call"] += [
+    r"\b(?:sie|du|ihr) (?:mich|uns) (?:[\w-]+ ){0,2}?(?:am|per|übers) telefon\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2348,8 +2415,9 @@ WITH_THIRD_PARTY = {
     "en": re.compile(r"^ with (?:the|our|a|an|his|her|their|its|some|several|\d+)\b"),
     "fr": re.compile(r"^ avec (?:le|la|les|l'|un|une|notre|nos|des|son|sa|ses|leur|leurs)\b"),
     "de": re.compile(
-        r"^ mit (?:dem|der|den|einem|einer|unserem|unserer|unseren|seinem|seiner|ihrem_3p|"
-        r"ihrer_3p|\d+)\b"
+        r"^ (?:mit (?:dem|der|den|einem|einer|unserem|unserer|unseren|seinem|seiner|ihrem_3p|"
+        r"ihrer_3p|\d+)|(?:im|in der|beim) (?:vorstand|aufsichtsrat|team|gremium|ausschuss|"
+        r"stadtrat|gemeinderat))\b"
     ),
     "es": re.compile(r"^ con (?:el|la|los|las|un|una|unos|unas|nuestr[oa]s?|\d+)\b"),
 }
