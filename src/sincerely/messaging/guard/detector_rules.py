@@ -2209,6 +2209,52 @@ DE["call"] += [
     r"\b(?:sie|du|ihr) (?:mich|uns) (?:[\w-]+ ){0,2}?(?:am|per|übers) telefon\b",
 ]
 
+ES["request"] += [
+    r"\bgracias por (?:apuntarte|apuntarse|apuntaros|inscribirte|inscribirse|inscribiros|"
+    r"registrarte|registrarse|suscribirte|suscribirse)\b",
+]
+ES["attendance"] += [
+    r"\b(?:fue|fuiste|fuisteis|fueron) (?:uno |una )?de l[oa]s (?:[\w-]+) (?:en|que) (?:llegar|"
+    r"venir|asistir|inscribirse|apuntarse|participar|llegó|vino|asistió)\b",
+]
+ES["conversation"] += [
+    r"\bhablamos (?:de|sobre|del) (?:su|tu|sus|tus|vuestr[oa]s?)\b",
+    r"\bestuvimos (?:hablando|charlando|comentando|conversando)\b(?! con (?!usted|ustedes|"
+    r"vosotr)\w)",
+]
+ES["interest"] += [
+    r"\b(?:le|te|os|la|lo) (?:noté|notamos|vi|vimos|encontré|encontramos) (?:[\w-]+ )?"
+    r"(?:interesad|entusiasmad|ilusionad|encantad|emocionad|convencid|content)[oa]s?\b",
+    r"\b(?:te|le|os) brillaban los ojos\b|\b(?:tus|sus) ojos (?:brillaban|se iluminaron)\b",
+    r"(?<!\bequipo )(?<!\bclientes )\b(?:le|te|os) (?:gustó|gustaron|interesó|interesaron)\b",
+    r"\b(?:me dio la impresión|tuve la impresión|me pareció|nos pareció) (?:de )?que (?:le|te|os) "
+    r"(?:interesaba|gustaba|encantaba|interesó|gustó|encantó)",
+]
+ES["meeting"] += [
+    r"\bquedamos (?:para|a) (?:un café|comer|cenar|desayunar|tomar algo|vernos)\b[^.!?]{0,30}?\b"
+    r"(?:pasad[oa]|ayer|anteayer|el otro día|hace)\b",
+]
+ES["preference"] += [
+    r"\b(?:sabemos|sé|sabiendo|conociendo|recordamos|recuerdo) (?:que )?(?:es usted|eres|sois|"
+    r"usted es|tú eres) (?:un |una |muy |gran |todo un |toda una )*(?:fan|aficionad[oa]|amante|"
+    r"entusiasta|seguidora?|apasionad[oa])\b",
+    r"(?:^|[.!?,¡] ?)(?:usted )?(?:prefiere|prefieres|preferís|prefiere usted) (?:el|la|los|las|"
+    r"un|una)\b",
+    r"\b(?:conociendo|sabiendo|conocemos|sabemos|conozco|recordando) (?:bien )?(?:sus|tus|"
+    r"vuestros) (?:gustos|preferencias|costumbres|hábitos)\b",
+]
+ES["selection"] += [
+    r"\bpensando en (?:sus|tus|vuestros) (?:gustos|preferencias)\b",
+    r"\b(?:le|te|os) (?:guardamos|apartamos|guardé|aparté)\b",
+]
+ES["purchase"] += [
+    r"\bgracias\b[^.!?]{0,30}?\b(?:su|tu|vuestra) (?:última |reciente )?(?:compra|pedido|"
+    r"encargo)\b",
+    r"\b(?:le|te|os) (?:está|están|esté|estén) gustando\b",
+    r"\b(?:esté|estés|estéis|está|estás) disfrutando (?:de )?(?:su|tu|sus|tus|vuestr[oa]s?) "
+    r"(?:[\w-]+ )?(?:compra|pedido|nuev[oa]s?)",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2458,6 +2504,7 @@ FUTURE_BEFORE = {
     "es": re.compile(
         r"\b(?:será|sería|seremos|encantaría|gustaría|próxim[oa]|pronto|"
         r"(?<!esta )(?<!la )mañana|vamos a|voy a|podríamos|podemos|queremos|quisiéramos)\b"
+        r"|\besperamos\b(?! que)"
     ),
 }
 FUTURE_AFTER = {
