@@ -57,6 +57,7 @@ LANGUAGE_CUES = {
 _GLAD_EN = (
     r"(?:great|nice|good|lovely|wonderful|fantastic|brilliant|awesome|super|pleasure|glad|"
     r"happy|pleased|delighted|thrilled|enjoyed|loved|lucky|fun|cool|a treat|a joy|honou?red|"
+    r"fab|fabulous|splendid|marvell?ous|delightful|superb|stellar|"
     r"grateful|appreciated?|amazing|terrific|really enjoyed|so good|excellent|thanks|thank you)"
 )
 _Y = r"(?:you|ya|u|y'all|you all|you both|you two)"
@@ -361,7 +362,7 @@ EN: dict[str, list[str]] = {
         r"misses|still|has|is almost|remembers|is about to expire)\b",
         rf"\bthe [\w -]{{1,30}} {_Y} (?:viewed|looked at|browsed|saved|liked|added|were "
         rf"looking at|were eyeing|checked out|clicked on|searched for|downloaded)\b",
-        r"^forgot something\b",
+        r"^forgot something\b(?=[^.!]*\byour (?:cart|basket|bag|wishlist)\b)",
         rf"\b(?:i|we) saw {_Y}\b",
         rf"\blast time {_Y} (?:visited|were here|came by|logged in)\b",
     ],
@@ -2036,7 +2037,8 @@ EN["conversation"] += [
 ]
 EN["meeting"] += [
     rf"\b{_GOOD_EN} (?:meeting|coffee|lunch|dinner|breakfast)s? {_WHEN_EN}\b",
-    rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\bto (?:connect|reconnect)\b(?! with (?!{_Y}\b))",
+    rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\bto (?:finally |properly |briefly )?(?:connect|reconnect)\b"
+    rf"(?! with (?!{_Y}\b))",
     rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\b(?:being|to be|getting|to get|was) introduced\b",
     rf"\b(?:thanks?|thank you|thx)(?: {_Y})?(?: so much| again)? for (?:having|grabbing|joining "
     rf"me for|getting) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a drink|a bite)\b",
@@ -2255,6 +2257,45 @@ ES["purchase"] += [
     r"(?:[\w-]+ )?(?:compra|pedido|nuev[oa]s?)",
 ]
 
+_HOPE_EN = r"(?:we |i )?(?:hope|trust)(?: that)?"
+EN["meeting"] += [
+    r"\b(?:glad|happy|great|lovely|nice)\b[^.!?]{0,20}?\b(?:we|you and i) (?:could|got to|were "
+    r"able to|managed to) (?:chat|talk|speak|connect)\b",
+]
+EN["attendance"] += [
+    rf"\b{_HOPE_EN} {_Y} (?:enjoyed|had (?:a |an )?(?:[\w-]+ )?(?:time|day|evening|night)|liked|"
+    rf"loved) (?!reading\b|this (?:email|newsletter|issue|article|post)\b)(?:[\w-]+ ){{0,4}}?"
+    rf"(?:at|with us|of|in|during|our|the)\b",
+    r"\b(?:hope|trust)(?: that)? (?:the|our) (?:[\w-]+ )?(?:talk|session|workshop|webinar|event|"
+    r"class|course|demo|masterclass|tasting|evening|day|conference|seminar) was\b",
+    r"\bfor being (?:such )?(?:a )?(?:great |wonderful |fantastic |lovely |brilliant |fab )?"
+    r"(?:audience|crowd|guests?|group|participants?)\b",
+    r"\bfor taking (?:the )?time to (?:join|attend|come to|come along)\b",
+]
+EN["visit"] += [
+    rf"\b{_HOPE_EN} {_Y} (?:enjoyed|liked|loved) (?:your |the |our )?(?:[\w-]+ )?(?:tour|visit|"
+    rf"stay|time) (?:of|at|to|in|with)\b",
+    r"\bfor taking (?:the )?time to (?:visit|come (?:by|in|over)|stop by|drop by|drop in|pop in)\b",
+]
+EN["said"] += [
+    rf"\bas {_Y} (?:rightly |so rightly |correctly |wisely |kindly )(?:said|pointed out|mentioned|"
+    rf"noted|put it|suggested|explained|told me|told us|wrote)\b",
+    r"\b(?:per|following|based on|thanks to|after|in response to|acting on) your (?:feedback|"
+    r"suggestions?|comments?|input|remarks?|review|idea)\b",
+]
+EN["preference"] += [
+    rf"\b{_Y} (?:always|usually|normally|often|tend to|typically) (?:order|buy|pick|choose|go "
+    rf"for|book|drink|wear)\b",
+    rf"\b(?:{_Y}(?:'re| are)|as) (?:a |such a )?(?:big|huge|real|true|keen|great|dedicated|"
+    rf"devoted|regular|passionate|avid) (?:[\w-]+ )?[\w-]+(?:er|ist|ie|or|ian)\b",
+]
+EN["purchase"] += [rf"\b{_HOPE_EN} your (?:new|recent)\b"]
+
+EN["selection"] += [
+    r"(?<!\bcreate )(?<!\bbuild )(?<!\bsee )(?<!\bview )\byour (?:personali[sz]ed|hand-?picked|"
+    r"curated|tailored|tailor-made) (?:picks|selection|recommendations|offers?|edit|box|bundle)\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2446,7 +2487,7 @@ FOOTER = {
 # A claim inside a possessive ("your new headphones", "votre nouvel aspirateur") is presupposed
 # by a question about something else: "Êtes-vous satisfait de votre nouvel aspirateur ?"
 PRESUPPOSED = {
-    "en": re.compile(r"\byour (?:new|recent|last)\b"),
+    "en": re.compile(r"\byour (?:new|recent|last|cart|basket|bag|wishlist)\b"),
     "fr": re.compile(
         r"\b(?:votre|ton|ta|vos|tes) (?:nouvel|nouvelle|nouveau|nouveaux|nouvelles|dernière|"
         r"dernier|récente?)\b"
