@@ -216,6 +216,13 @@ class _Scope:
         ):
             # The words that hand over to a testimonial: "Una clienta nos escribió: «…»".
             return False
+        if (
+            lang == "de"
+            and kind == "preference"
+            and rules.DE_IMPERATIVE.match(before)
+            and not clause.rstrip().endswith("?")
+        ):
+            return False
         if kind in ("call", "conversation", "meeting") and rules.WITH_THIRD_PARTY[lang].match(
             self.view[end : end + 30]
         ):

@@ -2296,6 +2296,28 @@ EN["selection"] += [
     r"curated|tailored|tailor-made) (?:picks|selection|recommendations|offers?|edit|box|bundle)\b",
 ]
 
+DE["meeting"] += [
+    r"\b(?:danke|dank|schön|nett|toll)\b[^.!?]{0,40}?\b(?:beim|bei unserem|nach dem|nach unserem) "
+    r"(?:gemeinsamen )?(?:abendessen|mittagessen|frühstück|kaffee|lunch|dinner|treffen)\b",
+]
+DE["call"] += [r"\bfür (?:ihren|deinen|euren) (?:[\w-]+ )?(?:rückruf|anruf)\b"]
+DE["attendance"] += [
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:eine?r? |eines )?(?:von|unter) (?:[\w-]+ )?"
+    r"(?:gästen|teilnehmern|teilnehmerinnen|besuchern|besucherinnen|zuschauern|zuhörern)\b",
+]
+DE["purchase"] += [
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten) (?:[\w-]+ ){0,5}?(?:in anspruch genommen|"
+    r"genutzt|wahrgenommen)\b",
+]
+DE["interest"] += [
+    r"\b(?:sie|du|ihr) (?:hatten|haben|hast|hattest|habt) (?:sich|dich|euch) (?:[\w-]+ ){0,5}?"
+    r"interessiert\b",
+]
+DE["behaviour"] += [
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten) (?:[\w-]+ ){0,5}?(?:abgebrochen|unterbrochen|"
+    r"nicht abgeschlossen)\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2508,6 +2530,9 @@ WITH_THIRD_PARTY = {
     ),
     "es": re.compile(r"^ con (?:el|la|los|las|un|una|unos|unas|nuestr[oa]s?|\d+)\b"),
 }
+
+# A German imperative ("Reservieren Sie Ihren Lieblingsplatz") addresses every reader.
+DE_IMPERATIVE = re.compile(r"^[\s„\"]*(?:bitte )?[\w-]+en sie (?:[\w-]+ ){0,3}$")
 
 STILL = {
     "en": re.compile(r"\bstill\b"),
