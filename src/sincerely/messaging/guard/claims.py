@@ -217,9 +217,9 @@ class _Scope:
             # The words that hand over to a testimonial: "Una clienta nos escribió: «…»".
             return False
         if (
-            lang == "de"
-            and kind == "preference"
-            and rules.DE_IMPERATIVE.match(before)
+            kind == "preference"
+            and lang in rules.IMPERATIVE
+            and rules.IMPERATIVE[lang].match(before)
             and not clause.rstrip().endswith("?")
         ):
             return False

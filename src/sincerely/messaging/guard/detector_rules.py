@@ -1859,6 +1859,8 @@ DE["selection"] += [
     r"(?:[\w-]+ ){0,2}?(?:ausgewählt|ausgesucht|zusammengestellt|gemacht|entworfen|kreiert|"
     r"gepackt)\b",
 ]
+# At the start of a sentence or clause (pro-drop Spanish: "Pidió el catálogo…").
+_ES_START = r"(?<![\w-] )(?<![\w-])"
 _ES_EVENT = (
     r"(?:conferencia|webinar|webinario|seminario|directo|charla|presentación|emisión|evento|"
     r"sesión|taller|retransmisión|ponencia|cata|jornada|curso|clase)"
@@ -1890,9 +1892,9 @@ ES["visit"] += [
     r"(?:nuestr[oa]s?|la tienda|el taller|la oficina|el stand|el showroom|el local)\b",
 ]
 ES["request"] += [
-    r"(?:^|[.!?,¡¿] ?)(?:querías|queríais|buscabas|buscabais|necesitabas|necesitabais) "
+    _ES_START + r"(?:querías|queríais|buscabas|buscabais|necesitabas|necesitabais) "
     r"(?:el|la|los|las|un|una|más|información|saber)\b",
-    r"(?:^|[.!?,¡¿] ?)(?:usted )?(?:pidió|solicitó|preguntó por|consultó) (?:el|la|los|las|un|una|"
+    _ES_START + r"(?:usted )?(?:pidió|solicitó|preguntó por|consultó) (?:el|la|los|las|un|una|"
     r"información|por)\b",
 ]
 ES["promise"] += [
@@ -2010,7 +2012,7 @@ ES["visit"] += [
     r"nuestr))",
 ]
 ES["request"] += [
-    r"(?:^|[.!?,¡¿] ?)(?:usted )?(?:tenía|tenías|teníais) (?:una|alguna|varias|algunas|un par de) "
+    _ES_START + r"(?:usted )?(?:tenía|tenías|teníais) (?:una|alguna|varias|algunas|un par de) "
     r"(?:[\w-]+ )?(?:duda|dudas|pregunta|preguntas|consulta|consultas)\b",
 ]
 
@@ -2134,9 +2136,9 @@ ES["visit"] += [
     r"genial)\b[^.!?]{0,15}?\bque (?:viniera|vinieras|vinierais|vinieran|pudiera venir|"
     r"pudieras venir)\b",
 ]
-ES["said"] += [r"(?:^|[.!?,¡¿] ?)(?:comentó|contó|dijo|explicó|aseguró) que\b"]
+ES["said"] += [_ES_START + r"(?:comentó|contó|dijo|explicó|aseguró) que\b"]
 ES["behaviour"] += [
-    r"(?:^|[.!?,¡¿] ?)(?:vio|viste|visteis) (?:nuestr[oa]s?|el|la|los) (?:[\w-]+ )?(?:boletín|"
+    _ES_START + r"(?:vio|viste|visteis) (?:nuestr[oa]s?|el|la|los) (?:[\w-]+ )?(?:boletín|"
     r"correo|newsletter|email|enlace|guía|vídeo|video|página|web|artículo|catálogo)",
 ]
 ES["tenure"] += [
@@ -2317,6 +2319,63 @@ DE["behaviour"] += [
     r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten) (?:[\w-]+ ){0,5}?(?:abgebrochen|unterbrochen|"
     r"nicht abgeschlossen)\b",
 ]
+
+ES["meeting"] += [
+    r"\bque nos (?:encontráramos|viéramos|conociéramos|coincidiéramos|reuniéramos|cruzáramos)\b",
+    r"\b(?:gracias|fue un placer|qué bien|me encantó|nos encantó)\b[^.!?]{0,40}?\b(?:durante|en|"
+    r"tras) (?:la|el|nuestra|nuestro) (?:cena|comida|almuerzo|desayuno|café|encuentro|reunión)\b",
+]
+ES["call"] += [
+    r"\b(?:devolverme|devolvernos|devolvió|devolviste) (?:la )?llamada\b",
+    r"\b(?:me|nos) (?:llamó|llamaste|llamasteis|telefoneó|telefoneaste)\b",
+]
+_ES_HA_PARTICIPLE = {
+    "attendance": "venido asistido participado",
+    "visit": "visitado",
+    "purchase": "comprado pedido usado utilizado contratado encargado",
+    "behaviour": "descargado mirado consultado abierto",
+    "request": "preguntado solicitado",
+    "said": "dicho comentado mencionado contado",
+}
+for _kind, _words_es in _ES_HA_PARTICIPLE.items():
+    ES[_kind].append(
+        _ES_START + rf"(?:ya )?(?:ha|había) (?:ya )?(?:[\w-]+ )?"
+        rf"(?:{'|'.join(_words_es.split())})\b"
+    )
+ES["attendance"] += [
+    r"\b(?:fue|fuiste) (?:uno|una) de (?:los|las|nuestros|nuestras) (?:[\w-]+ )?(?:invitad[oa]s|"
+    r"asistentes|participantes|visitantes|inscritos)\b",
+    r"\bgracias por (?:estar|haber estado|venir|haber venido) (?:anoche|ayer|el (?:lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo)|allí|ahí|presente)\b",
+]
+ES["purchase"] += [
+    r"\b(?:su|tu|sus|tus) (?:[\w-]+ ){1,3}?(?:se ha|se han) (?:entregado|enviado|despachado|"
+    r"expedido)\b",
+]
+ES["preference"] += [
+    r"\b(?:vemos|veo|sabemos|sé|notamos|noto) que (?:usted |tú )?(?:suele|sueles|soléis|siempre|"
+    r"a menudo)\b",
+    _ES_START
+    + r"(?<!¿)(?<!¿ )(?:a usted |a ti )?(?:le|te|os) (?:gusta|gustan|encanta|encantan|chifla|"
+    r"chiflan|apasiona|apasionan)\b",
+]
+ES["request"] += [
+    r"\b(?:respuesta|contestación) a (?:su|tu|vuestra) (?:pregunta|consulta|solicitud|petición|"
+    r"mensaje|correo)\b",
+]
+ES["interest"] += [
+    r"\b(?:sonaba|sonabas|sonabais) (?:[\w-]+ )?(?:interesad|entusiasmad|ilusionad|encantad|"
+    r"content|convencid)[oa]s?\b",
+]
+ES["behaviour"] += [
+    r"\b(?:abandonó|abandonaste|dejó|dejaste) (?:el|la|su|tu) (?:pedido|carrito|compra|cesta|"
+    r"registro|formulario|reserva)\b",
+]
+ES["tenure"] += [
+    r"\b(?:lleva|llevas|está|estás|es|eres) (?:suscrit[oa]|abonad[oa]|registrad[oa]|inscrit[oa]|"
+    r"soci[oa]|cliente|clienta|miembro)\b[^.!?]{0,30}?\bdesde\b",
+]
+ES["selection"] += [r"\b(?:hemos|he) pensado en (?:ti|usted|vosotros|ustedes)\b"]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
@@ -2534,6 +2593,16 @@ WITH_THIRD_PARTY = {
 # A German imperative ("Reservieren Sie Ihren Lieblingsplatz") addresses every reader.
 DE_IMPERATIVE = re.compile(r"^[\s„\"]*(?:bitte )?[\w-]+en sie (?:[\w-]+ ){0,3}$")
 
+# A Spanish imperative of the copy ("Reserve su sitio favorito") addresses every reader.
+ES_IMPERATIVE = re.compile(
+    r"^[\s¡¿«]*(?:reserve|descubra|elija|compre|pruebe|encuentre|pida|consiga|disfrute|elige|"
+    r"descubre|compra|prueba|encuentra|pide|consigue|disfruta|reserva|guarde|añada|añade|cree|"
+    r"crea|personalice|personaliza|seleccione|selecciona|indique|indica|configure|configura|"
+    r"regale|regala) (?:[\w-]+ ){0,3}$"
+)
+
+IMPERATIVE = {"de": DE_IMPERATIVE, "es": ES_IMPERATIVE}
+
 STILL = {
     "en": re.compile(r"\bstill\b"),
     "fr": re.compile(r"\b(?:encore|toujours)\b"),
@@ -2614,7 +2683,7 @@ SUBJECT_START = {
     "en": re.compile(r"(?:you|we|u)\b"),
     "fr": re.compile(r"(?:vous|tu|nous|on)\b"),
     "de": re.compile(r"(?:sie|du|ihr|wir)\b"),
-    "es": re.compile(r"(?:usted|tú|ustedes|vosotros|[\w]+(?:aste|iste|ó)\b)"),
+    "es": re.compile(r"(?:usted|tú|ustedes|vosotros|ha|has|habéis|[\w]+(?:aste|iste|ó))\b"),
 }
 # Spanish third-person verbs that also stand for usted ("asistió": he attended / you did).
 ES_USTED_VERB = re.compile(
