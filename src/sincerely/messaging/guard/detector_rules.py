@@ -2337,10 +2337,16 @@ _ES_HA_PARTICIPLE = {
     "request": "preguntado solicitado",
     "said": "dicho comentado mencionado contado",
 }
+# "Ha visitado…" alone may be he or she (or a question without its "¿"): a second cue of a
+# shared past ("ya", "varias veces", "el mes pasado") is required.
+_ES_AGAIN = (
+    r"(?:ya|veces|vez|antes|recientemente|el (?:mes|año) pasado|la semana pasada|ayer|"
+    r"con nosotros|en nuestr[oa]s?)"
+)
 for _kind, _words_es in _ES_HA_PARTICIPLE.items():
     ES[_kind].append(
         _ES_START + rf"(?:ya )?(?:ha|había) (?:ya )?(?:[\w-]+ )?"
-        rf"(?:{'|'.join(_words_es.split())})\b"
+        rf"(?:{'|'.join(_words_es.split())})\b(?=[^.!?]{{0,40}}?\b{_ES_AGAIN}\b)(?![^.!?]*\?)"
     )
 ES["attendance"] += [
     r"\b(?:fue|fuiste) (?:uno|una) de (?:los|las|nuestros|nuestras) (?:[\w-]+ )?(?:invitad[oa]s|"
