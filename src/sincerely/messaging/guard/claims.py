@@ -197,7 +197,7 @@ class _Scope:
         if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : negation_end]):
             return False
         if kind in rules.TIME_BOUND_KINDS and (
-            rules.FUTURE_BEFORE[lang].search(before)
+            rules.FUTURE_BEFORE[lang].search(rules.RECALL[lang].sub(" ", before))
             or rules.FUTURE_AFTER[lang].search(self.view[start:c_end])
         ):
             return False

@@ -57,7 +57,7 @@ LANGUAGE_CUES = {
 _GLAD_EN = (
     r"(?:great|nice|good|lovely|wonderful|fantastic|brilliant|awesome|super|pleasure|glad|"
     r"happy|pleased|delighted|thrilled|enjoyed|loved|lucky|fun|cool|a treat|a joy|honou?red|"
-    r"fab|fabulous|splendid|marvell?ous|delightful|superb|stellar|"
+    r"fab|fabulous|splendid|marvell?ous|delightful|superb|stellar|gr8|grt|"
     r"grateful|appreciated?|amazing|terrific|really enjoyed|so good|excellent|thanks|thank you)"
 )
 _Y = r"(?:you|ya|u|y'all|you all|you both|you two)"
@@ -1595,9 +1595,9 @@ DE["interest"] += [
 
 # Round 6 (families written by a fresh hand): casual thanks, verbless and shown interest,
 # receipts and dispatch, abandoned baskets, remembered tastes.
-_THANKS_CASUAL = r"(?:thx|thnx|thanx|tysm|ty|cheers|many thanks)"
+_THANKS_CASUAL = r"(?:thx|thnx|thnks|thanx|thks|tks|tnx|tysm|ty|cheers|many thanks)"
 _KIND_AFTER_THANKS_EN = {
-    "attendance": r"joining|attending|coming (?:along|to|out)|tuning in|taking part|being there",
+    "attendance": r"joining|attending|comm?ing (?:along|to|out)|tuning in|taking part|being there",
     "visit": r"stopping by|dropping by|dropping in|popping in|popping by|visiting|coming by",
     "meeting": r"meeting|seeing|catching up|the coffee|the lunch|the drinks",
     "conversation": r"the chat|our chat|the talk|the conversation|chatting|talking",
@@ -2383,6 +2383,49 @@ ES["tenure"] += [
 ]
 ES["selection"] += [r"\b(?:hemos|he) pensado en (?:ti|usted|vosotros|ustedes)\b"]
 
+EN["promise"] += [rf"\b{_Y} (?:were|was|have been|'ve been) promised\b"]
+_EN_NOUN_YOU_MADE = {
+    "visit": r"visit|trip",
+    "call": r"call|phone call",
+    "purchase": r"order|purchase|booking",
+    "request": r"request|enquiry|inquiry",
+}
+for _kind, _nouns in _EN_NOUN_YOU_MADE.items():
+    EN[_kind].append(
+        rf"\bthe (?:[\w-]+ )?(?:{_nouns}) {_Y} (?:made|paid|placed|sent|had|booked|submitted)\b"
+    )
+_EN_NOUN_WE_HAD = {
+    "meeting": r"meeting|coffee|lunch|dinner|breakfast",
+    "conversation": r"chat|conversation|talk|discussion",
+    "call": r"call|phone call|zoom",
+}
+for _kind, _nouns in _EN_NOUN_WE_HAD.items():
+    EN[_kind].append(rf"\bthe (?:[\w-]+ )?(?:{_nouns}) (?:we|you and i) had\b")
+EN["visit"] += [
+    rf"\b(?:privilege|pleasure|honou?r|joy|delight|great|lovely|nice|good|wonderful)\b"
+    rf"[^.!?]{{0,20}}?\b(?:to welcome|welcoming|to host|hosting|to have|having) {_Y} (?:to|at|in|"
+    rf"on) (?:our|the)\b",
+]
+EN["meeting"] += [
+    r"\b(?:thanks?|thank you|thx|grateful)\b[^.!?]{0,20}?\bfor (?:the|a|showing us|showing me) "
+    r"(?:[\w-]+ )?(?:tour|visit) (?:of|to|around) your\b",
+]
+FR["request"] += [
+    r"\b(?:la|le|l'|les) ?[\w-]+ (?:[\w-]+ )?(?:demandée?s?|réclamée?s?) (?:lors|au cours|pendant|"
+    r"à la fin)\b",
+]
+DE["visit"] += [
+    r"\b(?:ihr|dein|euer) (?:[\w-]+ )?besuch (?:bei uns|in unserem|in unserer|an unserem|auf "
+    r"unserem)\b",
+]
+DE["promise"] += [
+    r"\b(?:die|den|das|der) (?:[\w-]+ )?(?:versprochenen?|zugesagten?|vereinbarten?|"
+    r"besprochenen?) [\w-]+\b",
+]
+DE["request"] += [
+    r"\b(?:die|den|das|der) (?:[\w-]+ )?(?:gewünschten?|angefragten?|angeforderten?) [\w-]+\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2608,6 +2651,14 @@ ES_IMPERATIVE = re.compile(
 )
 
 IMPERATIVE = {"de": DE_IMPERATIVE, "es": ES_IMPERATIVE}
+
+# "As you'll remember from our call" looks back, not ahead.
+RECALL = {
+    "en": re.compile(r"(?:'ll|will|may|might|would) (?:surely |probably )?(?:remember|recall)\b"),
+    "fr": re.compile(r"\b(?:vous vous souviendrez|tu te souviendras)\b"),
+    "de": re.compile(r"\b(?:werden|wirst) (?:sich|dich) (?:sicher )?erinnern\b"),
+    "es": re.compile(r"\b(?:recordará|recordarás)\b"),
+}
 
 STILL = {
     "en": re.compile(r"\bstill\b"),
