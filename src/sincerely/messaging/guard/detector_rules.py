@@ -2426,6 +2426,46 @@ DE["request"] += [
     r"\b(?:die|den|das|der) (?:[\w-]+ )?(?:gewünschten?|angefragten?|angeforderten?) [\w-]+\b",
 ]
 
+DE["tenure"] += [
+    r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört|zählen|zählst|zählt) (?:[\w-]+ ){0,3}?(?:zu )?"
+    r"(?:unseren|den) (?:[\w-]+ )?(?:stammkunden|kunden|kundinnen|mitgliedern|gästen|"
+    r"abonnenten)\b",
+]
+DE["selection"] += [
+    r"\b(?:wir haben|ich habe|haben wir|habe ich) (?:[\w-]+ ){0,2}?an (?:sie|dich|euch) gedacht\b",
+]
+DE["purchase"] += [
+    r"\b(?:gefällt|gefallen|schmeckt|passt|sitzt|läuft|funktioniert) (?:ihnen |dir |euch )?(?:ihr|"
+    r"ihre|dein|deine|der|die|das) neue[nrms]?\b",
+    r"\b(?:rechnung|quittung|beleg|lieferschein) (?:für|zu) (?:ihren|deinen|den|ihre|deine|die) "
+    r"(?:[\w-]+ )?(?:einkauf|kauf|bestellung|auftrag|buchung) (?:vom|von|am|letzte[nrs]?)\b",
+    r"\bmit (?:ihrem|deinem|eurem) (?:letzten |jüngsten )?(?:einkauf|kauf|bestellung|auftrag) "
+    r"(?:vom|im|am|letzte[nrs]?|von letzter|von gestern)\b",
+]
+DE["interest"] += [
+    r"\b(?:ihr|dein|euer) (?:großes |reges )?interesse (?:an|für)\b[^.!?]{0,40}?\b(?:hat|hatte) "
+    r"(?:uns|mich)\b",
+]
+DE["visit"] += [
+    r"\b(?:sie|du|ihr) (?:kennen|kennst|kennt) (?:uns|unseren|unsere|unser) (?:[\w-]+ )?(?:ja |"
+    r"schon |bereits |doch )+",
+]
+DE["request"] += [
+    r"\bwie (?:in|per) (?:ihrer|deiner|eurer) (?:e-mail|mail|nachricht|anfrage)\b",
+    r"\b(?:auf|zu) (?:ihre|deine|eure) (?:nachricht|e-mail|mail|anfrage|bitte) hin\b",
+]
+DE["preference"] += [
+    r"\b(?:ihnen|dir|euch) (?:schmeckt|schmecken|gefällt|gefallen) (?:[\w-]+ ){0,3}?(?:am besten|"
+    r"besonders|immer|so gut)\b",
+]
+_DE_TALKED = "geplaudert gesprochen geredet diskutiert gechattet"
+DE["conversation"] += [
+    rf"\b(?:sie|du|ihr)\b(?:(?! (?:{_DE_THIRD})\b) [\w-]+){{0,8}}? "
+    rf"(?:{'|'.join(_DE_TALKED.split())})\b",
+    rf"(?<=\w )(?:haben|hatten|hast|hattest|habt|hattet) (?:sie|du|ihr) (?:[\w-]+ ){{0,6}}?"
+    rf"(?:{'|'.join(_DE_TALKED.split())})\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
