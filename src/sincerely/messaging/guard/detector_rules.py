@@ -2466,6 +2466,30 @@ DE["conversation"] += [
     rf"(?:{'|'.join(_DE_TALKED.split())})\b",
 ]
 
+EN["call"] += [
+    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?: so much| again)? for (?:calling|ringing|"
+    rf"phoning|getting back to (?:me|us)) ?(?:me |us )?(?:back |earlier|yesterday|today|this|"
+    rf"last|on)\b",
+]
+EN["conversation"] += [
+    rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\bto hear from {_Y}\b",
+    r"\bfor (?:stopping|taking the time|pausing) to (?:chat|talk|say hello|say hi)\b",
+]
+EN["said"] += [
+    r"\bfor sharing your (?:thoughts|views|ideas|feedback|story|experience|plans|concerns|"
+    r"insights)\b",
+]
+EN["tenure"] += [
+    rf"\b{_Y} (?:signed up|joined|registered|subscribed|became a (?:member|customer|client|"
+    rf"subscriber))\b[^.!?]{{0,25}}?\b(?:in|back in|since) (?:19|20)\d\d\b",
+]
+EN["behaviour"] += [
+    rf"\b{_Y} (?:signed up|registered|enrolled) for (?:our|the)\b",
+    rf"\b{_Y} (?:read|watched|listened to|opened|viewed|shared|saved|bookmarked) (?:our|the) "
+    rf"(?:[\w-]+ ){{0,2}}?(?:article|post|blog|guide|video|podcast|email|newsletter|story|review|"
+    rf"page|reel)\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2636,11 +2660,13 @@ FOOTER = {
     "en": re.compile(
         rf"\b(?:you(?:'re| are)? (?:receiving|received|receive|getting|get)|you have received) "
         rf"(?:this|these|our) {_MAIL_NOUN['en']}\b|\b(?:this|the) {_MAIL_NOUN['en']} (?:was|is|"
-        rf"has been) sent to you\b"
+        rf"has been) sent to you\b|\byou(?:'re| are)? (?:receiving|receive|getting|get) "
+        rf"(?:this|these|it) (?:because|since|as)\b"
     ),
     "fr": re.compile(
         rf"\b(?:vous (?:recevez|avez reçu|receviez)|tu (?:reçois|as reçu)) (?:ce|cet|cette|ces|"
-        rf"nos|notre) {_MAIL_NOUN['fr']}\b|\b(?:ce|cet) {_MAIL_NOUN['fr']} (?:vous|t') ?(?:a été|"
+        rf"nos|notre) {_MAIL_NOUN['fr']}\b|\b(?:vous recevez|tu reçois) (?:ceci|ce message|cela) "
+        rf"(?:car|parce que|puisque)\b|\b(?:ce|cet) {_MAIL_NOUN['fr']} (?:vous|t') ?(?:a été|"
         rf"est) (?:envoyé|adressé)\b"
     ),
     "de": re.compile(
