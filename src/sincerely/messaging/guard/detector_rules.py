@@ -860,8 +860,14 @@ DE: dict[str, list[str]] = {
         r"(?:haben|hast|habt)\b",
     ],
     "preference": [
+        # What we know of you is a preference only when it is a taste ("Wir wissen, dass Sie
+        # viel zu tun haben" is not).
         rf"\b(?:ich|wir) (?:weiß|wissen|kenne|kennen),? "
-        rf"(?:[\w-]+ ){{0,2}}?(?:dass|wie (?:sehr|gern|gerne)|wie viel) (?:sie|du|ihr|{_DAT})\b",
+        rf"(?:[\w-]+ ){{0,2}}?(?:dass|wie (?:sehr|gern|gerne)|wie viel) (?:sie|du|ihr|{_DAT})\b"
+        rf"(?=[^.!?]{{0,40}}?(?:lieben|liebst|liebt|mögen|magst|mögt|bevorzugen|bevorzugst|"
+        rf"schätzen|schätzt|gern|gerne|vorziehen|fan|favorit|lieblings|schmeckt|schmecken|"
+        rf"gefällt|gefallen|hassen|ausstehen|begeistert|liebhaber|immer|meistens|stets|"
+        rf"gewöhnlich|normalerweise|jedes mal))",
         r"\b(?:da|weil|nachdem|wo) (?:sie|du|ihr) (?:[\w-]+ ){0,4}?(?:lieben|liebst|liebt|"
         r"mögen|magst|mögt|bevorzugen|bevorzugst|bevorzugt|schätzen|schätzt|gern|gerne|"
         r"vorziehen)\b",
@@ -2750,6 +2756,7 @@ FUTURE_BEFORE = {
         r"planning to|invite you|join us|might|may|could|can)\b|'ll\b|'d\b"
     ),
     "fr": re.compile(
+        r"\b\w{2,}(?:erons|irons|erez|irez|eront|iront)\b|"
         r"\b(?:au plaisir|serions|serais|serait|serons|serai|sera|aimerions|aimerais|"
         r"voudrions|voudrais|hâte|allons|vais|va|pourrions|pourrais|"
         r"pourrons|pourrez|prochainement|prochaine?|bientôt|souhaiterions)\b|\bau\s*$"
@@ -2762,6 +2769,8 @@ FUTURE_BEFORE = {
     "es": re.compile(
         r"\b(?:será|sería|seremos|encantaría|gustaría|próxim[oa]|pronto|"
         r"(?<!esta )(?<!la )mañana|vamos a|voy a|podríamos|podemos|queremos|quisiéramos)\b"
+        r"|\b\w{2,}(?:aremos|eremos|iremos|arán|erán|irán)\b|\b(?:estaré|estará|tendré|tendrá|"
+        r"podré|podrá|podrás)\b"
         r"|\besperamos\b(?! que)"
     ),
 }
