@@ -1027,8 +1027,10 @@ ES: dict[str, list[str]] = {
         r"(?:hablamos|comentamos|conversamos|charlamos|tratamos|discutimos)\b",
         r"\blo (?:conversado|hablado|comentado|tratado)\b",
         r"\bcomo (?:te|le|les|os) (?:decía|comentaba|comenté|dije|conté)\b",
+        # "Nuestra charla … en la feria" is also a talk we gave to an audience.
         r"\bnuestra (?:última |reciente |breve |agradable |interesante )?(?:conversación|"
-        r"charla)\b",
+        r"charla)\b(?![^.!?,]*\ben (?:la|el) (?:feria|congreso|conferencia|escenario|festival|"
+        r"auditorio)\b[^.!?,]*\b(?:fue|tuvo|reunió|atrajo|llenó)\b)",
     ],
     "call": [
         r"\b(?:tras|después de|en|según|gracias por|durante|sobre|desde) (?:nuestra|la|su|tu|"
@@ -2494,6 +2496,34 @@ EN["behaviour"] += [
     rf"\b{_Y} (?:read|watched|listened to|opened|viewed|shared|saved|bookmarked) (?:our|the) "
     rf"(?:[\w-]+ ){{0,2}}?(?:article|post|blog|guide|video|podcast|email|newsletter|story|review|"
     rf"page|reel)\b",
+]
+
+ES["meeting"] += [
+    r"\b(?:me|nos) (?:gustó|encantó|alegró) (?:mucho |muchísimo )?(?:conocerle|conocerte|"
+    r"conoceros|verle|verte|veros|saludarle|saludarte|coincidir)\b",
+    r"\bcompartir (?:mesa|un café|una comida|una cena|un rato) con (?:usted|ustedes|vosotros|"
+    r"contigo)\b",
+]
+ES["selection"] += [
+    r"\b(?:le|te|os) (?:dejamos|dejé|hemos dejado|he dejado|tenemos|tengo) (?:apartad|reservad|"
+    r"guardad)[oa]s?\b",
+]
+ES["visit"] += [
+    r"\b(?:nos|me) (?:encantó|gustó|alegró)\b[^.!?]{0,10}?\b(?:enseñarle|enseñarte|mostrarle|"
+    r"mostrarte|recibirle|recibirte|acogerle|acogerte)\b",
+    r"(?<=\bque )(?:disfrutara|disfrutaras|disfrutarais|disfrutaran|le gustara|te gustara) (?:de )?"
+    r"(?:la|su|tu|el|nuestr[oa]) (?:[\w-]+ )?(?:visita|tour|recorrido|estancia)\b",
+]
+ES["attendance"] += [
+    r"(?<=\bque )(?:disfrutara|disfrutaras|disfrutarais|disfrutaran|le gustara|te gustara) (?:de )?"
+    r"(?:la|su|tu|el|nuestr[oa]) (?:[\w-]+ )?(?:cata|jornada|evento|taller|curso|presentación|"
+    r"charla|fiesta|webinar|concierto)\b",
+]
+ES["preference"] += [r"\b(?:su|tu) (?:[\w-]+ )?(?:habitual|de siempre)\b"]
+ES["purchase"] += [
+    r"\bqué (?:le|te|os) (?:parece|parecen|pareció|parecieron) (?:su|tu|sus|tus|vuestr[oa]s?)\b",
+    r"\b(?:le|te|os) (?:ha|han) llegado (?:ya )?(?:su|tu|sus|tus|el|la|los|las) (?:[\w-]+ )?"
+    r"(?:pedido|paquete|compra|envío)",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
