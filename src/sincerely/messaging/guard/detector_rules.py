@@ -2526,6 +2526,26 @@ ES["purchase"] += [
     r"(?:pedido|paquete|compra|envío)",
 ]
 
+EN["call"] += [
+    r"\b(?:as|like) (?:spoken|said|agreed|discussed|mentioned|told|promised|arranged) (?:on|over|"
+    r"by) the (?:tele)?phone\b",
+]
+EN["meeting"] += [
+    rf"\b{_Y} (?:had the kindness|were kind enough|were so kind as|kindly took the time) to "
+    rf"(?:receive|welcome|host|meet|see|show)\b",
+]
+EN["attendance"] += [rf"\b(?:have|having|had) {_Y} as (?:our |a )?(?:guests?|participants?)\b"]
+EN["tenure"] += [
+    rf"\b(?:trust|loyalty|confidence|faith) {_Y} (?:have|'ve|has) (?:placed|put|shown|given)\b"
+    rf"[^.!?]{{0,30}}?\b(?:years|since)\b",
+]
+EN["said"] += [rf"\b{_Y} (?:informed|notified|advised|warned|reminded) (?:us|me)\b"]
+EN["request"] += [
+    r"\b(?:according to|as per|per|following|at|on|upon) your (?:wish|wishes|demand|"
+    r"instructions?)\b",
+]
+EN["promise"] += [r"\blike (?:promised|agreed)\b"]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
