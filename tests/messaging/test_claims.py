@@ -28,10 +28,10 @@ from sincerely.messaging.guard.prefilter import required_literals
 # holds the line at what the held-out families measured when this was written, so any change
 # that loses ground fails here (bench/RESULTS.md has the figures).
 HELD_OUT_FLOOR = {
-    "en": (0.90, 0.0),
+    "en": (0.93, 0.0),
     "fr": (0.98, 0.03),
-    "de": (0.85, 0.05),
-    "es": (0.88, 0.05),
+    "de": (0.86, 0.03),
+    "es": (0.90, 0.04),
 }
 
 

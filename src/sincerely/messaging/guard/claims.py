@@ -139,7 +139,7 @@ def _detect(
             keep = [i for i, char in enumerate(view) if char != '"']
             quoted = [(bisect_left(keep, s), bisect_left(keep, e)) for s, e in quoted]
             view = "".join(view[i] for i in keep)
-        possible = rules.PREFILTERS[lang].possible_kinds(view) if prefilter else None
+        possible = rules.prefilter_for(lang).possible_kinds(view) if prefilter else None
         if possible is not None and not possible - found.keys():
             continue
         scope = _Scope(view, lang, quoted)

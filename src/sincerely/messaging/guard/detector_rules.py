@@ -11,6 +11,7 @@ by `claims._Scope` with the word lists at the end of this module.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sincerely.messaging.guard.prefilter import KindFilter
 
@@ -2633,8 +2634,13 @@ PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     for lang, table in _TABLES.items()
 }
 
-# Which kinds' patterns can match a sentence at all, from literals read off the patterns.
-PREFILTERS: dict[str, KindFilter] = {lang: KindFilter(pats) for lang, pats in PATTERNS.items()}
+
+@cache
+def prefilter_for(lang: str) -> KindFilter:
+    """Which kinds' patterns can match a sentence at all, from literals read off the patterns.
+    Built on first use (about 0.25 s a language), so importing the guard stays quick."""
+    return KindFilter(PATTERNS[lang])
+
 
 # German third person (she/they) written in lower case in mid-sentence, kept apart from Sie.
 DE_THIRD_PERSON = re.compile(r"(?<=[\w,;:] )(?:sie|ihnen|ihre|ihren|ihrem|ihrer|ihres)\b")

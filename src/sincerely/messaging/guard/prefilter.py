@@ -27,7 +27,11 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if not found:
         return None
     # A literal holding a shorter one adds nothing: the shorter one is there too.
-    return frozenset(s for s in found if not any(t != s and t in s for t in found))
+    kept: list[str] = []
+    for literal in sorted(found, key=len):
+        if not any(shorter in literal for shorter in kept):
+            kept.append(literal)
+    return frozenset(kept)
 
 
 def _exact(items) -> set[str] | None:
