@@ -2325,8 +2325,7 @@ DE["interest"] += [
     r"interessiert\b",
 ]
 DE["behaviour"] += [
-    r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten) (?:[\w-]+ ){0,5}?(?:abgebrochen|unterbrochen|"
-    r"nicht abgeschlossen)\b",
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten) (?:[\w-]+ ){0,5}?(?:abgebrochen|unterbrochen)\b",
 ]
 
 ES["meeting"] += [
@@ -2546,6 +2545,32 @@ EN["request"] += [
     r"instructions?)\b",
 ]
 EN["promise"] += [r"\blike (?:promised|agreed)\b"]
+
+DE["meeting"] += [
+    r"\bmit (?:dem|unserem) (?:kennenlernen|treffen|termin|wiedersehen) (?:[\w-]+ )?geklappt\b",
+]
+DE["conversation"] += [
+    r"\bwie (?:vorhin|eben|gerade|heute|gestern|neulich|letzte woche|kurz|bereits|schon) "
+    r"(?:[\w-]+ )?besprochen\b",
+]
+DE["behaviour"] += [
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten) (?:sich|dich|euch) (?:[\w-]+ ){0,4}?"
+    r"(?:angemeldet|registriert|eingeschrieben|eingetragen)\b",
+    r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten) (?:[\w-]+ ){0,5}?(?=nicht (?:abgeschlossen|"
+    r"beendet|bezahlt|abgeschickt)\b)",
+]
+DE["request"] += [
+    r"\b(?:sie|du|ihr) (?:möchten|möchtest|wollten|wolltest|wünschen|wünschst) (?:[\w-]+ ){0,4}?"
+    r"(?:informationen|infos|details|unterlagen|ein angebot|einen katalog|mehr)\b[^.!?]{0,50}?"
+    r"\bhier\b",
+]
+DE["preference"] += [
+    rf"\b(?:sie|du|ihr) (?:sind |bist |seid )?(?:ja |doch )+(?:ein|eine) (?:[\w-]+ )?"
+    rf"[\w-]*{_DE_FAN}\b"
+]
+DE["tenure"] += [
+    r"\b(?:halten|hältst|haltet) (?:sie|du|ihr) (?:uns|mir) (?:[\w-]+ )?die treue\b",
+]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
