@@ -45,12 +45,12 @@ def _named(spec: str) -> dict[str, str]:
     return {key.strip(): value.strip() for key, value in pairs}
 
 
-def load(language: str) -> list[Row]:
+def load(language: str, folder: Path = HERE) -> list[Row]:
     rows: list[Row] = []
     family = label = ""
     default: dict[str, str] = {}
     count = 0
-    path = HERE / f"{language}.txt"
+    path = folder / f"{language}.txt"
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or (line.startswith("#") and not line.startswith("##")):

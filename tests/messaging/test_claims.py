@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.guard_corpus import LANGUAGES, load, score
+from bench.guard_corpus import LANGUAGES, load, load_all, score
+from sincerely.messaging.guard import claims as claims_module
+from sincerely.messaging.guard import detector_rules as rules
 from sincerely.messaging.guard.claims import (
     CLAIM_EVIDENCE,
     EVIDENCE_KINDS,
@@ -19,26 +21,43 @@ from sincerely.messaging.guard.claims import (
     detect_claims,
 )
 from sincerely.messaging.guard.normalise import normalise_text, sentences, visible_text
+from sincerely.messaging.guard.prefilter import required_literals
 
 # The issue's targets are recall ≥ 95% and false positives ≤ 3% on a corpus written outside
 # the project; `python -m bench guard` reports our held-out figures against them. This test
 # holds the line at what the held-out families measured when this was written, so any change
 # that loses ground fails here (bench/RESULTS.md has the figures).
 HELD_OUT_FLOOR = {
-    "en": (0.90, 0.0),
-    "fr": (0.98, 0.03),
-    "de": (0.85, 0.05),
-    "es": (0.88, 0.05),
+    "en": (0.93, 0.0),
+    "fr": (0.95, 0.03),
+    "de": (0.87, 0.03),
+    "es": (0.90, 0.04),
 }
+# The held-out families written before the sixth round of families (`*-w6-*`), which were
+# added without tuning on them: their floors from before that round still hold, so the new
+# families' lower scores cannot hide a loss on the old ones.
+BEFORE_ROUND_6_FLOOR = {"en": 0.93, "fr": 0.98, "de": 0.91, "es": 0.92}
+
+
+def _held_out(language: str, *, before_round_6: bool = False):
+    rows = [row for row in load(language) if row.held_out]
+    if before_round_6:
+        rows = [row for row in rows if "-w6-" not in row.family]
+    return score(rows)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_held_out_families_do_not_regress(language):
-    held = score([row for row in load(language) if row.held_out])
+    held = _held_out(language)
     recall_floor, fp_ceiling = HELD_OUT_FLOOR[language]
     assert held.claims >= 40 and held.innocents >= 8
-    assert held.recall >= recall_floor, [row.text for row in held.misses]
-    assert held.fp_rate <= fp_ceiling, held.false_alarms
+    # Only counts in the message: the held-out sentences stay unread while tuning.
+    assert held.recall >= recall_floor, f"{len(held.misses)} held-out claims missed"
+    assert held.fp_rate <= fp_ceiling, f"{len(held.false_alarms)} held-out innocents flagged"
+    earlier = _held_out(language, before_round_6=True)
+    assert earlier.recall >= BEFORE_ROUND_6_FLOOR[language], (
+        f"{len(earlier.misses)} claims of the earlier held-out families missed"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -302,3 +321,58 @@ def test_property_sentences_round_trip(parts):
     assert sentences("\n\n".join(split)) == split
     assert all("\n" not in s and s == s.strip() and "  " not in s for s in split)
     assert len(split) >= len(parts)
+
+
+# The prefilter (guard/prefilter.py) skips a kind's pattern when none of its literals is in
+# the sentence; it must never change what is found.
+CORPUS_TEXTS = sorted({row.text for row in load_all()})
+CORPUS_WORDS = sorted({word for text in CORPUS_TEXTS for word in text.split()})
+
+
+def _both_ways(text: str) -> tuple[object, object]:
+    flat = normalise_text(text)
+    return claims_module._detect(flat), claims_module._detect(flat, prefilter=False)
+
+
+def test_prefilter_changes_nothing_on_the_corpus():
+    for text in CORPUS_TEXTS:
+        filtered, unfiltered = _both_ways(text)
+        assert filtered == unfiltered, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    first=st.sampled_from(CORPUS_TEXTS),
+    second=st.sampled_from(CORPUS_TEXTS),
+    cut=st.integers(0, 200),
+    words=st.lists(st.sampled_from(CORPUS_WORDS), max_size=12),
+    noise=st.text(max_size=20),
+)
+def test_property_prefilter_changes_nothing(first, second, cut, words, noise):
+    # Spliced sentences and shuffled corpus words reach patterns in odd places; the noise
+    # brings characters no sentence has.
+    for text in (first[:cut] + second[cut:], " ".join(words), noise + " ".join(words) + noise):
+        filtered, unfiltered = _both_ways(text)
+        assert filtered == unfiltered, text
+
+
+def test_every_pattern_has_literals_that_every_match_contains():
+    for lang, patterns in rules.PATTERNS.items():
+        for kind, pattern in patterns:
+            literals = required_literals(pattern)
+            assert literals, (lang, kind)
+            for text in CORPUS_TEXTS:
+                for match in pattern.finditer(text.lower()):
+                    assert any(literal in match.group(0) for literal in literals), (kind, text)
+
+
+def test_the_independent_corpus_is_complete_and_well_formed():
+    """Read only for its shape here: its figures are the bench's, never a test's floor."""
+    from bench.guard_independent import FOLDER
+
+    for language in LANGUAGES:
+        rows = load(language, FOLDER)
+        kinds = {row.label for row in rows}
+        assert kinds == {*CLAIM_EVIDENCE, "none"}, language
+        assert sum(row.label != "none" for row in rows) >= 200
+        assert sum(row.label == "none" for row in rows) >= 120

@@ -112,7 +112,10 @@ def _detect_any(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]]
     return _detect_cached(text) if len(text) <= 2000 else _detect(text)
 
 
-def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+def _detect(
+    text: str, prefilter: bool = True
+) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """The claims in `text`; `prefilter=False` runs every pattern (the prefilter's test)."""
     flat = " ".join(text.split())
     if not flat:
         return ()
@@ -136,9 +139,12 @@ def _detect(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ..
             keep = [i for i, char in enumerate(view) if char != '"']
             quoted = [(bisect_left(keep, s), bisect_left(keep, e)) for s, e in quoted]
             view = "".join(view[i] for i in keep)
+        possible = rules.prefilter_for(lang).possible_kinds(view) if prefilter else None
+        if possible is not None and not possible - found.keys():
+            continue
         scope = _Scope(view, lang, quoted)
         for kind, pattern in rules.PATTERNS[lang]:
-            if kind in found:
+            if kind in found or (possible is not None and kind not in possible):
                 continue
             for match in pattern.finditer(view):
                 if scope.allows(kind, match.start(), match.end()):
@@ -162,6 +168,7 @@ class _Scope:
         self.quoted = quoted
         self.clauses = [(m.start(), m.end()) for m in rules.CLAUSE.finditer(view)]
         self.is_question = view.rstrip().endswith("?")
+        self.is_footer = bool(rules.FOOTER[lang].search(view))
 
     def _clause(self, start: int) -> tuple[int, int]:
         for begin, end in self.clauses:
@@ -170,7 +177,9 @@ class _Scope:
         return 0, len(self.view)
 
     def allows(self, kind: str, start: int, end: int) -> bool:
-        if any(q_start <= start and end <= q_end for q_start, q_end in self.quoted):
+        if self.is_footer or any(
+            q_start <= start and end <= q_end for q_start, q_end in self.quoted
+        ):
             return False
         c_start, c_end = self._clause(start)
         before = self.view[c_start:start]
@@ -182,20 +191,48 @@ class _Scope:
             return False
         if rules.COLLECTIVE[lang].search(clause):
             return False
-        if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : end]):
+        # A dislike is a taste too ("Da Sie kein scharfes Essen mögen"): for a preference only
+        # a negation before the claim takes it back ("We don't know what you like").
+        negation_end = start if kind == "preference" else end
+        if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : negation_end]):
             return False
         if kind in rules.TIME_BOUND_KINDS and (
-            rules.FUTURE_BEFORE[lang].search(before)
+            rules.FUTURE_BEFORE[lang].search(rules.RECALL[lang].sub(" ", before))
             or rules.FUTURE_AFTER[lang].search(self.view[start:c_end])
         ):
             return False
         if (
             lang == "es"
-            and rules.ES_USTED_VERB.match(self.view[start:end])
-            and rules.ES_THIRD_PERSON_SUBJECT.match(before)
+            and rules.ES_USTED_VERB.match(rules.ES_CLITIC.sub("", self.view[start:end]))
+            and not rules.ES_TIME_PHRASE.match(before)
+            and (
+                rules.ES_THIRD_PERSON_SUBJECT.match(before)
+                or rules.ES_THIRD_PERSON_NEAR.search(before)
+            )
         ):
             return False
-        if self.is_question and c_end >= len(self.view.rstrip()) - 1:
+        if clause.rstrip().endswith(":") and any(
+            q_start >= c_end and not self.view[c_end:q_start].strip() for q_start, _ in self.quoted
+        ):
+            # The words that hand over to a testimonial: "Una clienta nos escribió: «…»".
+            return False
+        if (
+            kind == "preference"
+            and lang in rules.IMPERATIVE
+            and rules.IMPERATIVE[lang].match(before)
+            and not clause.rstrip().endswith("?")
+        ):
+            return False
+        if kind in ("call", "conversation", "meeting") and rules.WITH_THIRD_PARTY[lang].match(
+            self.view[end : end + 30]
+        ):
+            return False
+        if kind == "selection" and not before.strip(" ¿¡") and clause.rstrip().endswith("?"):
+            # A teaser ("Made for you?", "¿Hecho para ti?") asks, it reserves nothing.
+            return False
+        if clause.rstrip().endswith("?") or (
+            self.is_question and c_end >= len(self.view.rstrip()) - 1
+        ):
             # A yes/no question about the event itself asks, it does not assert: "Did you
             # attend?", "Vous étiez au salon ?", "Haben Sie … besucht?". A wh-question keeps
             # its presupposition ("How was your visit?"), and so does a claim that is not
@@ -206,7 +243,11 @@ class _Scope:
             relative = rules.RELATIVE_START.match(clause) or rules.RELATIVE_START.match(
                 self.view[start:end]
             )
-            if asks and not relative and not rules.WH_WORD[lang].search(clause):
+            # "Still thinking about the boots?" presupposes the looking it asks about.
+            lingers = (kind == "behaviour" and rules.STILL[lang].search(clause)) or (
+                rules.PRESUPPOSED[lang].search(self.view[start:end])
+            )
+            if asks and not relative and not lingers and not rules.WH_WORD[lang].search(clause):
                 return False
         return True
 
