@@ -35,24 +35,29 @@ def _families(rows: list[Row]) -> int:
     return len({row.family for row in rows})
 
 
+def quality_line(lang: str, label: str, rows: list[Row]) -> tuple[bool, str]:
+    """Whether `rows` meet the targets, and the printed line that says so."""
+    h = score(rows)
+    ok = h.recall >= RECALL_TARGET and h.fp_rate <= FP_TARGET
+    return ok, (
+        f"guard {lang} {label}: recall {h.recall:.1%} ({h.caught}/{h.claims} claims, "
+        f"{_families([r for r in rows if r.label != 'none'])} families) | false positives "
+        f"{h.fp_rate:.1%} ({h.flagged}/{h.innocents} innocents, "
+        f"{_families([r for r in rows if r.label == 'none'])} families)  "
+        f"(target recall ≥ 95%, fp ≤ 3%: {'meets' if ok else 'BELOW'})  "
+        f"[kind right {h.kind_right}/{h.caught}; named things found "
+        f"{h.named_right}/{h.named_expected}]"
+    )
+
+
 def quality() -> bool:
     met = True
     for lang in LANGUAGES:
         rows = load(lang)
-        held = [r for r in rows if r.held_out]
-        tune = [r for r in rows if not r.held_out]
-        h, t = score(held), score(tune)
-        ok = h.recall >= RECALL_TARGET and h.fp_rate <= FP_TARGET
+        ok, line = quality_line(lang, "held-out", [r for r in rows if r.held_out])
         met &= ok
-        print(
-            f"guard {lang} held-out: recall {h.recall:.1%} ({h.caught}/{h.claims} claims, "
-            f"{_families([r for r in held if r.label != 'none'])} families) | false positives "
-            f"{h.fp_rate:.1%} ({h.flagged}/{h.innocents} innocents, "
-            f"{_families([r for r in held if r.label == 'none'])} families)  "
-            f"(target recall ≥ 95%, fp ≤ 3%: {'meets' if ok else 'BELOW'})  "
-            f"[kind right {h.kind_right}/{h.caught}; named things found "
-            f"{h.named_right}/{h.named_expected}]"
-        )
+        print(line)
+        t = score([r for r in rows if not r.held_out])
         print(
             f"guard {lang} tune (for contrast): recall {t.recall:.1%} ({t.caught}/{t.claims}) | "
             f"false positives {t.fp_rate:.1%} ({t.flagged}/{t.innocents})"

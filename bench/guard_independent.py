@@ -10,11 +10,9 @@ outsider's measurement. The targets are the issue's: recall ≥ 95%, false posit
 
 from __future__ import annotations
 
-from bench.guard_corpus import HERE, LANGUAGES, load, score
+from bench.guard_corpus import HERE, LANGUAGES, load
 
 FOLDER = HERE / "independent"
-RECALL_TARGET = 0.95
-FP_TARGET = 0.03
 
 
 def rows() -> list:
@@ -22,20 +20,11 @@ def rows() -> list:
 
 
 def independent() -> bool:
+    from bench.bench_guard import quality_line
+
     met = True
     for lang in LANGUAGES:
-        rows = load(lang, FOLDER)
-        s = score(rows)
-        claim_families = len({r.family for r in rows if r.label != "none"})
-        innocent_families = len({r.family for r in rows if r.label == "none"})
-        ok = s.recall >= RECALL_TARGET and s.fp_rate <= FP_TARGET
+        ok, line = quality_line(lang, "independent corpus (never tuned on)", load(lang, FOLDER))
         met &= ok
-        print(
-            f"guard {lang} independent corpus (never tuned on): recall {s.recall:.1%} "
-            f"({s.caught}/{s.claims} claims, {claim_families} families) | false positives "
-            f"{s.fp_rate:.1%} ({s.flagged}/{s.innocents} innocents, {innocent_families} "
-            f"families)  (target recall ≥ 95%, fp ≤ 3%: {'meets' if ok else 'BELOW'})  "
-            f"[kind right {s.kind_right}/{s.caught}; named things found "
-            f"{s.named_right}/{s.named_expected}]"
-        )
+        print(line)
     return met
