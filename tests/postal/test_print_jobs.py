@@ -246,3 +246,21 @@ def test_a_campaign_with_an_unguarded_claim_cannot_start_a_job(people, marketer)
     assert findings
     with pytest.raises(CommandError, match="unguarded"):
         call_command("print", "run", str(campaign.pk))
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("sincerely.postal.providers.PrintProvider", "is not a print provider"),
+        ("sincerely.postal.models.PrintJob", "is not a print provider"),
+        ("sincerely.postal.nowhere.Provider", "no print provider"),
+    ],
+)
+def test_a_misnamed_print_provider_is_a_clear_error_on_the_provider_field(path, says):
+    from sincerely.errors import DomainError
+    from sincerely.postal.providers import provider_for
+
+    job = PrintJob(provider=path)
+    with pytest.raises(DomainError) as caught:
+        provider_for(job)
+    assert says in str(caught.value) and caught.value.field == "provider"

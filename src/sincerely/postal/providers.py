@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from abc import ABC, abstractmethod
+from inspect import isabstract
 from pathlib import Path
 
 from django.utils import timezone
@@ -22,14 +24,14 @@ from sincerely.postal import conf
 from sincerely.postal.models import PrintJob
 
 
-class PrintProvider:
+class PrintProvider(ABC):
     """Receives a finished job: its folder holds the PDFs, manifest.csv and held_back.csv."""
 
     name = "provider"
 
+    @abstractmethod
     def submit(self, job: PrintJob) -> str:
         """Hand the job over; returns a reference to show on the job page."""
-        raise NotImplementedError
 
 
 def _sha256(path: Path) -> str:
@@ -70,6 +72,9 @@ def provider_for(job: PrintJob) -> PrintProvider:
         cls = import_string(path)
     except ImportError:
         raise DomainError(f"no print provider '{path}'", field="provider") from None
-    if not (isinstance(cls, type) and issubclass(cls, PrintProvider)):
-        raise DomainError(f"'{path}' is not a PrintProvider", field="provider")
+    if not (isinstance(cls, type) and issubclass(cls, PrintProvider)) or isabstract(cls):
+        raise DomainError(
+            f"'{path}' is not a print provider (a PrintProvider subclass with submit)",
+            field="provider",
+        )
     return cls()
