@@ -48,6 +48,9 @@ class Campaign(models.Model):
     queued_at = models.DateTimeField(null=True, blank=True)
     prepared_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The last audience member (person id) whose chunk a worker has taken to prepare:
+    # workers share a campaign's preparation by moving it forward (services.claim_chunk).
+    prepare_cursor = models.BigIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

@@ -265,8 +265,9 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
     Each message is recorded as sent (its own short transaction) while the server reads
     the next message's MAIL FROM, always before that next message's final dot. So a crash
     can repeat at most the one message in flight, with the same bytes and Message-ID.
-    While a campaign is still being prepared on another worker, delivery waits for its
-    next chunk instead of stopping.
+    While a campaign is still being prepared, delivery prepares a chunk of it whenever
+    nothing is ready to send, and waits for the preparing worker's next chunk when no
+    chunk is left to take, instead of stopping.
     """
     owner = owner or worker_id()
     release_dead_claims()
@@ -296,6 +297,8 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
             if not ids:
                 record()
                 apply_marks(owner)
+                if services.prepare_some():
+                    continue  # a chunk of a campaign being prepared is ready to send
                 if _campaign_being_prepared():
                     time.sleep(PREPARE_POLL_SECONDS)
                     continue

@@ -41,6 +41,7 @@ from sincerely.messaging.services.preparation import (
     language_for,
     new_message_fields,
     prepare_campaign,
+    prepare_some,
     render_for,
     seal,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "one_to_one_basis",
     "person_export",
     "prepare_campaign",
+    "prepare_some",
     "queue_campaign",
     "record_click",
     "record_complaint",

@@ -113,10 +113,11 @@ def prepare_campaign(campaign_id: int, *, on_first_chunk: Callable[[], None] | N
 
     Safe to run again. Each chunk is committed as soon as it is built, so delivery can
     start on another worker (`on_first_chunk`) while the rest of the audience is prepared.
+    Workers waiting to send take chunks too (`prepare_some`): the campaign's cursor hands
+    each chunk to one of them. A last sweep prepares whoever a chunk taken by a worker that
+    died (or is still busy) left out; the idempotency key keeps one message per person.
     """
-    campaign = Campaign.objects.select_related(
-        "audience_list", "purpose", "segment", "sender", "sender__staff_profile"
-    ).get(pk=campaign_id)
+    campaign = _campaign(campaign_id)
     if campaign.status == Campaign.Status.DRAFT:
         raise DomainError("queue the campaign before preparing it", field="status")
     Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.QUEUED).update(
@@ -124,31 +125,84 @@ def prepare_campaign(campaign_id: int, *, on_first_chunk: Callable[[], None] | N
     )
     versions = _versions(campaign)
     created = 0
-    last_id = 0
-    # Keyset pages, each read to the end before writing: on SQLite an open read cursor
-    # cannot become a writer once another process has written (WAL snapshot), so a
-    # streaming iterator here fails as soon as a second worker is sending.
-    while True:
-        size = FIRST_CHUNK if on_first_chunk is not None else PREPARE_CHUNK
-        page = list(audience(campaign).filter(id__gt=last_id)[:size])
-        if not page:
-            break
-        last_id = page[-1].pk
-        done = set(
-            Message.objects.filter(
-                campaign=campaign, person_id__in=[p.pk for p in page]
-            ).values_list("person_id", flat=True)
-        )
-        batch = [p for p in page if p.pk not in done]
-        if batch:
-            created += _store(campaign, batch, versions)
-            if on_first_chunk is not None:
-                on_first_chunk()
-                on_first_chunk = None
+    while page := claim_chunk(campaign, FIRST_CHUNK if on_first_chunk else PREPARE_CHUNK):
+        created += _store_new(campaign, page, versions)
+        if on_first_chunk is not None:
+            on_first_chunk()
+            on_first_chunk = None
+    created += _sweep(campaign, versions)
     Campaign.objects.filter(pk=campaign.pk).update(prepared_at=timezone.now())
     log.info("campaign #%s: %s messages prepared", campaign.pk, created)
     finish_campaign_if_done(campaign.pk)
     return created
+
+
+HELP_CHUNK = 100
+
+
+def prepare_some(size: int = HELP_CHUNK) -> int:
+    """Prepare one chunk of a campaign whose preparation is under way, if any is left.
+
+    For a sender with nothing to send: preparing (rendering, guarding, signing) costs more
+    than sending, so a campaign goes out as fast as the workers can prepare it together.
+    Returns the size of the chunk taken, 0 when none was left.
+    """
+    for campaign_id in Campaign.objects.filter(
+        status=Campaign.Status.SENDING, prepared_at__isnull=True
+    ).values_list("pk", flat=True):
+        campaign = _campaign(campaign_id)
+        page = claim_chunk(campaign, size)
+        if page:
+            _store_new(campaign, page, _versions(campaign))
+            return len(page)
+    return 0
+
+
+def claim_chunk(campaign: Campaign, size: int) -> list[Person]:
+    """The next `size` people of the audience, taken for this worker alone (compare-and-set
+    on the campaign's cursor); empty when every chunk has been taken."""
+    while True:
+        cursor = (
+            Campaign.objects.filter(pk=campaign.pk).values_list("prepare_cursor", flat=True).first()
+        )
+        if cursor is None:
+            return []
+        # Read to the end before writing: on SQLite an open read cursor cannot become a
+        # writer once another process has written (WAL snapshot).
+        page = list(audience(campaign).filter(id__gt=cursor)[:size])
+        if not page:
+            return []
+        if Campaign.objects.filter(pk=campaign.pk, prepare_cursor=cursor).update(
+            prepare_cursor=page[-1].pk
+        ):
+            return page
+
+
+def _campaign(campaign_id: int) -> Campaign:
+    return Campaign.objects.select_related(
+        "audience_list", "purpose", "segment", "sender", "sender__staff_profile"
+    ).get(pk=campaign_id)
+
+
+def _sweep(campaign: Campaign, versions: dict) -> int:
+    """Prepare everyone in the audience who has no message yet, in keyset pages."""
+    created = 0
+    last_id = 0
+    while page := list(audience(campaign).filter(id__gt=last_id)[:PREPARE_CHUNK]):
+        last_id = page[-1].pk
+        created += _store_new(campaign, page, versions)
+    return created
+
+
+def _store_new(campaign: Campaign, page: list[Person], versions: dict) -> int:
+    """Store messages for the people of `page` who have none yet in this campaign."""
+    done = set(
+        Message.objects.filter(campaign=campaign, person_id__in=[p.pk for p in page]).values_list(
+            "person_id", flat=True
+        )
+    )
+    batch = [p for p in page if p.pk not in done]
+    return _store(campaign, batch, versions) if batch else 0
 
 
 def _store(campaign: Campaign, people: list[Person], versions: dict) -> int:
