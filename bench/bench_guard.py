@@ -75,8 +75,18 @@ def _guard_test(row: Row, choice: tuple[str, ...]) -> str:
     for evidence in choice:
         can_name = NAMES_EVIDENCE_CAN_BACK.get(evidence, frozenset())
         values = [v for what, v in row.named.items() if what in can_name and what != "date"]
-        tests.append(f'evidence.{evidence}("{" ".join(values) or "x"}")')
+        if values:
+            tests.append(f'evidence.{evidence}("{" ".join(values)}")')
+        elif evidence in NO_ARGUMENT_NEEDED:
+            # Nothing named that this evidence could name: "you asked us" → evidence.asked().
+            tests.append(f"evidence.{evidence}()")
+        else:
+            tests.append(f'evidence.{evidence}("x")')
     return " and ".join(tests)
+
+
+# Evidence tests whose argument is optional (sincerely.messaging.guard.evidence.Evidence).
+NO_ARGUMENT_NEEDED = frozenset({"met", "called", "asked", "said", "customer_since", "offered"})
 
 
 def guarded_accepted(rows: list[Row] | None = None, label: str = "held-out") -> bool:

@@ -136,7 +136,7 @@ def score(rows: list[Row]) -> Score:
         result.caught += 1
         # "interest" is the shown (not spoken) form of "said".
         kinds = set(row.kinds) | ({"interest"} if "said" in row.kinds else set())
-        result.kind_right += any(c.kind in kinds for c in claims)
+        result.kind_right += any(kinds & {c.kind, *c.alternatives} for c in claims)
         named: dict[str, str] = {}
         for claim in claims:
             named.update({k: v for k, v in claim.named.items() if k not in named})

@@ -376,3 +376,47 @@ def test_the_independent_corpus_is_complete_and_well_formed():
         assert kinds == {*CLAIM_EVIDENCE, "none"}, language
         assert sum(row.label != "none" for row in rows) >= 200
         assert sum(row.label == "none" for row in rows) >= 120
+
+
+def test_one_claim_read_two_ways_is_backed_by_evidence_of_either_kind():
+    """ "Tu nous as écrit que…" is a request and what the person said, in the same words: one
+    claim, which a recorded request or a recorded remark backs."""
+    from sincerely.messaging.guard.linter import lint_template
+
+    sentence = "Tu nous as écrit que la couleur ne te plaisait pas."
+    [claim] = detect_claims(sentence)
+    assert claim.alternatives
+    assert claim.evidence_kinds == CLAIM_EVIDENCE[claim.kind].union(
+        *(CLAIM_EVIDENCE[k] for k in claim.alternatives)
+    )
+    for evidence in ("asked", "said"):
+        assert not lint_template(f"{{% if evidence.{evidence}() %}}{sentence}{{% endif %}}")
+    assert lint_template(f"{{% if evidence.bought('x') %}}{sentence}{{% endif %}}")
+
+
+def test_claims_in_separate_words_each_need_their_own_evidence():
+    from sincerely.messaging.guard.linter import lint_template
+
+    sentence = "When we met in Lisbon, you mentioned a few ideas."
+    claims = detect_claims(sentence)
+    assert len(claims) == 2 and not any(c.alternatives for c in claims)
+    only_the_meeting = f'{{% if evidence.attended("Lisbon") %}}{sentence}{{% endif %}}'
+    assert lint_template(only_the_meeting)
+    both = f'{{% if evidence.attended("Lisbon") and evidence.said() %}}{sentence}{{% endif %}}'
+    assert not lint_template(both)
+
+
+def test_generic_places_and_bare_numbers_name_nothing_to_match():
+    """ "At our store", "beim Mittagessen", "in 30 days" name nothing an evidence record is
+    of; a real name still has to match."""
+    from sincerely.messaging.guard.gate import naming_words
+    from sincerely.messaging.guard.linter import lint_template
+
+    assert naming_words("our store") == [] and naming_words("30") == []
+    assert naming_words("Mittagessen") == naming_words("la tienda") == []
+    assert naming_words("our Leeds showroom") == ["leeds"]
+    sentence = "It was lovely to see you at our Leeds showroom."
+    assert lint_template(
+        f'{{% if evidence.met() and evidence.attended("VivaTech") %}}{sentence}{{% endif %}}'
+    )
+    assert not lint_template(f'{{% if evidence.attended("Leeds") %}}{sentence}{{% endif %}}')

@@ -63,19 +63,31 @@ class Claim:
     sentence: str
     language: str
     named: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
+    # Other kinds read in the same words ("tu nous as écrit que…" is a request and what the
+    # person said): one claim, which evidence of any of its kinds backs.
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def evidence_kinds(self) -> frozenset[str]:
+        """The evidence kinds that may back this claim."""
+        kinds = CLAIM_EVIDENCE[self.kind]
+        for other in self.alternatives:
+            kinds = kinds | CLAIM_EVIDENCE[other]
+        return kinds
 
 
 def detect_claims(sentence: str) -> list[Claim]:
     """The claims a sentence makes, in table order, each kind once. Raw input is normalised."""
     return [
-        Claim(kind, sentence, language, dict(named))
-        for kind, language, named in _detect_any(normalise_text(sentence))
+        Claim(kind, sentence, language, dict(named), alternatives)
+        for kind, language, named, alternatives in _detect_any(normalise_text(sentence))
     ]
 
 
 def claim_kinds(sentence: str) -> list[str]:
-    """The claim kinds a sentence makes, in table order, each once."""
-    return [kind for kind, _, _ in _detect_any(normalise_text(sentence))]
+    """The claim kinds a sentence makes, in table order, each once (one per claim: a kind
+    read in the same words as an earlier one is that claim's alternative)."""
+    return [kind for kind, _, _, _ in _detect_any(normalise_text(sentence))]
 
 
 def guess_language(text: str) -> str:
@@ -107,14 +119,15 @@ def _german_view(text: str) -> str:
     return marked.lower()
 
 
-def _detect_any(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+_Detected = tuple[tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...]], ...]
+
+
+def _detect_any(text: str) -> _Detected:
     # Sentences are cached (recipients share them); a very long run of text is not.
     return _detect_cached(text) if len(text) <= 2000 else _detect(text)
 
 
-def _detect(
-    text: str, prefilter: bool = True
-) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+def _detect(text: str, prefilter: bool = True) -> _Detected:
     """The claims in `text`; `prefilter=False` runs every pattern (the prefilter's test)."""
     flat = " ".join(text.split())
     if not flat:
@@ -150,13 +163,29 @@ def _detect(
                 if scope.allows(kind, match.start(), match.end()):
                     found[kind] = (lang, match.start(), match.end())
                     break
-    result = []
+    # One claim per stretch of words: kinds whose matches overlap are one claim read two
+    # ways, and evidence of either kind backs it; words apart are claims of their own.
+    claims: list[tuple[str, str, dict[str, str], list[str], list[tuple[int, int]]]] = []
     for kind in CLAIM_EVIDENCE:
-        if kind in found:
-            lang, start, end = found[kind]
-            named = _named(flat, lang, kind, start, end)
-            result.append((kind, lang, tuple(sorted(named.items()))))
-    return tuple(result)
+        if kind not in found:
+            continue
+        lang, start, end = found[kind]
+        named = _named(flat, lang, kind, start, end)
+        same = next(
+            (c for c in claims if c[1] == lang and any(s < end and start < e for s, e in c[4])),
+            None,
+        )
+        if same is None:
+            claims.append((kind, lang, named, [], [(start, end)]))
+            continue
+        same[3].append(kind)
+        same[4].append((start, end))
+        for what, value in named.items():
+            same[2].setdefault(what, value)
+    return tuple(
+        (kind, lang, tuple(sorted(named.items())), tuple(others))
+        for kind, lang, named, others, _ in claims
+    )
 
 
 class _Scope:

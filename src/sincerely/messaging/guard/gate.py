@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sincerely.messaging.guard.claims import CLAIM_EVIDENCE, Claim, detect_claims
+from sincerely.messaging.guard.claims import Claim, detect_claims
 from sincerely.messaging.guard.evidence import (
     ATTENDANCE_FACT,
     PREFERENCE_FACTS,
@@ -97,8 +97,82 @@ GENERIC_WORDS = frozenset(
         "à",
         "im",
         "am",
+        # Possessives and pronouns in other cases.
+        "unseren",
+        "unserem",
+        "unserer",
+        "ihrem",
+        "ihren",
+        "ihrer",
+        "deinem",
+        "deinen",
+        "nuestros",
+        "nuestras",
+        "tu",
+        "tus",
+        "ton",
+        "ta",
+        "tes",
+        "me",
+        "te",
+        # Places and occasions that are not names: "at our store", "beim Mittagessen".
+        "store",
+        "shop",
+        "office",
+        "showroom",
+        "branch",
+        "lunch",
+        "dinner",
+        "breakfast",
+        "coffee",
+        "magasin",
+        "boutique",
+        "bureau",
+        "agence",
+        "dejeuner",
+        "diner",
+        "cafe",
+        "laden",
+        "geschaft",
+        "filiale",
+        "buro",
+        "mittagessen",
+        "abendessen",
+        "fruhstuck",
+        "kaffee",
+        "tag",
+        "tienda",
+        "oficina",
+        "sucursal",
+        "almuerzo",
+        "cena",
+        # The exchange itself is not its topic: "lors de notre échange", "unser Gespräch".
+        "chat",
+        "call",
+        "conversation",
+        "discussion",
+        "talk",
+        "echange",
+        "entretien",
+        "appel",
+        "gesprach",
+        "telefonat",
+        "austausch",
+        "anruf",
+        "conversacion",
+        "charla",
+        "llamada",
+        "reunion",
     ]
 )
+
+
+def naming_words(value: str) -> list[str]:
+    """The words of a named thing that name something in particular: no article, generic
+    noun or bare number ("in 30 days" names nothing an evidence record could be of)."""
+    return [w for w in name_words(value) if w not in GENERIC_WORDS and not w.isdigit()]
+
+
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # What each kind of evidence can speak to: "you seemed excited about our analytics module"
 # backed by an attendance must name that event, but an attendance cannot name a topic.
@@ -162,7 +236,7 @@ def _entry_text(entry: dict) -> str:
 
 
 def _specific(value: str) -> bool:
-    return any(word not in GENERIC_WORDS for word in name_words(value))
+    return bool(naming_words(value))
 
 
 def _entry_year(entry: dict) -> int | None:
@@ -189,14 +263,14 @@ def _matches(claim: Claim, entry: dict) -> str:
             continue
         if not _specific(value):
             continue
-        words = " ".join(w for w in name_words(value) if w not in GENERIC_WORDS)
+        words = " ".join(naming_words(value))
         if not names_match(words, text):
             return f"names “{value}” but the evidence is of “{entry.get('name') or text.strip()}”"
     return ""
 
 
 def _backing(claim: Claim, ledger: list[dict]) -> tuple[dict | None, str]:
-    accepted = CLAIM_EVIDENCE.get(claim.kind, frozenset())
+    accepted = claim.evidence_kinds
     mismatch = ""
     for entry in ledger:
         if _evidence_kind(entry) not in accepted:
@@ -242,7 +316,7 @@ def unbacked_claims(parts: dict[str, str], ledger: list[dict]) -> list[Unbacked]
                     }
                 )
                 continue
-            needs = " or ".join(f"evidence.{k}" for k in sorted(CLAIM_EVIDENCE[claim.kind]))
+            needs = " or ".join(f"evidence.{k}" for k in sorted(claim.evidence_kinds))
             reason = (
                 f"{claim.kind} claim {mismatch}"
                 if mismatch

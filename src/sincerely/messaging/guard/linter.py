@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass
 from jinja2 import nodes
 
 from sincerely.errors import DomainError
-from sincerely.messaging.guard.claims import CLAIM_EVIDENCE, EVIDENCE_KINDS, Claim, detect_claims
+from sincerely.messaging.guard.claims import EVIDENCE_KINDS, Claim, detect_claims
 from sincerely.messaging.guard.evidence import name_words, names_match
-from sincerely.messaging.guard.gate import GENERIC_WORDS, NAMES_EVIDENCE_CAN_BACK
+from sincerely.messaging.guard.gate import NAMES_EVIDENCE_CAN_BACK, naming_words
 from sincerely.messaging.guard.renderer import allowed_variables, parse_template
 
 # A guard level is a disjunction of conjunctions: the evidence kinds guaranteed by each
@@ -117,7 +117,7 @@ def _alternatives(test: nodes.Node, aliases: dict[str, Guard]) -> Alternatives:
 
 def _guard_backs(claim: Claim, guard: tuple[str, str]) -> bool:
     kind, literal = guard
-    if kind not in CLAIM_EVIDENCE[claim.kind]:
+    if kind not in claim.evidence_kinds:
         return False
     if not literal:
         return True  # no name, or a name from data: the render-time gate decides
@@ -126,7 +126,7 @@ def _guard_backs(claim: Claim, guard: tuple[str, str]) -> bool:
     for what, value in claim.named.items():
         if what == "date" or what not in relevant or PLACEHOLDER.casefold() in name_words(value):
             continue  # a printed value: only the render-time gate can compare it
-        words = " ".join(w for w in name_words(value) if w not in GENERIC_WORDS)
+        words = " ".join(naming_words(value))
         if words and not (names_match(words, literal) or names_match(literal, value)):
             return False
     return True
@@ -304,7 +304,7 @@ def lint_template(source: str, *, field: str = "template", is_html: bool = False
 def explain(claim: Claim, guards: tuple[Alternatives, ...]) -> str:
     """The finding in plain words: what the sentence claims and which evidence allows it."""
     needed = " or ".join(
-        f"evidence.{k}({_example_argument(k, claim)})" for k in sorted(CLAIM_EVIDENCE[claim.kind])
+        f"evidence.{k}({_example_argument(k, claim)})" for k in sorted(claim.evidence_kinds)
     )
     named = ", ".join(f"{what} “{value}”" for what, value in claim.named.items())
     wrong = [
@@ -312,7 +312,7 @@ def explain(claim: Claim, guards: tuple[Alternatives, ...]) -> str:
         for level in guards
         for alt in level
         for kind, literal in alt
-        if literal and kind in CLAIM_EVIDENCE[claim.kind]
+        if literal and kind in claim.evidence_kinds
     ]
     text = f"unguarded {claim.kind} claim"
     if named:
