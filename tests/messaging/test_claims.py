@@ -416,7 +416,5 @@ def test_generic_places_and_bare_numbers_name_nothing_to_match():
     assert naming_words("Mittagessen") == naming_words("la tienda") == []
     assert naming_words("our Leeds showroom") == ["leeds"]
     sentence = "It was lovely to see you at our Leeds showroom."
-    assert lint_template(
-        f'{{% if evidence.met() and evidence.attended("VivaTech") %}}{sentence}{{% endif %}}'
-    )
+    assert lint_template(f'{{% if evidence.attended("VivaTech") %}}{sentence}{{% endif %}}')
     assert not lint_template(f'{{% if evidence.attended("Leeds") %}}{sentence}{{% endif %}}')
