@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 
 from django.db.models import Q
 
@@ -137,11 +138,17 @@ def _text_arg(value: object, what: str) -> str:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def name_words(text: str) -> list[str]:
-    """Words of a name, case- and accent-folded: "Café Münster" -> ["cafe", "munster"]."""
-    folded = unicodedata.normalize("NFKD", (text or "").casefold())
+def name_words(text: str) -> tuple[str, ...]:
+    """Words of a name, case- and accent-folded: "Café Münster" -> ("cafe", "munster")."""
+    return _name_words(text or "")
+
+
+@lru_cache(maxsize=65_536)
+def _name_words(text: str) -> tuple[str, ...]:
+    # Every recipient's evidence names the same few events and products: fold each once.
+    folded = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _WORD.findall(plain)
+    return tuple(_WORD.findall(plain))
 
 
 def names_match(wanted: str, recorded: str) -> bool:
@@ -343,7 +350,7 @@ class Evidence:
         if isinstance(product, Missing) or product is None or not str(product).strip():
             raise TemplateProblem("evidence.bought(product) needs a product name or SKU")
         wanted = str(product).strip()
-        first_word = max(name_words(wanted) or [wanted], key=len)
+        first_word = max(name_words(wanted) or (wanted,), key=len)
         lines = (
             PurchaseLine.objects.select_related("product")
             .filter(person=self._person, quantity__gt=0)
