@@ -109,6 +109,47 @@ def mark_sent(message_id: int) -> None:
         cursor.execute(insert, [message_id, stamp])
 
 
+_MARK_PG = (
+    f"INSERT INTO {SentMark._meta.db_table} (message_id, sent_at) VALUES ($1, $2)"  # noqa: S608
+    " ON CONFLICT DO NOTHING"
+).encode()
+
+
+def start_mark(message_id: int) -> Callable[[], None]:
+    """Send the mark for `message_id` without waiting; returns what waits until it is in.
+
+    On PostgreSQL the statement goes out at once and its commit (a WAL flush) completes
+    while the SMTP server answers MAIL, RCPT and DATA; the caller waits for it only
+    before the next final dot. Nothing else may use the connection in between. Elsewhere
+    the mark is written before this returns.
+    """
+    if connection.vendor != "postgresql":
+        mark_sent(message_id)
+        return _done
+    from psycopg import generators, pq
+
+    connection.ensure_connection()
+    conn = connection.connection
+    stamp = timezone.now().isoformat().encode()
+    conn.pgconn.send_query_params(_MARK_PG, [str(message_id).encode(), stamp])
+    conn.wait(generators.send(conn.pgconn))
+
+    def wait() -> None:
+        results = conn.wait(generators.fetch_many(conn.pgconn))
+        failed = [r for r in results if r.status != pq.ExecStatus.COMMAND_OK]
+        if failed:
+            raise DatabaseError(
+                (failed[0].error_message or b"").decode(errors="replace")
+                or f"message #{message_id} could not be recorded as sent"
+            )
+
+    return wait
+
+
+def _done() -> None:
+    pass
+
+
 def apply_marks(owner: str) -> int:
     """Fold the marks of `owner`'s messages into their rows: status `sent` (unless a bounce
     already came back), `sent_at`, no claim; and add their `email_sent` touchpoints.
@@ -277,13 +318,22 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
     campaigns: set[int] = set()
     sent = 0
     accepted: Message | None = None  # taken by the server, not yet recorded
+    marking: Callable[[], None] | None = None  # its mark, sent and not yet confirmed
+
+    def record_soon() -> None:
+        """Start recording the accepted message as sent (SmtpTransport.send's `meanwhile`)."""
+        nonlocal accepted, marking
+        if accepted is not None and marking is None:
+            message, accepted = accepted, None
+            marking = start_mark(message.pk)
 
     def record() -> None:
         """Record the accepted message as sent, once; before the next message's dot."""
-        nonlocal accepted, sent
-        if accepted is not None:
-            message, accepted = accepted, None
-            mark_sent(message.pk)
+        nonlocal marking, sent
+        record_soon()
+        if marking is not None:
+            wait, marking = marking, None
+            wait()
             sent += 1
             in_flight.release()  # taken at its final dot (SmtpTransport.send)
 
@@ -315,7 +365,7 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
                     _hold(message, refused[message.pk])
                     continue
                 raw = bytes(message.raw) if message.raw else _build(message, senders)
-                if raw is not None and _send(transport, message, raw, record):
+                if raw is not None and _send(transport, message, raw, record, record_soon):
                     accepted = message
             apply_marks(owner)
         record()
@@ -429,10 +479,17 @@ def _build(message: Message, senders: dict) -> bytes | None:
     return raw
 
 
-def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -> bool:
+def _send(
+    transport,
+    message: Message,
+    raw: bytes,
+    record: Callable[[], None],
+    record_soon: Callable[[], None],
+) -> bool:
     """Hand one message to the server; True when it took it. Failures are recorded here.
 
-    Whatever happens to this message, the previous one is recorded first (`record`).
+    Whatever happens to this message, the previous one is recorded first (`record`; over
+    SMTP it starts with `record_soon` and is waited for before this message's final dot).
     """
     try:
         if isinstance(transport, EspTransport):
@@ -440,7 +497,7 @@ def _send(transport, message: Message, raw: bytes, record: Callable[[], None]) -
             in_flight.acquire()
             transport.send_message(message, raw)
         else:
-            transport.send(mime.bounce_address(message), message.to_email, raw, record)
+            transport.send(mime.bounce_address(message), message.to_email, raw, record_soon, record)
     except DatabaseError:
         raise  # recording the previous message failed: the job is retried
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:

@@ -56,15 +56,20 @@ class SmtpTransport:
         return self.client
 
     def send(
-        self, mail_from: str, to: str, raw: bytes, meanwhile: Callable[[], None] = _nothing
+        self,
+        mail_from: str,
+        to: str,
+        raw: bytes,
+        meanwhile: Callable[[], None] = _nothing,
+        settle: Callable[[], None] = _nothing,
     ) -> None:
         """One SMTP transaction; a connection the server closed while idle is reopened once.
 
         `meanwhile` is database work done between two messages (recording the previous one
-        as sent). It runs once, after MAIL FROM is written and before its reply is read, so
-        it overlaps the server's turn instead of adding to it; if the connection failed
-        before that, it runs before the final dot, which is what makes the server take this
-        message. It must be safe to call again (the caller's error paths call it too).
+        as sent). It starts after MAIL FROM is written, so it overlaps the server's turns
+        (MAIL, RCPT, DATA) instead of adding to them, and `settle` waits for it to be done
+        before the final dot, which is what makes the server take this message. Both must be
+        safe to call again (the caller's error paths record too).
         """
         try:
             reused = self.client is not None
@@ -98,6 +103,7 @@ class SmtpTransport:
                 client.rset()
                 raise smtplib.SMTPDataError(code, reply)
             meanwhile()
+            settle()
             content = _LEADING_DOT.sub(b"..", raw)
             if not content.endswith(b"\r\n"):
                 content += b"\r\n"
