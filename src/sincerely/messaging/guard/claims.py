@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sincerely.messaging.guard import classifier
 from sincerely.messaging.guard import detector_rules as rules
 from sincerely.messaging.guard.normalise import normalise_text
 
@@ -113,9 +114,10 @@ def _detect_any(text: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]]
 
 
 def _detect(
-    text: str, prefilter: bool = True
+    text: str, prefilter: bool = True, learned: bool = True
 ) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
-    """The claims in `text`; `prefilter=False` runs every pattern (the prefilter's test)."""
+    """The claims in `text`; `prefilter=False` runs every pattern (the prefilter's test),
+    `learned=False` the rules alone, without the classifier."""
     flat = " ".join(text.split())
     if not flat:
         return ()
@@ -150,6 +152,10 @@ def _detect(
                 if scope.allows(kind, match.start(), match.end()):
                     found[kind] = (lang, match.start(), match.end())
                     break
+    if not found and learned:
+        learned_claim = _learned_claim(flat)
+        if learned_claim:
+            found[learned_claim[0]] = (learned_claim[1], 0, len(flat))
     result = []
     for kind in CLAIM_EVIDENCE:
         if kind in found:
@@ -157,6 +163,50 @@ def _detect(
             named = _named(flat, lang, kind, start, end)
             result.append((kind, lang, tuple(sorted(named.items()))))
     return tuple(result)
+
+
+def _learned_claim(flat: str) -> tuple[str, str] | None:
+    """The claim kind and language the classifier finds where no rule did, when the scope
+    rules leave room for a claim anywhere in the sentence."""
+    lang = classifier_scope(flat)
+    if lang is None:
+        return None
+    kind = classifier.claim_kind(flat)
+    if kind is None or (kind in rules.TIME_BOUND_KINDS and _is_future(flat, lang)):
+        return None
+    return kind, lang
+
+
+def classifier_scope(flat: str) -> str | None:
+    """The language of a sentence when the scope rules allow a claim anywhere in it, None when
+    they veto the whole sentence. The classifier does not say where its claim is, so every
+    veto of `_Scope` is read over the whole sentence: an attributed quotation, a footer, a
+    conditional, "many of you", a negation, or a question that is not a wh-question."""
+    lowered = _lower(flat)
+    scores = _language_scores(lowered)
+    best = max(scores.values())
+    lang = next(lang for lang in LANGUAGES if scores[lang] == best) if best else "en"
+    view = _german_view(flat) if lang == "de" else lowered
+    if (
+        _attributed_quotes(view, lang)
+        or rules.FOOTER[lang].search(view)
+        or rules.CONDITIONAL[lang].search(view)
+        or rules.COLLECTIVE[lang].search(view)
+        or rules.NEGATION[lang].search(view)
+    ):
+        return None
+    if view.rstrip().endswith("?") and not rules.WH_WORD[lang].search(view):
+        return None
+    return lang
+
+
+def _is_future(flat: str, lang: str) -> bool:
+    """A plan, not a memory: "Looking forward to meeting you", "Wir sehen uns bald"."""
+    view = _german_view(flat) if lang == "de" else _lower(flat)
+    return bool(
+        rules.FUTURE_BEFORE[lang].search(rules.RECALL[lang].sub(" ", view))
+        or rules.FUTURE_AFTER[lang].search(view)
+    )
 
 
 class _Scope:
