@@ -112,7 +112,7 @@ class ClaimModel:
             ranked = sorted(
                 (p, kind) for i, (kind, p) in enumerate(zip(self.classes, row)) if i != self._none
             )
-            result.append((ranked[-1][1], float(1.0 - row[self._none])))
+            result.append((str(ranked[-1][1]), float(1.0 - row[self._none])))
         return result
 
 
