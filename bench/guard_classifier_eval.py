@@ -1,4 +1,5 @@
-"""The claims classifier measured honestly, in aggregates only (`python -m bench.guard_classifier_eval`).
+"""The claims classifier measured honestly, in aggregates only.
+(`python -m bench.guard_classifier_eval [--sweep]`)
 
 1. Threshold: cross-validation by family (GroupKFold) on the tune families and our training
    families; each sentence is scored by a model that never saw its family. Prints recall and
@@ -124,7 +125,7 @@ def _report(title: str, items: list[Item], answers, threshold: float) -> None:
     for language in LANGUAGES:
         if language not in by_lang:
             continue
-        for name, tally in zip(("rules", "classifier", "combined"), by_lang[language]):
+        for name, tally in zip(("rules", "classifier", "combined"), by_lang[language], strict=True):
             print(f"  {language} {name:<10} {tally.line()}")
 
 

@@ -86,7 +86,7 @@ class ClaimModel:
                     TfidfVectorizer(
                         ngram_range=(1, 2),
                         sublinear_tf=True,
-                        token_pattern=r"(?u)\b\w[\w']*\b",
+                        token_pattern=r"(?u)\b\w[\w']*\b",  # noqa: S106 (a regex, not a password)
                         min_df=1,
                     ),
                 ),
@@ -106,11 +106,15 @@ class ClaimModel:
 
     def predict(self, texts: list[str]) -> list[tuple[str, float]]:
         """For each text: the most likely claim kind and the probability of any claim."""
-        probabilities = self.model.predict_proba(self.features.transform([_prepare(t) for t in texts]))
+        probabilities = self.model.predict_proba(
+            self.features.transform([_prepare(t) for t in texts])
+        )
         result = []
         for row in probabilities:
             ranked = sorted(
-                (p, kind) for i, (kind, p) in enumerate(zip(self.classes, row)) if i != self._none
+                (p, kind)
+                for i, (kind, p) in enumerate(zip(self.classes, row, strict=True))
+                if i != self._none
             )
             result.append((str(ranked[-1][1]), float(1.0 - row[self._none])))
         return result
