@@ -25,18 +25,19 @@ from sincerely.messaging.guard.prefilter import required_literals
 
 # The issue's targets are recall ≥ 95% and false positives ≤ 3% on a corpus written outside
 # the project; `python -m bench guard` reports our held-out figures against them. This test
-# holds the line at what the held-out families measured when this was written, so any change
+# holds the line at what the held-out families measured with the rules and the trained
+# classifier (guard/classifier.py), so any change
 # that loses ground fails here (bench/RESULTS.md has the figures).
 HELD_OUT_FLOOR = {
-    "en": (0.93, 0.0),
-    "fr": (0.95, 0.03),
-    "de": (0.87, 0.03),
-    "es": (0.90, 0.04),
+    "en": (0.96, 0.0),
+    "fr": (0.98, 0.03),
+    "de": (0.90, 0.03),
+    "es": (0.94, 0.04),
 }
 # The held-out families written before the sixth round of families (`*-w6-*`), which were
 # added without tuning on them: their floors from before that round still hold, so the new
 # families' lower scores cannot hide a loss on the old ones.
-BEFORE_ROUND_6_FLOOR = {"en": 0.93, "fr": 0.98, "de": 0.91, "es": 0.92}
+BEFORE_ROUND_6_FLOOR = {"en": 0.97, "fr": 0.99, "de": 0.91, "es": 0.97}
 
 
 def _held_out(language: str, *, before_round_6: bool = False):

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sincerely.messaging.guard import classifier
 from sincerely.messaging.guard import detector_rules as rules
 from sincerely.messaging.guard.normalise import normalise_text
 
@@ -127,8 +128,9 @@ def _detect_any(text: str) -> _Detected:
     return _detect_cached(text) if len(text) <= 2000 else _detect(text)
 
 
-def _detect(text: str, prefilter: bool = True) -> _Detected:
-    """The claims in `text`; `prefilter=False` runs every pattern (the prefilter's test)."""
+def _detect(text: str, prefilter: bool = True, learned: bool = True) -> _Detected:
+    """The claims in `text`; `prefilter=False` runs every pattern (the prefilter's test),
+    `learned=False` the rules alone, without the classifier."""
     flat = " ".join(text.split())
     if not flat:
         return ()
@@ -163,6 +165,10 @@ def _detect(text: str, prefilter: bool = True) -> _Detected:
                 if scope.allows(kind, match.start(), match.end()):
                     found[kind] = (lang, match.start(), match.end())
                     break
+    if not found and learned:
+        learned_claim = _learned_claim(flat)
+        if learned_claim:
+            found[learned_claim[0]] = (learned_claim[1], 0, len(flat))
     # One claim per stretch of words: kinds whose matches overlap are one claim read two
     # ways, and evidence of either kind backs it; words apart are claims of their own.
     claims: list[tuple[str, str, dict[str, str], list[str], list[tuple[int, int]]]] = []
@@ -185,6 +191,50 @@ def _detect(text: str, prefilter: bool = True) -> _Detected:
     return tuple(
         (kind, lang, tuple(sorted(named.items())), tuple(others))
         for kind, lang, named, others, _ in claims
+    )
+
+
+def _learned_claim(flat: str) -> tuple[str, str] | None:
+    """The claim kind and language the classifier finds where no rule did, when the scope
+    rules leave room for a claim anywhere in the sentence."""
+    lang = classifier_scope(flat)
+    if lang is None:
+        return None
+    kind = classifier.claim_kind(flat)
+    if kind is None or (kind in rules.TIME_BOUND_KINDS and _is_future(flat, lang)):
+        return None
+    return kind, lang
+
+
+def classifier_scope(flat: str) -> str | None:
+    """The language of a sentence when the scope rules allow a claim anywhere in it, None when
+    they veto the whole sentence. The classifier does not say where its claim is, so every
+    veto of `_Scope` is read over the whole sentence: an attributed quotation, a footer, a
+    conditional, "many of you", a negation, or a question that is not a wh-question."""
+    lowered = _lower(flat)
+    scores = _language_scores(lowered)
+    best = max(scores.values())
+    lang = next(lang for lang in LANGUAGES if scores[lang] == best) if best else "en"
+    view = _german_view(flat) if lang == "de" else lowered
+    if (
+        _attributed_quotes(view, lang)
+        or rules.FOOTER[lang].search(view)
+        or rules.CONDITIONAL[lang].search(view)
+        or rules.COLLECTIVE[lang].search(view)
+        or rules.NEGATION[lang].search(view)
+    ):
+        return None
+    if view.rstrip().endswith("?") and not rules.WH_WORD[lang].search(view):
+        return None
+    return lang
+
+
+def _is_future(flat: str, lang: str) -> bool:
+    """A plan, not a memory: "Looking forward to meeting you", "Wir sehen uns bald"."""
+    view = _german_view(flat) if lang == "de" else _lower(flat)
+    return bool(
+        rules.FUTURE_BEFORE[lang].search(rules.RECALL[lang].sub(" ", view))
+        or rules.FUTURE_AFTER[lang].search(view)
     )
 
 
