@@ -89,6 +89,36 @@ def test_sending_can_start_after_the_first_chunk(newsletter, marketer, monkeypat
 
 
 @pytest.mark.django_db
+def test_workers_share_preparation_and_a_dead_helpers_chunk_is_swept(
+    newsletter, marketer, monkeypatch, smtp_server
+):
+    """A sender with nothing to send prepares a chunk of the campaign; a chunk taken by a
+    worker that died before storing it is prepared by the last sweep: one message each."""
+    for i in range(9):
+        factories.make_person(
+            f"p{i}@example.com", facts={"first_name": f"P{i}"}, on_list=newsletter
+        )
+    campaign = _queued_campaign(marketer)
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENDING)
+    campaign.refresh_from_db()
+    assert services.prepare_some(size=3) == 3  # a sender helped: three messages ready
+    assert Message.objects.filter(campaign=campaign).count() == 3
+    lost = preparation.claim_chunk(campaign, 3)  # taken by a worker that then died
+    assert len(lost) == 3
+    assert {p.pk for p in preparation.claim_chunk(campaign, 3)}.isdisjoint(p.pk for p in lost)
+    monkeypatch.setattr(preparation, "PREPARE_CHUNK", 2)
+    services.prepare_campaign(campaign.pk)  # the cursor is at the end: only the sweep works
+    people = list(Message.objects.filter(campaign=campaign).values_list("person_id", flat=True))
+    assert len(people) == len(set(people)) == 9
+    assert outbox.deliver_outbox() == 9
+    assert sorted(m["to"][0] for m in smtp_server.messages) == sorted(
+        f"p{i}@example.com" for i in range(9)
+    )
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SENT
+
+
+@pytest.mark.django_db
 def test_delivery_waits_only_for_a_preparation_that_is_alive(web_summit_list, marketer):
     campaign = _queued_campaign(marketer)
     assert not outbox._campaign_being_prepared()
