@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 import idna
 
 
+@lru_cache(maxsize=4096)
 def _domain(domain: str) -> str:
     """The A-label form of a domain; one that IDNA refuses is kept lower-cased as typed (the
-    syntax check that follows reports it), so this function never fails."""
+    syntax check that follows reports it), so this function never fails. A campaign's
+    addresses share a few domains: each is encoded once, not once per message."""
     domain = domain.rstrip(".")
     try:
         return idna.encode(domain, uts46=True, transitional=False).decode("ascii").lower()
