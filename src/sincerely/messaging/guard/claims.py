@@ -352,6 +352,9 @@ def _span_text(flat: str, match: re.Match[str], group: int | str = 1) -> str:
     return flat[match.start(group) : match.end(group)].strip(" ,.;:!?\"'")
 
 
+_CLAUSE_END = re.compile(r"[,;:!?()]")
+
+
 def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, str]:
     named: dict[str, str] = {}
     lowered = _lower(flat)
@@ -375,7 +378,12 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
         if value.lower() not in rules.NOT_NAMES:
             named.setdefault("place", value)
     if kind in ("request", "conversation", "said", "call"):
-        topic = rules.TOPIC[lang].search(lowered)
+        # The topic is what the claim's own words are about: from the claim to the end of
+        # its clause ("Like we talked about, pricing is flexible for schools" names none).
+        clause_end = _CLAUSE_END.search(lowered, end)
+        topic = rules.TOPIC[lang].search(
+            lowered, start, clause_end.start() + 1 if clause_end else len(lowered)
+        )
         if topic:
             named.setdefault("topic", _span_text(flat, topic))
     if kind in ("purchase", "behaviour", "preference", "request"):
