@@ -194,9 +194,16 @@ def _detect(text: str, prefilter: bool = True, learned: bool = True) -> _Detecte
     )
 
 
+LEARNED_MIN_WORDS = 5
+
+
 def _learned_claim(flat: str) -> tuple[str, str] | None:
     """The claim kind and language the classifier finds where no rule did, when the scope
-    rules leave room for a claim anywhere in the sentence."""
+    rules leave room for a claim anywhere in the sentence. A heading or a fragment of
+    fewer than five words ("For you", "Our catalogue for you") is left to the rules: it
+    says too little for the model to tell a claim from a label."""
+    if len(rules.WORD.findall(flat)) < LEARNED_MIN_WORDS:
+        return None
     lang = classifier_scope(flat)
     if lang is None:
         return None
