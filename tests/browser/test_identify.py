@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from sincerely.people.links import privacy_token
 from tests import factories
@@ -27,11 +28,12 @@ def test_sign_in_open_a_person_and_download_the_privacy_json(page, live_server):
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name="People", exact=True).click()
     page.get_by_role("link", name="Anna Berg").click()
-    assert page.get_by_role("heading", name="Anna Berg").is_visible()
-    assert "self-declared — signup form" in page.locator("#facts").inner_text()
+    # expect() waits for the page the click opened; is_visible() would read the old one.
+    expect(page.get_by_role("heading", name="Anna Berg")).to_be_visible()
+    expect(page.locator("#facts")).to_contain_text("self-declared — signup form")
 
     page.goto(f"/privacy/{privacy_token(anna)}/")
-    assert page.get_by_role("heading", name="What we hold about you").is_visible()
+    expect(page.get_by_role("heading", name="What we hold about you")).to_be_visible()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download everything (JSON)").click()
     path = download_info.value.path()
