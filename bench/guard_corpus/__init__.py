@@ -5,75 +5,19 @@ See README.md beside this file for the format and the tune / held-out rule.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sincerely.messaging.guard import families
+from sincerely.messaging.guard.families import Row, is_held_out
+
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("en", "fr", "de", "es")
-
-
-@dataclass(frozen=True)
-class Row:
-    id: str
-    family: str
-    language: str
-    label: str  # a claim kind, or "none"
-    text: str
-    named: dict[str, str] = field(default_factory=dict)
-    also: tuple[str, ...] = ()  # further claim kinds the same sentence makes
-
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        return (self.label, *self.also)
-
-    @property
-    def held_out(self) -> bool:
-        return is_held_out(self.family)
-
-
-def is_held_out(family: str) -> bool:
-    """Fixed before tuning: about a third of the families, chosen by a hash of the family id."""
-    return int(hashlib.sha256(family.encode()).hexdigest()[:8], 16) % 3 == 0
-
-
-def _named(spec: str) -> dict[str, str]:
-    spec = spec.strip()
-    if not spec or spec == "-":
-        return {}
-    pairs = (part.split("=", 1) for part in spec.split(";") if part.strip())
-    return {key.strip(): value.strip() for key, value in pairs}
+__all__ = ["HERE", "LANGUAGES", "Row", "Score", "is_held_out", "load", "load_all", "score"]
 
 
 def load(language: str, folder: Path = HERE) -> list[Row]:
-    rows: list[Row] = []
-    family = label = ""
-    default: dict[str, str] = {}
-    count = 0
-    path = folder / f"{language}.txt"
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or (line.startswith("#") and not line.startswith("##")):
-            continue
-        if line.startswith("## "):
-            parts = line[3:].split(maxsplit=2)
-            if len(parts) < 2:
-                raise ValueError(f"{path.name}:{number}: a family needs an id and a label")
-            family, label = parts[0], parts[1]
-            default = _named(parts[2]) if len(parts) == 3 else {}
-            count = 0
-            continue
-        if not family:
-            raise ValueError(f"{path.name}:{number}: a sentence before any family header")
-        text, _, override = line.partition(" | ")
-        count += 1
-        parts = [part.strip() for part in override.split(";") if part.strip()]
-        also = tuple(p[1:] for p in parts if p.startswith("+"))
-        spec = ";".join(p for p in parts if not p.startswith("+"))
-        named = _named(spec) if spec else dict(default)
-        row = Row(f"{family}-{count}", family, language, label, text.strip(), named, also)
-        rows.append(row)
-    return rows
+    return families.load(language, folder)
 
 
 def load_all() -> list[Row]:

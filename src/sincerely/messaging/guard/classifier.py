@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from sincerely.messaging.guard import families
+from sincerely.messaging.guard.families import Row
 
 TRAINING = Path(__file__).resolve().parent / "training"
 LANGUAGES = ("en", "fr", "de", "es")
@@ -33,39 +35,12 @@ THRESHOLD = 0.9
 C = 10.0
 
 
-@dataclass(frozen=True)
-class Example:
-    """One training sentence: its family, language, label (a claim kind or "none")."""
-
-    family: str
-    language: str
-    label: str
-    text: str
+def load_examples(language: str, folder: Path = TRAINING) -> list[Row]:
+    """The sentences of one language's family file (named things are not used here)."""
+    return families.load(language, folder)
 
 
-def load_examples(language: str, folder: Path = TRAINING) -> list[Example]:
-    """The sentences of one language's family file; named things and `+kind` are ignored."""
-    examples: list[Example] = []
-    family = label = ""
-    path = folder / f"{language}.txt"
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or (line.startswith("#") and not line.startswith("##")):
-            continue
-        if line.startswith("## "):
-            parts = line[3:].split(maxsplit=2)
-            if len(parts) < 2:
-                raise ValueError(f"{path.name}:{number}: a family needs an id and a label")
-            family, label = parts[0], parts[1]
-            continue
-        if not family:
-            raise ValueError(f"{path.name}:{number}: a sentence before any family header")
-        text = line.partition(" | ")[0].strip()
-        examples.append(Example(family, language, label, text))
-    return examples
-
-
-def training_examples(folder: Path = TRAINING) -> list[Example]:
+def training_examples(folder: Path = TRAINING) -> list[Row]:
     return [example for language in LANGUAGES for example in load_examples(language, folder)]
 
 
