@@ -88,6 +88,40 @@ def test_guard_of_the_wrong_kind_does_not_count():
     assert [f.kind for f in lint_template(source)] == ["conversation"]
 
 
+def test_named_things_match_across_inflections_but_not_across_things():
+    def guarded(test: str, sentence: str) -> list[str]:
+        return [f.kind for f in lint_template(f"{{% if {test} %}}{sentence}{{% endif %}}")]
+
+    # A plural or case ending is the same thing: "Preisen" is "Preise", "zapatillas" one pair.
+    asked_prices = "Sie haben nach unseren Preisen gefragt, hier sind sie."
+    assert guarded('evidence.asked("Preise")', asked_prices) == []
+    bought = "Las zapatillas que compró están ahora en oferta."
+    assert guarded('evidence.bought("zapatilla")', bought) == []
+    # Another topic, event or product is not.
+    assert guarded('evidence.asked("Lieferzeiten")', asked_prices) == ["request"]
+    assert guarded('evidence.bought("botas")', bought) == ["purchase"]
+    web_summit = "It was great meeting you at Web Summits in Lisbon."
+    assert guarded('evidence.attended("VivaTech Lisbon")', web_summit) == ["meeting"]
+    # A relative clause after the preposition is not a topic to match.
+    talked = "Ich melde mich wegen der Preise, über die wir gesprochen haben."
+    assert guarded('evidence.said("Preise")', talked) == []
+
+
+def test_what_a_person_told_us_is_one_claim_with_its_content():
+    """ "You told me you wanted more recipes": what the person said, backed by a note of it
+    or the call it was said in; the wanting is its content, not a request of its own."""
+    for sentence in (
+        "Me dijiste el otro día que querías más recetas.",
+        "Du meintest letztens, dass du gerne mehr Rezepte hättest.",
+    ):
+        for test in ("evidence.said()", "evidence.called()"):
+            assert lint_template(f"{{% if {test} %}}{sentence}{{% endif %}}") == [], (
+                sentence,
+                test,
+            )
+        assert lint_template(sentence)
+
+
 def test_else_branch_and_negation_are_not_guarded():
     source = (
         "{% if evidence.met() %}Hello.{% else %}As we discussed, hi.{% endif %}"

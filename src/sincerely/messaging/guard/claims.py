@@ -177,10 +177,7 @@ def _detect(text: str, prefilter: bool = True, learned: bool = True) -> _Detecte
             continue
         lang, start, end = found[kind]
         named = _named(flat, lang, kind, start, end)
-        same = next(
-            (c for c in claims if c[1] == lang and any(s < end and start < e for s, e in c[4])),
-            None,
-        )
+        same = next((c for c in claims if c[1] == lang and _one_claim(kind, start, end, c)), None)
         if same is None:
             claims.append((kind, lang, named, [], [(start, end)]))
             continue
@@ -191,6 +188,25 @@ def _detect(text: str, prefilter: bool = True, learned: bool = True) -> _Detecte
     return tuple(
         (kind, lang, tuple(sorted(named.items())), tuple(others))
         for kind, lang, named, others, _ in claims
+    )
+
+
+# What a person wanted, liked or was keen on, told to us: "you told me you wanted more
+# recipes" is one claim, what the person said, not a said claim and a request apart.
+REPORTED = frozenset({"request", "preference", "interest"})
+
+
+def _one_claim(kind: str, start: int, end: int, claim: tuple) -> bool:
+    """Whether a match of `kind` at start..end is the same claim as `claim`: the words
+    overlap, or one is the content of the other's reported speech (it follows a said-verb)."""
+    kinds, spans = [claim[0], *claim[3]], claim[4]
+    if any(s < end and start < e for s, e in spans):
+        return True
+    said = [s for k, (s, _) in zip(kinds, spans, strict=True) if k == "said"]
+    if kind in REPORTED and any(s < start for s in said):
+        return True
+    return kind == "said" and any(
+        k in REPORTED and start < s for k, (s, _) in zip(kinds, spans, strict=True)
     )
 
 
@@ -360,6 +376,13 @@ def _span_text(flat: str, match: re.Match[str], group: int | str = 1) -> str:
 
 
 _CLAUSE_END = re.compile(r"[,;:!?()]")
+# "the prices we talked about", "die Preise, über die wir gesprochen haben", "los precios de
+# los que hablamos": after the preposition comes a relative clause, not the topic.
+_RELATIVE_START = re.compile(
+    r"(?:(?:die|den|der|das|denen|dem|los|las|el|la|lo|les|the|which) )?"
+    r"(?:wir|ihr|ich|du|sie|que|quien|quienes|cual|cuales|which|what|we|you|i|nous|vous|"
+    r"je|tu|quoi|lequel|laquelle|lesquels|lesquelles|welche[mnrs]?)\b"
+)
 
 
 def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, str]:
@@ -391,7 +414,7 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
         topic = rules.TOPIC[lang].search(
             lowered, start, clause_end.start() + 1 if clause_end else len(lowered)
         )
-        if topic:
+        if topic and not _RELATIVE_START.match(lowered, topic.start(1)):
             named.setdefault("topic", _span_text(flat, topic))
     if kind in ("purchase", "behaviour", "preference", "request"):
         for pattern in rules.PRODUCT[lang]:

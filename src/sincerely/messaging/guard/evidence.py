@@ -161,7 +161,21 @@ def names_match(wanted: str, recorded: str) -> bool:
     if not wanted_words:
         return False
     have = set(name_words(recorded))
-    return all(word in have for word in wanted_words)
+    return all(word in have or _inflected_in(word, have) for word in wanted_words)
+
+
+# Plural and case endings: "Preisen" is "Preise", "zapatillas" "zapatilla", "shoes" "shoe".
+_ENDINGS = frozenset({"s", "es", "e", "n", "en", "er", "ern", "x"})
+
+
+def _inflected_in(word: str, have: set[str]) -> bool:
+    """`word` is a word of `have` with another plural or case ending (stems of 4 letters or
+    more, so "Web" never stands for "Webs" and a number never for another)."""
+    for other in have:
+        short, long = (word, other) if len(word) <= len(other) else (other, word)
+        if len(short) >= 4 and long.startswith(short) and long[len(short) :] in _ENDINGS:
+            return True
+    return False
 
 
 class PersonFacts:
