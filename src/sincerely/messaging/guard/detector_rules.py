@@ -77,6 +77,7 @@ EN: dict[str, list[str]] = {
         rf"\b{_GLAD_EN}\b[^.!?]{{0,40}}?\b(?:meeting|meet|seeing|see|catching up with|"
         rf"catch up with|bumping into|running into|run into|having met|have met|to have met|"
         rf"getting to know|get to know|meeting up with|meet up with)(?: with)? {_Y}\b"
+        rf"(?! (?:soon|later|tomorrow|next|then|there|shortly|again soon)\b)"
         rf"(?! (?:at|in|by) (?:our|the) (?:stand|booth|shop|store|showroom|office|studio|"
         rf"workshop|factory|boutique|branch))",
         rf"\b(?:we|you and i|you and me|the two of us) (?:finally |briefly |first |just |"
@@ -410,7 +411,8 @@ EN: dict[str, list[str]] = {
         r"\b(?:we've|we have|i've|i have|we|i) (?:reserved|set aside|saved|kept|held|"
         r"picked|put aside|selected|chosen) (?:a|one|the|some|an|your)\b[^.!?]{0,40}?"
         r"\bfor you\b",
-        r"\b(?:made|chosen|selected|picked) (?:just )?for you\b",
+        # Not "made for you": that is what product copy says of everyone it is made for.
+        r"\b(?:chosen|selected|picked) (?:just )?for you\b",
     ],
 }
 
