@@ -175,7 +175,93 @@ def run_ours_in_process(sender, audience) -> tuple[float, int]:
     return time.perf_counter() - started, sent
 
 
-def run_ours_with_worker(sender, audience, sink: SmtpSink, processes: int):
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _tree(pid: int) -> set[int]:
+    """A process and all its descendants."""
+    found, todo = set(), [pid]
+    while todo:
+        current = todo.pop()
+        found.add(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo.extend(int(child) for child in task.read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+def _postgres_pids() -> set[int]:
+    pids = set()
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if comm.read_text().strip() == "postgres":
+                pids.add(int(comm.parent.name))
+        except OSError:
+            continue
+    return pids
+
+
+def _wait_until_idle(worker: subprocess.Popen, timeout: float = 120) -> None:
+    """Until the worker's processes have started (imports, the classifier's training) and
+    sit idle, polling for work: the clock must not time their start."""
+    deadline = time.monotonic() + timeout
+    time.sleep(1)
+    before = sum(_cpu_seconds(pid) for pid in _tree(worker.pid))
+    while time.monotonic() < deadline:
+        if worker.poll() is not None:
+            raise RuntimeError("the worker stopped")
+        time.sleep(1)
+        now = sum(_cpu_seconds(pid) for pid in _tree(worker.pid))
+        if now - before < 0.15:
+            return
+        before = now
+    raise RuntimeError("the worker did not settle")
+
+
+class CpuMeter:
+    """CPU used during the timed run by the sink, our worker processes and PostgreSQL."""
+
+    def __init__(self, sink: SmtpSink, worker: subprocess.Popen) -> None:
+        self.sink, self.worker = sink, worker
+        self.pids: dict[str, set[int]] = {}
+        self.start: dict[int, float] = {}
+        self.used: dict[str, float] = {}
+
+    def _groups(self) -> dict[str, set[int]]:
+        groups = {
+            "sink": {self.sink.proc.pid},
+            "workers": _tree(self.worker.pid),
+            "PostgreSQL": _postgres_pids(),
+        }
+        for name, pids in groups.items():
+            self.pids.setdefault(name, set()).update(pids)
+        return groups
+
+    def begin(self) -> None:
+        for pids in self._groups().values():
+            for pid in pids:
+                self.start.setdefault(pid, _cpu_seconds(pid))
+
+    def end(self) -> None:
+        self._groups()
+        self.used = {
+            name: sum(max(0.0, _cpu_seconds(pid) - self.start.get(pid, 0.0)) for pid in pids)
+            for name, pids in self.pids.items()
+        }
+
+
+def run_ours_with_worker(
+    sender, audience, sink: SmtpSink, processes: int, meter: list | None = None
+):
     """The campaign as deployed: queued, then prepared and sent by `sincerely worker`."""
     from sincerely.messaging import services
 
@@ -195,7 +281,9 @@ def run_ours_with_worker(sender, audience, sink: SmtpSink, processes: int):
         stdout=subprocess.DEVNULL,
     )
     try:
-        time.sleep(4)  # let the workers import Django before the clock starts
+        _wait_until_idle(worker)  # imports and the classifier's training are not sending
+        cpu = CpuMeter(sink, worker)
+        cpu.begin()
         started = time.perf_counter()
         services.queue_campaign(campaign)
         while sink.count() < target:
@@ -203,6 +291,9 @@ def run_ours_with_worker(sender, audience, sink: SmtpSink, processes: int):
                 raise RuntimeError("the worker stopped")
             time.sleep(0.01)
         elapsed = time.perf_counter() - started
+        cpu.end()
+        if meter is not None:
+            meter.append(cpu.used)
     finally:
         worker.terminate()
         worker.wait(timeout=60)
@@ -275,12 +366,18 @@ def main(argv: list[str] | None = None) -> None:
                 ).line()
             )
             return
-        worker_seconds, campaign = run_ours_with_worker(sender, audience, sink, args.processes)
+        used: list[dict[str, float]] = []
+        worker_seconds, campaign = run_ours_with_worker(
+            sender, audience, sink, args.processes, used
+        )
         one_seconds, sent = run_ours_in_process(sender, audience)
         assert sent == n and sink.count() == 2 * n, (sent, sink.count())
         messages = sent_bytes([campaign.pk])
         assert len(messages) == n, len(messages)
+        sink_before, client_before = _cpu_seconds(sink.proc.pid), time.process_time()
         ceiling_seconds = run_ceiling(sink.port, messages)
+        ceiling_sink = _cpu_seconds(sink.proc.pid) - sink_before
+        ceiling_cpu = ceiling_sink + time.process_time() - client_before
         size = sum(len(raw) for _, _, raw in messages) / n
         print(
             Result(
@@ -293,6 +390,19 @@ def main(argv: list[str] | None = None) -> None:
                 f"server; ceiling: bare smtplib loop of the same {size:,.0f}-byte messages, "
                 "pre-rendered",
             ).line()
+        )
+        # Where the CPU went: with every core busy, no sender can beat cores / CPU per message.
+        cores = os.cpu_count() or 1
+        per_message = {name: seconds / n * 1000 for name, seconds in used[0].items()}
+        total = sum(per_message.values())
+        bound = cores / total * 1000 if total else 0.0
+        ceiling_rate = n / ceiling_seconds
+        print(
+            "send: CPU per message during the worker run: "
+            + ", ".join(f"{name} {ms:.3f} ms" for name, ms in per_message.items())
+            + f"; {total:.3f} ms in all on {cores} cores: no run can exceed {bound:,.0f}/s here"
+            f" (ratio {bound / ceiling_rate:.2f} of the ceiling); the ceiling's loop used "
+            f"{ceiling_cpu / n * 1000:.3f} ms (sink {ceiling_sink / n * 1000:.3f})"
         )
         print(
             Result(

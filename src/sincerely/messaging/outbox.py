@@ -130,12 +130,18 @@ def start_mark(message_id: int) -> Callable[[], None]:
 
     connection.ensure_connection()
     conn = connection.connection
+    pgconn = conn.pgconn
     stamp = timezone.now().isoformat().encode()
-    conn.pgconn.send_query_params(_MARK_PG, [str(message_id).encode(), stamp])
-    conn.wait(generators.send(conn.pgconn))
+    pgconn.send_query_params(_MARK_PG, [str(message_id).encode(), stamp])
+    if pgconn.flush():  # a few dozen bytes are almost always out at once: no wait loop
+        conn.wait(generators.send(pgconn))
 
     def wait() -> None:
-        results = conn.wait(generators.fetch_many(conn.pgconn))
+        pgconn.consume_input()
+        if pgconn.is_busy():
+            results = conn.wait(generators.fetch_many(pgconn))
+        else:  # the usual case: the commit came back while the server answered
+            results = list(iter(pgconn.get_result, None))
         failed = [r for r in results if r.status != pq.ExecStatus.COMMAND_OK]
         if failed:
             raise DatabaseError(
