@@ -115,18 +115,52 @@ _MARK_PG = (
 ).encode()
 
 
-def start_mark(message_id: int) -> Callable[[], None]:
+class Mark:
+    """A sent-mark on its way to the database: `done()` says whether it is in, without
+    waiting; calling it waits until it is (and raises if it could not be written)."""
+
+    def done(self) -> bool:
+        return True
+
+    def __call__(self) -> None:
+        return None
+
+
+class _PendingMark(Mark):
+    def __init__(self, conn, message_id: int) -> None:
+        self.conn, self.pgconn, self.message_id = conn, conn.pgconn, message_id
+
+    def done(self) -> bool:
+        self.pgconn.consume_input()
+        return not self.pgconn.is_busy()
+
+    def __call__(self) -> None:
+        from psycopg import generators, pq
+
+        if self.done():  # the usual case: the commit came back while the server answered
+            results = list(iter(self.pgconn.get_result, None))
+        else:
+            results = self.conn.wait(generators.fetch_many(self.pgconn))
+        failed = [r for r in results if r.status != pq.ExecStatus.COMMAND_OK]
+        if failed:
+            raise DatabaseError(
+                (failed[0].error_message or b"").decode(errors="replace")
+                or f"message #{self.message_id} could not be recorded as sent"
+            )
+
+
+def start_mark(message_id: int) -> Mark:
     """Send the mark for `message_id` without waiting; returns what waits until it is in.
 
     On PostgreSQL the statement goes out at once and its commit (a WAL flush) completes
-    while the SMTP server answers MAIL, RCPT and DATA; the caller waits for it only
-    before the next final dot. Nothing else may use the connection in between. Elsewhere
-    the mark is written before this returns.
+    while the SMTP server answers MAIL, RCPT and DATA; the caller waits for it at the
+    latest before the next final dot. Nothing else may use the connection in between.
+    Elsewhere the mark is written before this returns.
     """
     if connection.vendor != "postgresql":
         mark_sent(message_id)
-        return _done
-    from psycopg import generators, pq
+        return Mark()
+    from psycopg import generators
 
     connection.ensure_connection()
     conn = connection.connection
@@ -135,25 +169,7 @@ def start_mark(message_id: int) -> Callable[[], None]:
     pgconn.send_query_params(_MARK_PG, [str(message_id).encode(), stamp])
     if pgconn.flush():  # a few dozen bytes are almost always out at once: no wait loop
         conn.wait(generators.send(pgconn))
-
-    def wait() -> None:
-        pgconn.consume_input()
-        if pgconn.is_busy():
-            results = conn.wait(generators.fetch_many(pgconn))
-        else:  # the usual case: the commit came back while the server answered
-            results = list(iter(pgconn.get_result, None))
-        failed = [r for r in results if r.status != pq.ExecStatus.COMMAND_OK]
-        if failed:
-            raise DatabaseError(
-                (failed[0].error_message or b"").decode(errors="replace")
-                or f"message #{message_id} could not be recorded as sent"
-            )
-
-    return wait
-
-
-def _done() -> None:
-    pass
+    return _PendingMark(conn, message_id)
 
 
 def apply_marks(owner: str) -> int:
@@ -324,24 +340,32 @@ def deliver_outbox(*, limit: int | None = None, owner: str | None = None) -> int
     campaigns: set[int] = set()
     sent = 0
     accepted: Message | None = None  # taken by the server, not yet recorded
-    marking: Callable[[], None] | None = None  # its mark, sent and not yet confirmed
+    marking: Mark | None = None  # its mark, sent and not yet confirmed
 
     def record_soon() -> None:
-        """Start recording the accepted message as sent (SmtpTransport.send's `meanwhile`)."""
+        """Start recording the accepted message as sent, or finish when the mark is in
+        (SmtpTransport.send's `meanwhile`, called between the server's replies): the
+        in-flight lock is let go as soon as it may, so other workers' dots wait less."""
         nonlocal accepted, marking
         if accepted is not None and marking is None:
             message, accepted = accepted, None
             marking = start_mark(message.pk)
+        elif marking is not None and marking.done():
+            confirm()
 
-    def record() -> None:
-        """Record the accepted message as sent, once; before the next message's dot."""
+    def confirm() -> None:
+        """Wait for the mark under way, if any; then the message is recorded as sent."""
         nonlocal marking, sent
-        record_soon()
         if marking is not None:
             wait, marking = marking, None
             wait()
             sent += 1
             in_flight.release()  # taken at its final dot (SmtpTransport.send)
+
+    def record() -> None:
+        """Record the accepted message as sent, once; before the next message's dot."""
+        record_soon()
+        confirm()
 
     finished = False
     try:

@@ -66,10 +66,11 @@ class SmtpTransport:
         """One SMTP transaction; a connection the server closed while idle is reopened once.
 
         `meanwhile` is database work done between two messages (recording the previous one
-        as sent). It starts after MAIL FROM is written, so it overlaps the server's turns
-        (MAIL, RCPT, DATA) instead of adding to them, and `settle` waits for it to be done
-        before the final dot, which is what makes the server take this message. Both must be
-        safe to call again (the caller's error paths record too).
+        as sent). It starts after MAIL FROM is written and is called again while the server
+        answers RCPT and DATA, so it overlaps the server's turns instead of adding to them;
+        `settle` waits for it to be done before the final dot, which is what makes the
+        server take this message. Both must be safe to call again (the caller's error paths
+        record too).
         """
         try:
             reused = self.client is not None
@@ -93,6 +94,7 @@ class SmtpTransport:
                 client.rset()
                 raise smtplib.SMTPSenderRefused(code, reply, mail_from)
             client.putcmd("rcpt", f"TO:{_path(to)}")
+            meanwhile()
             code, reply = client.getreply()
             if code not in (250, 251):
                 client.rset()
