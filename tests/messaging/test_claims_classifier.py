@@ -1,7 +1,12 @@
-"""The trained classifier beside the detector's rules: deterministic, under the scope vetoes,
-quiet on close innocents."""
+"""The trained classifier beside the detector's rules: deterministic, cached on disk across
+processes, under the scope vetoes, quiet on close innocents."""
 
 from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -25,6 +30,97 @@ def test_the_model_is_deterministic():
     first = classifier.ClaimModel(texts, labels).predict(probe)
     second = classifier.ClaimModel(texts, labels).predict(probe)
     assert first == second
+
+
+PROBE = [
+    "Appreciate you hopping on the line with me earlier.",
+    "Ravi de t'avoir croisé au salon.",
+    "Schön, Sie letzte Woche auf der Messe getroffen zu haben.",
+    "Su pedido tiene envío gratuito.",
+]
+
+
+@pytest.fixture(scope="module")
+def cached(tmp_path_factory):
+    """A data directory holding the shipped model's cache file, and the model written."""
+    directory = tmp_path_factory.mktemp("data")
+    trained = classifier.cached_model(directory)
+    assert classifier.cache_path(directory).is_file()
+    return directory, trained
+
+
+def test_a_second_process_loads_the_cached_model_and_predicts_the_same(cached):
+    directory, trained = cached
+    # The other process may not train: the settings' DATA_DIR holds the model.
+    script = (
+        "import json, sys\n"
+        "from sincerely.messaging.guard import classifier\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise AssertionError('trained instead of loading the cache')\n"
+        "classifier.ClaimModel.__init__ = refuse\n"
+        "print(json.dumps(classifier.model().predict(json.loads(sys.argv[1]))))\n"
+    )
+    env = {
+        **os.environ,
+        "SINCERELY_DATA_DIR": str(directory),
+        "DJANGO_SETTINGS_MODULE": "sincerely.settings",
+        "PYTHONPATH": os.pathsep.join(path for path in sys.path if path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(PROBE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [tuple(answer) for answer in json.loads(done.stdout)] == trained.predict(PROBE)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "another key"])
+def test_a_damaged_or_foreign_cache_file_is_ignored_and_replaced(
+    cached, tmp_path, damage, monkeypatch
+):
+    import pickle
+
+    directory, trained = cached
+    intact = classifier.cache_path(directory).read_bytes()
+    target = classifier.cache_path(tmp_path)
+    if damage == "garbage":
+        target.write_bytes(b"not a pickle at all")
+    elif damage == "truncated":
+        target.write_bytes(intact[: len(intact) // 2])
+    else:
+        target.write_bytes(pickle.dumps({"key": "0" * 16, "model": trained}))
+    assert classifier.load_cached(tmp_path) is None
+
+    # Training is stood in for by the fixture's model: what is tested is the fallback.
+    trainings = []
+    monkeypatch.setattr(classifier, "train", lambda: trainings.append(1) or trained)
+    assert classifier.cached_model(tmp_path).predict(PROBE) == trained.predict(PROBE)
+    assert trainings == [1]
+    reloaded = classifier.load_cached(tmp_path)
+    assert reloaded is not None and reloaded.predict(PROBE) == trained.predict(PROBE)
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]  # no temporary left
+
+
+def test_an_older_versions_cache_file_is_removed_when_the_model_is_cached(cached, tmp_path):
+    _, trained = cached
+    stale = (
+        tmp_path / f"{classifier.CACHE_PREFIX}0123456789abcdef-sklearn0.0-fedcba9876543210.pickle"
+    )
+    stale.write_bytes(b"old")
+    classifier.save_cached(trained, tmp_path)
+    assert sorted(tmp_path.iterdir()) == [classifier.cache_path(tmp_path)]
+
+
+def test_an_unwritable_cache_directory_costs_only_the_cache(cached, tmp_path):
+    _, trained = cached
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the directory should be")
+    classifier.save_cached(trained, blocker / "data")  # logs, does not raise
+    assert classifier.load_cached(blocker / "data") is None
 
 
 # Phrasing no rule matches, which the classifier finds: the reason it is there.
