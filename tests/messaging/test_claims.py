@@ -28,9 +28,12 @@ from sincerely.messaging.guard.prefilter import required_literals
 # holds the line at what the held-out families measured with the rules and the trained
 # classifier (guard/classifier.py), so any change
 # that loses ground fails here (bench/RESULTS.md has the figures).
+# en and fr were 0.96 and 0.98 until 2026-12-06, when 29 sentences of the classifier's
+# training files turned out to be copies of held-out rows (10 more of independent rows):
+# they were removed (the test below keeps them out) and these are the honest figures.
 HELD_OUT_FLOOR = {
-    "en": (0.96, 0.0),
-    "fr": (0.98, 0.03),
+    "en": (0.95, 0.0),
+    "fr": (0.97, 0.03),
     "de": (0.90, 0.03),
     "es": (0.94, 0.04),
 }
@@ -419,3 +422,22 @@ def test_generic_places_and_bare_numbers_name_nothing_to_match():
     sentence = "It was lovely to see you at our Leeds showroom."
     assert lint_template(f'{{% if evidence.attended("VivaTech") %}}{sentence}{{% endif %}}')
     assert not lint_template(f'{{% if evidence.attended("Leeds") %}}{sentence}{{% endif %}}')
+
+
+def test_no_training_sentence_is_a_measured_sentence():
+    """The classifier never learns a sentence it is measured on: no line of its training
+    files is a held-out or independent corpus sentence (counts only, nothing printed)."""
+    import re
+
+    from bench.guard_corpus import HERE
+    from sincerely.messaging.guard import classifier, families
+
+    def norm(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.casefold()))
+
+    measured = {norm(row.text) for lang in LANGUAGES for row in load(lang) if row.held_out}
+    measured |= {
+        norm(row.text) for lang in LANGUAGES for row in families.load(lang, HERE / "independent")
+    }
+    copies = sum(norm(example.text) in measured for example in classifier.training_examples())
+    assert copies == 0, f"{copies} training sentences are measured sentences"
