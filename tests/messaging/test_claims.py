@@ -34,8 +34,8 @@ from sincerely.messaging.guard.prefilter import required_literals
 HELD_OUT_FLOOR = {
     "en": (0.95, 0.0),
     "fr": (0.97, 0.03),
-    "de": (0.90, 0.03),
-    "es": (0.94, 0.04),
+    "de": (0.94, 0.03),
+    "es": (0.96, 0.04),
 }
 # The held-out families written before the sixth round of families (`*-w6-*`), which were
 # added without tuning on them: their floors from before that round still hold, so the new
