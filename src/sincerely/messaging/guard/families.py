@@ -9,7 +9,6 @@ bench's guard corpus share this format (described in bench/guard_corpus/README.m
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,15 +27,6 @@ class Row:
     def kinds(self) -> tuple[str, ...]:
         return (self.label, *self.also)
 
-    @property
-    def held_out(self) -> bool:
-        return is_held_out(self.family)
-
-
-def is_held_out(family: str) -> bool:
-    """Fixed before tuning: about a third of the families, chosen by a hash of the family id."""
-    return int(hashlib.sha256(family.encode()).hexdigest()[:8], 16) % 3 == 0
-
 
 def _named(spec: str) -> dict[str, str]:
     spec = spec.strip()
@@ -46,8 +36,9 @@ def _named(spec: str) -> dict[str, str]:
     return {key.strip(): value.strip() for key, value in pairs}
 
 
-def load(language: str, folder: Path) -> list[Row]:
-    """Every sentence of `folder/<language>.txt`; an error names the file and line."""
+def load(language: str, folder: Path, row: type[Row] = Row) -> list[Row]:
+    """Every sentence of `folder/<language>.txt` (as `row`, a Row subclass if given); an
+    error names the file and line."""
     rows: list[Row] = []
     family = label = ""
     default: dict[str, str] = {}
@@ -73,5 +64,5 @@ def load(language: str, folder: Path) -> list[Row]:
         also = tuple(p[1:] for p in parts if p.startswith("+"))
         spec = ";".join(p for p in parts if not p.startswith("+"))
         named = _named(spec) if spec else dict(default)
-        rows.append(Row(f"{family}-{count}", family, language, label, text.strip(), named, also))
+        rows.append(row(f"{family}-{count}", family, language, label, text.strip(), named, also))
     return rows
