@@ -111,10 +111,11 @@ class Command(BaseCommand):
         # Load the URL patterns now, not inside the first job that builds a link: in a
         # campaign's first chunk that cost over a second (profiled).
         get_resolver().url_patterns  # noqa: B018 - the property imports every urls module
-        # Train the claims classifier now too (a few seconds), not in a campaign's first chunk.
-        from sincerely.messaging.guard import classifier
+        # Load the claims detector now too (its classifier and prefilters, a few seconds),
+        # not in a campaign's first chunk.
+        from sincerely.messaging.guard import claims
 
-        classifier.model()
+        claims.warm()
         # A long-lived process: what Django loaded at start stays, so the cyclic collector
         # need not walk it again and again; campaigns allocate many short-lived objects.
         gc.freeze()
