@@ -32,6 +32,24 @@ def test_the_model_is_deterministic():
     assert first == second
 
 
+def test_scoring_one_sentence_gives_scikit_learns_numbers():
+    # The fast path reads the vectorisers' own analyzers and weights; scikit-learn's sparse
+    # transform is the reference, on every training sentence and on text it never saw.
+    import numpy as np
+
+    model = classifier.model()
+    texts = [e.text for e in classifier.training_examples()][::7] + [
+        "",
+        "zzz qqq",
+        "Hi Ana, 20 % off — only today!!",
+        "Ünïcödé wörds ça va ñandú",
+    ]
+    prepared = [classifier._prepare(t) for t in texts]
+    reference = model.features.transform(prepared) @ model._weights + model._bias
+    fast = np.array([model._scores(t) for t in prepared])
+    assert np.abs(reference - fast).max() < 1e-9
+
+
 PROBE = [
     "Appreciate you hopping on the line with me earlier.",
     "Ravi de t'avoir croisé au salon.",
