@@ -8,7 +8,7 @@ corpus format of bench/guard_corpus/README.md) and is kept in memory. `claims.py
 when no rule found a claim, and only keeps its answer when the scope rules (quotations,
 conditionals, questions, negations, footers) allow one in the sentence.
 
-Training takes a second or two for ~2,600 sentences and under three for ~4,200 (Newton-CG
+Training takes a second or two for ~2,600 sentences and about eight for ~7,500 (Newton-CG
 reaches the same optimum in 7 iterations where L-BFGS took 66 at 0.1-0.3 s each, and BLAS is
 held to one thread: on two busy cores its threads fought and tripled the time). The first
 process to train writes the fitted model to `settings.DATA_DIR` (`claims-classifier-*.pickle`,
