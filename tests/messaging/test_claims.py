@@ -155,6 +155,11 @@ INNOCENTS = [
     "Looking forward to meeting you in Lisbon.",
     "Nuestro equipo asistió al CES este año.",
     "Unser Team hat sich mit dem Bürgermeister getroffen.",
+    # Testimonials: the attribution after the quotation describes the speaker.
+    '"It just works," says Ben, a customer since 2019.',
+    "« Comme promis, le technicien est venu à l'heure », note un client sur Google.",
+    "„Wie versprochen war der Techniker pünktlich da“, lobt eine Kundin aus Ulm.",
+    "«Fue un placer conocer al equipo en la feria», dice Alberto, cliente desde 2019.",
 ]
 
 
@@ -167,6 +172,8 @@ def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
     assert "meeting" in claim_kinds("Great meeting you at Web Summit, did you get home safely?")
     assert "behaviour" in claim_kinds("Still thinking about the shoes you viewed?")
     assert "visit" in claim_kinds('Thanks for your "quick" visit to our shop.')
+    # The attribution ends with its sentence: a claim after it is the sender's own.
+    assert "meeting" in claim_kinds('"Great product", says Ana. We loved meeting you in Lisbon.')
 
 
 # Disguises: what a reader sees is what is checked.

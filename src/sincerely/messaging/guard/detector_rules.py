@@ -2677,13 +2677,17 @@ DE_THIRD_PERSON = re.compile(r"(?<=[\w,;:] )(?:sie|ihnen|ihre|ihren|ihrem|ihrer|
 QUOTE = re.compile(r"\"[^\"]{3,}\"|„[^\"“]{3,}[\"“]|«[^»]{3,}»|“[^”]{3,}”")
 _SAY = {
     "en": r"says|said|writes|wrote|explains|explained|adds|added|tells us|told us|recalls|"
-    r"shares|shared|notes|noted|puts it|put it|comments|reports|remembers|according to",
+    r"shares|shared|notes|noted|puts it|put it|comments|reports|remembers|according to|"
+    r"praises|raves|laughs|smiles|jokes|admits|insists|recalled|posted|concludes",
     "fr": r"dit|a dit|raconte|a raconté|écrit|a écrit|explique|ajoute|témoigne|confie|"
-    r"souligne|selon|nous écrit|nous dit|nous confie|résume|se souvient",
+    r"souligne|selon|nous écrit|nous dit|nous confie|résume|se souvient|note|a noté|"
+    r"se réjouit|s'enthousiasme|sourit|plaisante|précise|assure|affirme|conclut|lance",
     "de": r"sagt|sagte|schreibt|schrieb|erzählt|erzählte|erklärt|berichtet|meint|betont|"
-    r"ergänzt|so|laut|fasst zusammen|erinnert sich",
+    r"ergänzt|so|laut|fasst zusammen|erinnert sich|freut sich|lobt|schwärmt|lacht|"
+    r"bestätigt|versichert|resümiert|findet",
     "es": r"dice|dijo|escribe|escribió|cuenta|contó|comenta|comentó|explica|explicó|añade|"
-    r"según|recuerda|afirma|asegura|resume",
+    r"según|recuerda|afirma|asegura|resume|destaca|elogia|bromea|sonríe|celebra|señala|"
+    r"reconoce|concluye|opina",
 }
 ATTRIBUTION_AFTER = {
     lang: re.compile(
