@@ -155,6 +155,10 @@ INNOCENTS = [
     "Looking forward to meeting you in Lisbon.",
     "Nuestro equipo asistió al CES este año.",
     "Unser Team hat sich mit dem Bürgermeister getroffen.",
+    # Yes/no questions ask: German verb first, Spanish after "¿" (also mid-sentence).
+    "Haben Sie sich schon unsere neue Preisliste angesehen?",
+    "¿Nos visitaste en la tienda de Valencia?",
+    "Hola Ana, ¿ya has descargado nuestra guía gratuita?",
     # Testimonials: the attribution after the quotation describes the speaker.
     '"It just works," says Ben, a customer since 2019.',
     "« Comme promis, le technicien est venu à l'heure », note un client sur Google.",
@@ -174,6 +178,8 @@ def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
     assert "visit" in claim_kinds('Thanks for your "quick" visit to our shop.')
     # The attribution ends with its sentence: a claim after it is the sender's own.
     assert "meeting" in claim_kinds('"Great product", says Ana. We loved meeting you in Lisbon.')
+    assert "behaviour" in claim_kinds("¿Sigues pensando en las botas que viste?")
+    assert "visit" in claim_kinds("Hola Ana, ¿qué tal tu visita a la tienda?")
 
 
 # Disguises: what a reader sees is what is checked.

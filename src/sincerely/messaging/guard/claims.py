@@ -348,8 +348,17 @@ class _Scope:
             # attend?", "Vous étiez au salon ?", "Haben Sie … besucht?". A wh-question keeps
             # its presupposition ("How was your visit?"), and so does a claim that is not
             # what is asked ("Enjoying the new headphones?", "…the shoes you viewed?").
-            asks = rules.QUESTION_AUX[lang].search(before) or (
-                not before.strip(" ¿¡") and rules.SUBJECT_START[lang].match(self.view[start:end])
+            # German asks with the verb first, which may be the match's own first word
+            # ("Haben Sie sich … angesehen?"); Spanish opens the question with "¿", which
+            # ends the clause before ("¿Nos visitaste…?", "Hola, ¿ya has descargado…?").
+            head = self.view[c_start:end] if lang == "de" else before
+            asks = (
+                rules.QUESTION_AUX[lang].search(head)
+                or (lang == "es" and self.view[:c_start].rstrip().endswith("¿"))
+                or (
+                    not before.strip(" ¿¡")
+                    and rules.SUBJECT_START[lang].match(self.view[start:end])
+                )
             )
             relative = rules.RELATIVE_START.match(clause) or rules.RELATIVE_START.match(
                 self.view[start:end]
