@@ -159,6 +159,13 @@ INNOCENTS = [
     "Haben Sie sich schon unsere neue Preisliste angesehen?",
     "¿Nos visitaste en la tienda de Valencia?",
     "Hola Ana, ¿ya has descargado nuestra guía gratuita?",
+    # An offer on a first order to come; asking about a taste; asking the reader to choose.
+    "Get 10% off your first order.",
+    "-10 % sur votre première commande avec le code BIENVENUE.",
+    "10 % Rabatt auf Ihre erste Bestellung.",
+    "What is your favourite colour?",
+    "Quel est votre parfum préféré ?",
+    "Book early to reserve your preferred seats.",
     # Testimonials: the attribution after the quotation describes the speaker.
     '"It just works," says Ben, a customer since 2019.',
     "« Comme promis, le technicien est venu à l'heure », note un client sur Google.",
@@ -179,6 +186,9 @@ def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
     # The attribution ends with its sentence: a claim after it is the sender's own.
     assert "meeting" in claim_kinds('"Great product", says Ana. We loved meeting you in Lisbon.')
     assert "behaviour" in claim_kinds("¿Sigues pensando en las botas que viste?")
+    assert "purchase" in claim_kinds("Thanks for your first order!")
+    assert "purchase" in claim_kinds("Danke für Ihre erste Bestellung!")
+    assert "preference" in claim_kinds("Votre café préféré vous attend en boutique.")
     assert "visit" in claim_kinds("Hola Ana, ¿qué tal tu visita a la tienda?")
 
 

@@ -334,6 +334,19 @@ class _Scope:
             and not clause.rstrip().endswith("?")
         ):
             return False
+        offers = rules.FIRST_ORDER_OFFER[lang]
+        if kind == "purchase" and any(
+            m.end() > start for m in offers.finditer(self.view, max(c_start, start - 25), end)
+        ):
+            return False
+        if kind == "preference" and (
+            rules.CHOOSE_BEFORE[lang].search(self.view[max(c_start, start - 30) : start])
+            or (
+                clause.rstrip().endswith("?")
+                and rules.PREFERENCE_ASKED[lang].search(self.view[c_start:start])
+            )
+        ):
+            return False
         if kind in ("call", "conversation", "meeting") and rules.WITH_THIRD_PARTY[lang].match(
             self.view[end : end + 30]
         ):

@@ -2870,6 +2870,52 @@ FUTURE_AFTER = {
     "de": re.compile(r"\b(?:nächste[nrms]?|(?<!heute )(?<!gestern )morgen|bald|demnächst)\b"),
     "es": re.compile(r"\b(?:próxim[oa]|(?<!esta )(?<!la )mañana|pronto)\b"),
 }
+# "10% off your first order", "sur votre première commande": an offer for an order to come,
+# not a purchase made ("Thanks for your first order" stays a claim: no such preposition).
+FIRST_ORDER_OFFER = {
+    "en": re.compile(
+        r"\b(?:off|on|with|from) (?:your|the) (?:very )?first (?:order|purchase|booking|box)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:sur|de|dès|avec|à) (?:votre|ta|ton|la|le) (?:toute )?(?:premi[eè]re|premier) "
+        r"(?:commande|achat|réservation|box)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:auf|bei|ab) (?:ihre|ihrer|deine|deiner|ihren|deinen|die|der|den) "
+        r"(?:erste|ersten) (?:bestellung|einkauf|buchung)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:en|con|sobre|desde) (?:tu|su|el|la) (?:primer|primera) (?:pedido|compra|reserva)\b"
+    ),
+}
+# "What is your favourite colour?", "Quel est votre parfum préféré ?": asking about a taste
+# claims no knowledge of it.
+PREFERENCE_ASKED = {
+    "en": re.compile(r"\b(?:what|which)\b"),
+    "fr": re.compile(r"\b(?:quel|quelle|quels|quelles|qu'est-ce)\b"),
+    "de": re.compile(r"\b(?:was|welche[nrms]?)\b"),
+    "es": re.compile(r"\b(?:cuál|cuáles|qué)\b"),
+}
+# "Book early to reserve your preferred seats", "change your favourite store": a verb of
+# choosing right before the possessive asks the reader to choose.
+CHOOSE_BEFORE = {
+    "en": re.compile(
+        r"\b(?:reserve|choose|pick|select|book|set|secure|update|change|add|find|save|enter)"
+        r" $"
+    ),
+    "fr": re.compile(
+        r"\b(?:choisissez|choisis|choisir|réservez|réserver|sélectionnez|sélectionner|"
+        r"indiquez|indiquer|modifiez|modifier|ajoutez|ajouter|trouvez|trouver) $"
+    ),
+    "de": re.compile(
+        r"\b(?:wählen sie|wähle|wählen|reservieren sie|reservieren|ändern sie|ändern|"
+        r"finden sie|finden|sichern sie sich|sichern) $"
+    ),
+    "es": re.compile(
+        r"\b(?:elige|elija|elegir|reserva|reserve|reservar|selecciona|seleccione|"
+        r"seleccionar|cambia|cambie|cambiar|encuentra|encuentre|encontrar|indica|indique) $"
+    ),
+}
 WH_WORD = {
     "en": re.compile(r"\b(?:how|what|when|where|why|which|who|whom|whose)\b"),
     "fr": re.compile(
