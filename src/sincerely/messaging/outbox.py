@@ -172,6 +172,9 @@ def start_mark(message_id: int) -> Mark:
     return _PendingMark(conn, message_id)
 
 
+MARK_CHUNK = 1000
+
+
 def apply_marks(owner: str) -> int:
     """Fold the marks of `owner`'s messages into their rows: status `sent` (unless a bounce
     already came back), `sent_at`, no claim; and add their `email_sent` touchpoints.
@@ -179,24 +182,55 @@ def apply_marks(owner: str) -> int:
     One transaction per batch instead of one wide-row update per message. Marks of rows
     nobody claims any more (a bounce came back first) are applied by whoever comes by.
     """
+    folded = 0
+    while True:
+        count, more = _fold_marks(owner)
+        folded += count
+        if not more:
+            return folded
+
+
+def _fold_marks(owner: str) -> tuple[int, bool]:
+    """One round of apply_marks: how many it folded, and whether marks may be left."""
     from sincerely.db import insert_rows
     from sincerely.timeline.models import Touchpoint
 
     message_table = Message._meta.db_table
     mark_table = SentMark._meta.db_table
-    lock = " FOR UPDATE OF m" if connection.vendor == "postgresql" else ""
+    lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""
     with transaction.atomic(), connection.cursor() as cursor:
+        # The marks first (a small table: only what is sent and not yet folded), then
+        # their rows by primary key. One join left the plan to the statistics, and with
+        # `claimed_by = ''` matching every message ever sent, a planner that believed them
+        # scanned the whole outbox once per batch.
+        cursor.execute(f"SELECT message_id FROM {mark_table} ORDER BY message_id")  # noqa: S608
+        marked = [pk for (pk,) in cursor.fetchall()]
+        locked: dict[int, tuple] = {}
+        for start in range(0, len(marked), MARK_CHUNK):  # bounded statement parameters
+            if len(locked) >= MARK_CHUNK:
+                break  # the rest in the next round (apply_marks)
+            chunk = marked[start : start + MARK_CHUNK]
+            cursor.execute(
+                f"SELECT id, person_id, campaign_id FROM {message_table}"  # noqa: S608
+                f" WHERE id IN ({_places(chunk)}) AND claimed_by IN (%s, '') ORDER BY id{lock}",
+                [*chunk, owner],
+            )
+            locked.update((pk, (person, campaign)) for pk, person, campaign in cursor.fetchall())
+        more = len(locked) >= MARK_CHUNK
+        if not locked:
+            return 0, False
+        # Read again now that the rows are ours: a worker that folded them while this one
+        # waited for the locks has deleted their marks, and they must not be folded twice.
         cursor.execute(
-            f"SELECT m.id, m.person_id, m.campaign_id, s.sent_at FROM {mark_table} s"  # noqa: S608
-            f" JOIN {message_table} m ON m.id = s.message_id"
-            f" WHERE m.claimed_by IN (%s, '') ORDER BY m.id{lock}",
-            [owner],
+            f"SELECT message_id, sent_at FROM {mark_table}"  # noqa: S608
+            f" WHERE message_id IN ({_places(locked)}) ORDER BY message_id",
+            list(locked),
         )
-        rows = cursor.fetchall()
+        rows = [(pk, *locked[pk], sent_at) for pk, sent_at in cursor.fetchall()]
         if not rows:
-            return 0
+            return 0, more
         ids = [row[0] for row in rows]
-        places = ", ".join(["%s"] * len(ids))
+        places = _places(ids)
         cursor.execute(
             f"UPDATE {message_table} SET sent_at = (SELECT s.sent_at FROM {mark_table} s"  # noqa: S608
             f" WHERE s.message_id = {message_table}.id), last_error = '', claimed_by = '',"
@@ -222,7 +256,11 @@ def apply_marks(owner: str) -> int:
             json_fields=("properties",),
         )
         cursor.execute(f"DELETE FROM {mark_table} WHERE message_id IN ({places})", ids)  # noqa: S608
-    return len(rows)
+    return len(rows), more
+
+
+def _places(values) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def _aware(value):
@@ -253,7 +291,10 @@ def claim_batch(owner: str, size: int) -> list[int]:
             # SQLite has one writer: the IMMEDIATE transaction already serialises claims.
             ids = list(ready.order_by("id").values_list("id", flat=True)[:size])
         if ids:
-            Message.objects.filter(pk__in=ids, status=Message.Status.QUEUED).update(
+            # By primary key alone: the rows are queued and held by this transaction. A
+            # status condition let the planner walk the outbox index's entries for every
+            # row that was ever queued (dead until vacuum) instead of 200 key lookups.
+            Message.objects.filter(pk__in=ids).update(
                 status=Message.Status.SENDING, claimed_by=owner, claimed_at=now
             )
     return ids

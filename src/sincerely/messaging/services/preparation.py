@@ -196,13 +196,20 @@ def _sweep(campaign: Campaign, versions: dict) -> int:
 
 def _store_new(campaign: Campaign, page: list[Person], versions: dict) -> int:
     """Store messages for the people of `page` who have none yet in this campaign."""
+    # By idempotency key (unique, so one index lookup a person) rather than by campaign,
+    # which read every message the campaign already has, once per chunk.
+    keys = {_idempotency_key(campaign, person): person for person in page}
     done = set(
-        Message.objects.filter(campaign=campaign, person_id__in=[p.pk for p in page]).values_list(
-            "person_id", flat=True
-        )
+        Message.objects.filter(idempotency_key__in=list(keys))
+        .order_by()
+        .values_list("idempotency_key", flat=True)
     )
-    batch = [p for p in page if p.pk not in done]
+    batch = [person for key, person in keys.items() if key not in done]
     return _store(campaign, batch, versions) if batch else 0
+
+
+def _idempotency_key(campaign: Campaign, person: Person) -> str:
+    return f"campaign:{campaign.pk}:person:{person.pk}"
 
 
 def _store(campaign: Campaign, people: list[Person], versions: dict) -> int:
@@ -219,7 +226,7 @@ def _store(campaign: Campaign, people: list[Person], versions: dict) -> int:
             why=why.get(person.pk, ""),
             to_email=person.email,
             language=language,
-            idempotency_key=f"campaign:{campaign.pk}:person:{person.pk}",
+            idempotency_key=_idempotency_key(campaign, person),
             **new_message_fields(),
         )
         if isinstance(result, HeldBack):
