@@ -147,15 +147,19 @@ def main() -> None:
             answers = _out_of_fold(pool, [], c)
             for t in (0.8, 0.85, 0.9, 0.93, 0.95, 0.97):
                 total = Tally()
+                by_lang: dict[str, Tally] = defaultdict(Tally)
                 added = 0
                 for item, (kind, p) in zip(pool, answers, strict=True):
                     found = _combined(item, kind, p, t)
                     total.add(item, found)
+                    by_lang[item.language].add(item, found)
                     added += bool(item.label == "none" and found and not item.rules)
                 print(
                     f"CV tune+training C={c:<5} t={t:.2f}  {total.line()}  "
                     f"added FP {added / len(innocents):5.1%}"
                 )
+                for language in LANGUAGES:
+                    print(f"    {language}  {by_lang[language].line()}")
 
     model = _fit(training + tune, classifier.C)
     _report(
