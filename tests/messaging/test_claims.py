@@ -464,3 +464,31 @@ def test_no_training_sentence_is_a_measured_sentence():
     }
     copies = sum(norm(example.text) in measured for example in classifier.training_examples())
     assert copies == 0, f"{copies} training sentences are measured sentences"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What the person's record shows, said with a negation: we still watched.
+        "You haven't logged in to your dashboard for three weeks.",
+        "Du hast dein Profil seit Wochen nicht mehr aktualisiert.",
+        # A statement before a negated part: the negation takes back only its part.
+        "It has been a while since you last opened the app, and you haven't finished your profile.",
+    ],
+)
+def test_a_negation_takes_back_only_what_it_negates(sentence):
+    assert claim_kinds(sentence) == ["behaviour"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We haven't met yet, but we would love to see you at the fair.",
+        "We never sell your data, and we never will.",
+        "Our team hasn't stopped working on the new release since March.",
+        # Opens as a question: it asks all the way through.
+        "Did you see our new jackets, or have you not had the time yet?",
+    ],
+)
+def test_negated_shared_history_and_company_news_claim_nothing(sentence):
+    assert claim_kinds(sentence) == []

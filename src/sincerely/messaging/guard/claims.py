@@ -224,18 +224,31 @@ LEARNED_MIN_WORDS = 5
 
 def _learned_claim(flat: str) -> tuple[str, str] | None:
     """The claim kind and language the classifier finds where no rule did, when the scope
-    rules leave room for a claim anywhere in the sentence. A heading or a fragment of
-    fewer than five words ("For you", "Our catalogue for you") is left to the rules: it
-    says too little for the model to tell a claim from a label."""
+    rules leave room for a claim in the sentence. A heading or a fragment of fewer than
+    five words ("For you", "Our catalogue for you") is left to the rules: it says too
+    little for the model to tell a claim from a label."""
     if len(rules.WORD.findall(flat)) < LEARNED_MIN_WORDS:
         return None
-    lang = classifier_scope(flat)
-    if lang is None:
-        return None
-    kind = classifier.claim_kind(flat)
+    lang, vetoes = _vetoes(flat)
+    kind = None
+    if not vetoes:
+        kind = classifier.claim_kind(flat)
+    elif vetoes == {"negation"} and (kind := classifier.claim_kind(flat)) in RECORD_KINDS:
+        pass  # "You haven't logged in for a month" still says what we saw the person do
+    else:
+        # A statement may come before what vetoed the sentence: "You added the lamp to
+        # your basket but didn't check out", "Sie haben die Preisseite besucht – Fragen?"
+        head = _statement_before_veto(flat, lang, vetoes)
+        kind = classifier.claim_kind(head) if head and not _vetoes(head)[1] else None
     if kind is None or (kind in rules.TIME_BOUND_KINDS and _is_future(flat, lang)):
         return None
     return kind, lang
+
+
+# Claims about what the person's record shows: negated, they still say we looked ("you
+# have not ordered since May", "Du hast die App seit Tagen nicht geöffnet"). A negated
+# meeting or call ("we have not met yet") claims no shared history.
+RECORD_KINDS = frozenset({"behaviour", "purchase", "tenure"})
 
 
 def classifier_scope(flat: str) -> str | None:
@@ -243,22 +256,55 @@ def classifier_scope(flat: str) -> str | None:
     they veto the whole sentence. The classifier does not say where its claim is, so every
     veto of `_Scope` is read over the whole sentence: an attributed quotation, a footer, a
     conditional, "many of you", a negation, or a question that is not a wh-question."""
+    lang, vetoes = _vetoes(flat)
+    return None if vetoes else lang
+
+
+def _vetoes(flat: str) -> tuple[str, set[str]]:
+    """The sentence's language, and what in it keeps the classifier from reading it whole."""
     lowered = _lower(flat)
     scores = _language_scores(lowered)
     best = max(scores.values())
     lang = next(lang for lang in LANGUAGES if scores[lang] == best) if best else "en"
     view = _german_view(flat) if lang == "de" else lowered
-    if (
-        _attributed_quotes(view, lang)
-        or rules.FOOTER[lang].search(view)
-        or rules.CONDITIONAL[lang].search(view)
-        or rules.COLLECTIVE[lang].search(view)
-        or rules.NEGATION[lang].search(view)
-    ):
+    found = {
+        "quotation": bool(_attributed_quotes(view, lang)),
+        "footer": bool(rules.FOOTER[lang].search(view)),
+        "conditional": bool(rules.CONDITIONAL[lang].search(view)),
+        "collective": bool(rules.COLLECTIVE[lang].search(view)),
+        "negation": bool(rules.NEGATION[lang].search(view)),
+        "question": view.rstrip().endswith("?") and not rules.WH_WORD[lang].search(view),
+        "opens as a question": bool(rules.QUESTION_OPENING[lang].match(view)),
+    }
+    vetoes = {name for name, hit in found.items() if hit}
+    if vetoes == {"opens as a question"}:
+        vetoes = set()  # a statement after all ("Did you know? …" ends elsewhere)
+    return lang, vetoes
+
+
+def _statement_before_veto(flat: str, lang: str, vetoes: set[str]) -> str | None:
+    """The stretch of a sentence before its first negated part or its closing yes/no
+    question, when that stretch is a statement of five words or more; None otherwise.
+
+    A negation or a question only takes back its own part of the sentence. What scopes
+    over all of it (a conditional, "many of you", an attributed quotation, a footer) or a
+    sentence that opens as a question leaves nothing to read.
+    """
+    if not vetoes <= {"negation", "question"}:
         return None
-    if view.rstrip().endswith("?") and not rules.WH_WORD[lang].search(view):
+    view = _german_view(flat) if lang == "de" else _lower(flat)
+    parts = [m.start() for m in rules.PART_BREAK[lang].finditer(view)]
+    cut = None
+    for start, end in zip([0, *parts], [*parts, len(view)], strict=True):
+        if rules.NEGATION[lang].search(view[start:end]) or (
+            "question" in vetoes and end == len(view)
+        ):
+            cut = start
+            break
+    if not cut:
         return None
-    return lang
+    head = flat[:cut].rstrip(" ,;:–—-¿")
+    return head if len(rules.WORD.findall(head)) >= LEARNED_MIN_WORDS else None
 
 
 def _is_future(flat: str, lang: str) -> bool:

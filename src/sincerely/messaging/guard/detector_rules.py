@@ -2943,6 +2943,32 @@ QUESTION_AUX = {
     ),
     "es": re.compile(r"^\s*¿"),
 }
+# Where a sentence's parts meet: a comma or dash, a "but" or "and", a Spanish "¿". The
+# classifier may read the statement before a negated part or a closing question.
+PART_BREAK = {
+    "en": re.compile(r"[,;:–—]|\s-\s|\s(?:but|and|so|yet)\s"),
+    "fr": re.compile(r"[,;:–—]|\s-\s|\s(?:mais|et|donc|alors)\s"),
+    "de": re.compile(r"[,;:–—]|\s-\s|\s(?:aber|und|doch|sondern|also)\s"),
+    "es": re.compile(r"[,;:–—¿]|\s-\s|\s(?:pero|y|e|así que|sino)\s"),
+}
+# A sentence that opens as a question asks all the way through: "Did you enjoy the fair,
+# and would you like the slides?"
+QUESTION_OPENING = {
+    "en": re.compile(
+        r"\W*(?:[^,?]{0,30},\s*)?(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can|"
+        r"shall|should|may|might)\b"
+    ),
+    "fr": re.compile(
+        r"\W*(?:[^,?]{0,30},\s*)?(?:est-ce|\w+-(?:vous|tu|t-il|t-elle|on|ils|elles)\b)"
+    ),
+    "de": re.compile(
+        r"\W*(?:[^,?]{0,30},\s*)?(?:haben|hast|habt|hat|waren|warst|wart|war|sind|bist|seid|ist|"
+        r"hatten|hattest|konnten|konntest|kannst|können|kennen|kennst|möchten|möchtest|"
+        r"wollen|willst|wollten|darf|dürfen|sollen|sollten|würden|würdest|gefällt|gefiel|"
+        r"hätten|hättest|wissen|weißt)\b"
+    ),
+    "es": re.compile(r"\W*(?:[^,?]{0,30},\s*)?¿"),
+}
 # A match that starts with "you" + verb: said with a rising tone it is a yes/no question.
 SUBJECT_START = {
     "en": re.compile(r"(?:you|we|u)\b"),
