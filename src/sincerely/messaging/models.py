@@ -74,6 +74,14 @@ class CampaignTranslation(models.Model):
         ]
 
 
+class MessageQuerySet(models.QuerySet):
+    def unsent(self):
+        """Rows not sent, in words both engines match to the outbox index: SQLite uses a
+        partial index only when the query repeats its condition (`status = 'queued'`
+        alone made every claim scan the whole table)."""
+        return self.exclude(status=Message.Status.SENT)
+
+
 class Message(models.Model):
     """One email to one person: its rendering, its ledger, and where it is in the outbox.
 
@@ -141,9 +149,12 @@ class Message(models.Model):
     raw = models.BinaryField(null=True, blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     held_reason = models.CharField(max_length=300, blank=True)
-    message_id = models.CharField(max_length=200, unique=True)
-    idempotency_key = models.CharField(max_length=100, unique=True)
-    reply_token = models.CharField(max_length=40, unique=True)
+    # Unique by constraints in Meta, not `unique=True`: on PostgreSQL that adds a second,
+    # pattern-matching index to each (for LIKE, which nothing here asks), rewritten by
+    # every change of status like the rest.
+    message_id = models.CharField(max_length=200)
+    idempotency_key = models.CharField(max_length=100)
+    reply_token = models.CharField(max_length=40)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
@@ -158,8 +169,15 @@ class Message(models.Model):
     clicked_at = models.DateTimeField(null=True, blank=True)
     opened_at = models.DateTimeField(null=True, blank=True)
 
+    objects = MessageQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["message_id"], name="message_unique_message_id"),
+            models.UniqueConstraint(fields=["idempotency_key"], name="message_unique_idempotency"),
+            models.UniqueConstraint(fields=["reply_token"], name="message_unique_reply_token"),
+        ]
         indexes = [
             # Only what is not sent: the outbox's work and the metrics' counts. A sent
             # row (nearly all of them) leaves no entry behind to walk past or rewrite.

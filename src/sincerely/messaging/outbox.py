@@ -277,8 +277,10 @@ def _aware(value):
 def claim_batch(owner: str, size: int) -> list[int]:
     """Claim up to `size` ready rows for this worker; returns their ids in send order."""
     now = timezone.now()
-    ready = Message.objects.filter(status=Message.Status.QUEUED).filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    ready = (
+        Message.objects.unsent()
+        .filter(status=Message.Status.QUEUED)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
     )
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -601,7 +603,7 @@ def resume_outbox() -> bool:
     from sincerely.messaging.tasks import deliver_outbox_task
 
     released = release_dead_claims()
-    pending = Message.objects.filter(status=Message.Status.QUEUED).exists()
+    pending = Message.objects.unsent().filter(status=Message.Status.QUEUED).exists()
     if released or pending:
         deliver_outbox_task.enqueue()
     # Claims of a worker we cannot see (another host, or still alive) come back when
