@@ -492,3 +492,27 @@ def test_a_negation_takes_back_only_what_it_negates(sentence):
 )
 def test_negated_shared_history_and_company_news_claim_nothing(sentence):
     assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "named"),
+    [
+        # A German name stops at a pronoun, and "im" + one noun names nowhere in particular.
+        (
+            "Sie waren so freundlich, mir am Stand Ihre Visitenkarte zu geben.",
+            "meeting",
+            {"event": "Stand"},
+        ),
+        ("Sie haben noch ein paar Artikel im Warenkorb.", "behaviour", {}),
+        # A city and an event keep their names, so evidence of another cannot back them.
+        (
+            "Schön, dass Sie beim Sommerfest in Leipzig dabei waren.",
+            "attendance",
+            {"event": "Sommerfest", "place": "Leipzig"},
+        ),
+    ],
+)
+def test_german_names_are_names_not_every_noun(sentence, kind, named):
+    claims = {claim.kind: claim for claim in detect_claims(sentence)}
+    assert kind in claims
+    assert claims[kind].named == named

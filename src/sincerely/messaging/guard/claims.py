@@ -476,10 +476,21 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
         named["date"] = _span_text(flat, date, 0)
     for match in rules.NAME_AFTER_PREPOSITION[lang].finditer(flat):
         name = match.group("name").strip()
+        preposition = match.group("prep").lower()
+        if lang == "de":
+            # Every German noun is capitalised: a name stops at a pronoun ("am Stand Ihre
+            # Visitenkarte"), and "im" (in dem) + one noun is somewhere generic ("im
+            # Warenkorb", "im Publikum"), never a city ("in Leipzig").
+            name = rules.DE_NAME_STOP.split(name, maxsplit=1)[0].strip()
+            if not name or (
+                preposition == "im"
+                and " " not in name
+                and not rules.EVENT_WORD.search(name.lower())
+            ):
+                continue
         if name.lower() in rules.NOT_NAMES or rules.DATE[lang].fullmatch(name.lower()):
             continue
         key = "event"
-        preposition = match.group("prep").lower()
         if rules.EVENT_WORD.search(name.lower()):
             key = "event"
         elif preposition in rules.PLACE_PREPOSITIONS[lang] and " " not in name:

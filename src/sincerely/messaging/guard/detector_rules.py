@@ -3039,6 +3039,11 @@ NAME_AFTER_PREPOSITION = {
     )
     for lang, preps in _PREPOSITIONS.items()
 }
+# Where a German name ends: the polite and familiar pronouns and possessives.
+DE_NAME_STOP = re.compile(
+    r"(?:^| )(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen|Du|Dein|Deine|Deinen|Dir|Dich|"
+    r"Euch|Euer|Eure)\b"
+)
 PLACE_PREPOSITIONS = {
     "en": {"in", "from"},
     "fr": {"à", "en", "de", "du"},
