@@ -516,3 +516,32 @@ def test_german_names_are_names_not_every_noun(sentence, kind, named):
     claims = {claim.kind: claim for claim in detect_claims(sentence)}
     assert kind in claims
     assert claims[kind].named == named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A modal that softens thanks does not move the event into the future.
+        "We would like to thank you for attending our webinar on Tuesday.",
+        "Nous voudrions vous remercier d'avoir participé à notre atelier.",
+        "Wir möchten uns bei Ihnen für Ihre Teilnahme am Workshop bedanken.",
+        "Queremos agradecerle su asistencia al webinar del martes.",
+        # "tu mañana" is a morning, not tomorrow.
+        "Valoramos mucho que dedicaras tu mañana a nuestro seminario.",
+    ],
+)
+def test_polite_thanks_for_a_past_event_is_a_claim(sentence):
+    assert "attendance" in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We would like to thank you in advance for attending next week's webinar.",
+        "Wir möchten uns schon jetzt für Ihre Teilnahme am nächsten Workshop bedanken.",
+        "Queremos agradecerte de antemano tu asistencia a la próxima jornada.",
+        "Nous aimerions vous remercier de venir à notre prochain atelier.",
+    ],
+)
+def test_thanks_for_an_event_to_come_claims_nothing(sentence):
+    assert claim_kinds(sentence) == []

@@ -310,10 +310,17 @@ def _statement_before_veto(flat: str, lang: str, vetoes: set[str]) -> str | None
 def _is_future(flat: str, lang: str) -> bool:
     """A plan, not a memory: "Looking forward to meeting you", "Wir sehen uns bald"."""
     view = _german_view(flat) if lang == "de" else _lower(flat)
-    return bool(
-        rules.FUTURE_BEFORE[lang].search(rules.RECALL[lang].sub(" ", view))
-        or rules.FUTURE_AFTER[lang].search(view)
-    )
+    return bool(_future_before(view, view, lang) or rules.FUTURE_AFTER[lang].search(view))
+
+
+def _future_before(before: str, clause: str, lang: str) -> bool:
+    """Whether the words before a claim put it in the future ("Looking forward to meeting
+    you"), leaving out a recollection to come ("you'll remember") and, in a clause that
+    thanks, the modal that softens it ("We would like to thank you for attending")."""
+    text = rules.RECALL[lang].sub(" ", before)
+    if rules.THANKING[lang].search(clause):
+        text = rules.THANKING_MODAL[lang].sub(" ", text)
+    return bool(rules.FUTURE_BEFORE[lang].search(text))
 
 
 class _Scope:
@@ -354,7 +361,7 @@ class _Scope:
         if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : negation_end]):
             return False
         if kind in rules.TIME_BOUND_KINDS and (
-            rules.FUTURE_BEFORE[lang].search(rules.RECALL[lang].sub(" ", before))
+            _future_before(before, clause, lang)
             or rules.FUTURE_AFTER[lang].search(self.view[start:c_end])
         ):
             return False

@@ -2819,6 +2819,32 @@ RECALL = {
     "es": re.compile(r"\b(?:recordará|recordarás)\b"),
 }
 
+# Thanks put politely ("We would like to thank you for attending", "Wir möchten uns für Ihre
+# Teilnahme bedanken", "Queremos agradecerle su asistencia"): the modal softens the thanks,
+# it does not move the event into the future. In a clause that thanks, these modals are
+# left out of the future check (a future word proper, "next", "bald", still counts).
+THANKING = {
+    "en": re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b"),
+    "fr": re.compile(r"\b(?:remercier|remercie|merci|gratitude|reconnaissants?)\b"),
+    "de": re.compile(r"\b(?:bedanken|danken|danke|dank|dankbar)\b"),
+    "es": re.compile(r"\b(?:agradecer\w*|gracias|agradecid[oa]s?)\b"),
+}
+THANKING_MODAL = {
+    "en": re.compile(
+        r"\b(?:would|'d|want|wanted|wish|wished|like|love|just wanted) (?:like |love )?to\b|"
+        r"\b(?:would|'d)\b|'d\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:voudrions|voudrais|voulons|voulions|voulais|veux|souhaitons|souhaiterions|"
+        r"souhaiterais|souhaite|tenons|tenions|tenais|tiens|aimerions|aimerais)\b"
+    ),
+    "de": re.compile(r"\b(?:möchten|möchte|wollen|wollte|wollten|will)\b"),
+    "es": re.compile(
+        r"\b(?:queremos|quiero|queríamos|quería|quisiéramos|quisiera|"
+        r"(?:nos|me) gustaría|deseamos|deseo)\b"
+    ),
+}
+
 STILL = {
     "en": re.compile(r"\bstill\b"),
     "fr": re.compile(r"\b(?:encore|toujours)\b"),
@@ -2835,6 +2861,10 @@ NEGATION = {
     "de": re.compile(r"\b(?:nicht|nie|niemals|noch kein|noch keine|kein|keine|keinen)\b"),
     "es": re.compile(r"\b(?:no|nunca|jamás|todavía no|aún no|tampoco)\b"),
 }
+# "mañana" is tomorrow, unless a determiner makes it a morning ("esta mañana", "tu mañana").
+_NOT_TOMORROW = "".join(
+    f"(?<!{word} )" for word in ("esta", "la", "tu", "su", "una", "esa", "cada", "toda", "nuestra")
+)
 TIME_BOUND_KINDS = frozenset({"meeting", "attendance", "visit", "call", "conversation"})
 FUTURE_BEFORE = {
     "en": re.compile(
@@ -2855,7 +2885,7 @@ FUTURE_BEFORE = {
     ),
     "es": re.compile(
         r"\b(?:será|sería|seremos|encantaría|gustaría|próxim[oa]|pronto|"
-        r"(?<!esta )(?<!la )mañana|vamos a|voy a|podríamos|podemos|queremos|quisiéramos)\b"
+        rf"{_NOT_TOMORROW}mañana|vamos a|voy a|podríamos|podemos|queremos|quisiéramos)\b"
         r"|\b\w{2,}(?:aremos|eremos|iremos|arán|erán|irán)\b|\b(?:estaré|estará|tendré|tendrá|"
         r"podré|podrá|podrás)\b"
         r"|\besperamos\b(?! que)"
@@ -2868,7 +2898,7 @@ FUTURE_AFTER = {
     ),
     "fr": re.compile(r"\b(?:prochaine?|demain|bientôt|prochainement)\b"),
     "de": re.compile(r"\b(?:nächste[nrms]?|(?<!heute )(?<!gestern )morgen|bald|demnächst)\b"),
-    "es": re.compile(r"\b(?:próxim[oa]|(?<!esta )(?<!la )mañana|pronto)\b"),
+    "es": re.compile(rf"\b(?:próxim[oa]|{_NOT_TOMORROW}mañana|pronto)\b"),
 }
 # "10% off your first order", "sur votre première commande": an offer for an order to come,
 # not a purchase made ("Thanks for your first order" stays a claim: no such preposition).
