@@ -545,3 +545,29 @@ def test_polite_thanks_for_a_past_event_is_a_claim(sentence):
 )
 def test_thanks_for_an_event_to_come_claims_nothing(sentence):
     assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Asking for feedback on an event the person went to: the claim is in the past.
+        "We'd love your feedback on the workshop you attended last week.",
+        "Nous aimerions avoir votre avis sur l'atelier auquel vous avez participé.",
+        "Nos encantaría saber qué le pareció el taller al que asistió.",
+    ],
+)
+def test_a_past_claim_after_a_modal_is_still_a_claim(sentence):
+    assert "attendance" in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'd love to meet you at Web Summit.",
+        "We will be at the fair in Lyon and would love to meet you there.",
+        "Nos encantaría verte en la feria de Madrid.",
+        "Nous serions ravis de vous rencontrer au salon de Lyon.",
+    ],
+)
+def test_a_plan_to_meet_claims_nothing(sentence):
+    assert claim_kinds(sentence) == []

@@ -360,8 +360,11 @@ class _Scope:
         negation_end = start if kind == "preference" else end
         if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : negation_end]):
             return False
+        # A claim told in the past keeps its past after a modal: "We'd love your feedback
+        # on the workshop you attended" asks about an event the person went to.
+        told_in_past = rules.PAST_IN_MATCH[lang].search(self.view[start:end])
         if kind in rules.TIME_BOUND_KINDS and (
-            _future_before(before, clause, lang)
+            (_future_before(before, clause, lang) and not told_in_past)
             or rules.FUTURE_AFTER[lang].search(self.view[start:c_end])
         ):
             return False

@@ -2845,6 +2845,34 @@ THANKING_MODAL = {
     ),
 }
 
+# A claim's own words in a past tense ("the workshop you attended", "auquel vous avez
+# participé", "al que asistió"): a modal before it does not make it a plan.
+_EN_PAST = (
+    r"\w+ed|met|came|went|saw|spoke|bought|took|made|gave|told|said|wrote|sent|got|left|"
+    r"brought|chose|found|heard|were|was|had|did|sat|stood|flew|drove|paid|spent|won|"
+    r"felt|kept|held|thought|showed"
+)
+PAST_IN_MATCH = {
+    "en": re.compile(
+        rf"\b(?:you|we)(?: all| both| just| recently)? (?:{_EN_PAST})\b|"
+        r"\b(?:you've|you have|we've|we have) (?:\w+ed|met|seen|been|come|spoken|bought|"
+        r"taken|made|given|told|said|written|sent|got|brought|chosen|found|heard)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:vous avez|tu as|vous êtes|tu es|vous étiez|tu étais|nous avons|on a|"
+        r"nous nous sommes|on s'est)(?: \w+)? \w+(?:é|ée|és|ées|is|it|u|us|ert|int)\b"
+    ),
+    "de": re.compile(
+        r"\bge\w+(?:t|en)\b.{0,20}\b(?:haben|hast|habt|hatten|hattest|sind|bist|seid|"
+        r"waren|warst)\b|\b(?:waren|warst|wart|hatten|hattest)\b"
+    ),
+    "es": re.compile(
+        r"\b\w{3,}(?:ó|aste|iste|ió|aron|ieron)\b|\b(?:estuvo|estuviste|vino|viniste|fue|"
+        r"fuiste|hizo|hiciste|dijo|dijiste|vio|viste|tuvo|tuviste)\b|"
+        r"\b(?:ha|has|han|hemos|había|habías|habían) \w+(?:ado|ido)\b"
+    ),
+}
+
 STILL = {
     "en": re.compile(r"\bstill\b"),
     "fr": re.compile(r"\b(?:encore|toujours)\b"),
