@@ -30,6 +30,17 @@ def _eventually(check, timeout: float = 15.0):
         time.sleep(0.2)
 
 
+def _wait_for_snippet(page, timeout: float = 15.0) -> None:
+    """Wait, from Python, until the snippet says it has loaded. `wait_for_function` polls
+    with `eval` inside the page, which a page whose Content-Security-Policy allows no eval
+    refuses whenever the first look comes too early."""
+    loaded = _eventually(
+        lambda: page.evaluate("() => Boolean(window.sincerely && window.sincerely.loaded)"),
+        timeout,
+    )
+    assert loaded, "the snippet did not load"
+
+
 def _sign_in(page, live_server, user) -> None:
     client = Client()
     client.force_login(user)
@@ -43,9 +54,9 @@ def test_campaign_visit_then_form_identify_shows_on_the_timeline(page, live_serv
     sales = make_staff("sam", "sales")
 
     page.goto(f"/test-site/landing/{CAMPAIGN}")
-    page.wait_for_function("window.sincerely && window.sincerely.loaded")
+    _wait_for_snippet(page)
     page.click("#next")
-    page.wait_for_function("window.sincerely && window.sincerely.loaded")
+    _wait_for_snippet(page)
     page.fill("input[name=email]", "Walt@Example.com")
     page.fill("input[name=company]", "Acme Secret Projects")
     page.click("button[type=submit]")
@@ -97,7 +108,7 @@ def test_global_privacy_control_sends_nothing(page, live_server, settings):
         "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true})"
     )
     page.goto(f"/test-site/landing/{CAMPAIGN}")
-    page.wait_for_function("window.sincerely && window.sincerely.loaded")
+    _wait_for_snippet(page)
     page.evaluate("window.sincerely.identify('walt@example.com'); window.sincerely.flush()")
     assert "sincerely_vid" not in page.evaluate("document.cookie")
     assert sent == []
@@ -109,7 +120,7 @@ def test_require_consent_mode_waits_for_consent(page, live_server, settings):
     sent = []
     page.on("request", lambda r: sent.append(r.url) if "/t/collect" in r.url else None)
     page.goto(f"/test-site/consent/{CAMPAIGN}")
-    page.wait_for_function("window.sincerely && window.sincerely.loaded")
+    _wait_for_snippet(page)
     page.evaluate("window.sincerely.flush()")
     assert "sincerely_vid" not in page.evaluate("document.cookie")
     assert sent == []
