@@ -292,7 +292,7 @@ def _statement_before_veto(flat: str, lang: str, vetoes: set[str]) -> str | None
     """
     if not vetoes <= {"negation", "question"}:
         return None
-    view = _german_view(flat) if lang == "de" else _lower(flat)
+    view = _lower(flat)  # the same length as `flat`, so its offsets cut `flat` too
     parts = [m.start() for m in rules.PART_BREAK[lang].finditer(view)]
     cut = None
     for start, end in zip([0, *parts], [*parts, len(view)], strict=True):
