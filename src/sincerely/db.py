@@ -40,6 +40,11 @@ def reserve_ids(model, count: int) -> list[int]:
 MAX_ROWS_PER_INSERT = 500
 
 
+def placeholders(values) -> str:
+    """`%s, %s, …`, one per value: the inside of an `IN (…)` built by a raw query."""
+    return ", ".join(["%s"] * len(values))
+
+
 def insert_rows(
     model,
     fields: list[str],

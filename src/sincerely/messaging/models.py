@@ -75,11 +75,11 @@ class CampaignTranslation(models.Model):
 
 
 class MessageQuerySet(models.QuerySet):
-    def unsent(self):
-        """Rows not sent, in words both engines match to the outbox index: SQLite uses a
-        partial index only when the query repeats its condition (`status = 'queued'`
-        alone made every claim scan the whole table)."""
-        return self.exclude(status=Message.Status.SENT)
+    def queued(self):
+        """Rows waiting to be sent, in words both engines match to the outbox index (which
+        holds only unsent rows): SQLite uses a partial index only when the query repeats
+        its condition (`status = 'queued'` alone made every claim scan the whole table)."""
+        return self.exclude(status=Message.Status.SENT).filter(status=Message.Status.QUEUED)
 
 
 class Message(models.Model):

@@ -192,7 +192,7 @@ def apply_marks(owner: str) -> int:
 
 def _fold_marks(owner: str) -> tuple[int, bool]:
     """One round of apply_marks: how many it folded, and whether marks may be left."""
-    from sincerely.db import insert_rows
+    from sincerely.db import insert_rows, placeholders
     from sincerely.timeline.models import Touchpoint
 
     message_table = Message._meta.db_table
@@ -212,7 +212,8 @@ def _fold_marks(owner: str) -> tuple[int, bool]:
             chunk = marked[start : start + MARK_CHUNK]
             cursor.execute(
                 f"SELECT id, person_id, campaign_id FROM {message_table}"  # noqa: S608
-                f" WHERE id IN ({_places(chunk)}) AND claimed_by IN (%s, '') ORDER BY id{lock}",
+                f" WHERE id IN ({placeholders(chunk)}) AND claimed_by IN (%s, '')"
+                f" ORDER BY id{lock}",
                 [*chunk, owner],
             )
             locked.update((pk, (person, campaign)) for pk, person, campaign in cursor.fetchall())
@@ -223,14 +224,14 @@ def _fold_marks(owner: str) -> tuple[int, bool]:
         # waited for the locks has deleted their marks, and they must not be folded twice.
         cursor.execute(
             f"SELECT message_id, sent_at FROM {mark_table}"  # noqa: S608
-            f" WHERE message_id IN ({_places(locked)}) ORDER BY message_id",
+            f" WHERE message_id IN ({placeholders(locked)}) ORDER BY message_id",
             list(locked),
         )
         rows = [(pk, *locked[pk], sent_at) for pk, sent_at in cursor.fetchall()]
         if not rows:
             return 0, more
         ids = [row[0] for row in rows]
-        places = _places(ids)
+        places = placeholders(ids)
         cursor.execute(
             f"UPDATE {message_table} SET sent_at = (SELECT s.sent_at FROM {mark_table} s"  # noqa: S608
             f" WHERE s.message_id = {message_table}.id), last_error = '', claimed_by = '',"
@@ -259,10 +260,6 @@ def _fold_marks(owner: str) -> tuple[int, bool]:
     return len(rows), more
 
 
-def _places(values) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
 def _aware(value):
     """A timestamp read back by a raw query: SQLite gives text, PostgreSQL a datetime."""
     if isinstance(value, str):
@@ -277,10 +274,8 @@ def _aware(value):
 def claim_batch(owner: str, size: int) -> list[int]:
     """Claim up to `size` ready rows for this worker; returns their ids in send order."""
     now = timezone.now()
-    ready = (
-        Message.objects.unsent()
-        .filter(status=Message.Status.QUEUED)
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+    ready = Message.objects.queued().filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -603,7 +598,7 @@ def resume_outbox() -> bool:
     from sincerely.messaging.tasks import deliver_outbox_task
 
     released = release_dead_claims()
-    pending = Message.objects.unsent().filter(status=Message.Status.QUEUED).exists()
+    pending = Message.objects.queued().exists()
     if released or pending:
         deliver_outbox_task.enqueue()
     # Claims of a worker we cannot see (another host, or still alive) come back when

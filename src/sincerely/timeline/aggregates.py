@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from django.db import connection, transaction
 
+from sincerely.db import placeholders
 from sincerely.timeline.models import PersonAggregate, PurchaseLine, Touchpoint
 
 VISIT = "page_view"
@@ -75,8 +76,7 @@ def refresh(person_ids: Iterable[int]) -> int:
     with connection.cursor() as cursor:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            marks = ", ".join(["%s"] * len(chunk))
-            where = f"person_id IN ({marks})"
+            where = f"person_id IN ({placeholders(chunk)})"
             cursor.execute(f"DELETE FROM {table} WHERE {where}", chunk)  # noqa: S608
             # The condition appears in each of the select's five sub-queries.
             cursor.execute(

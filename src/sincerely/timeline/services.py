@@ -17,6 +17,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from sincerely import links
+from sincerely.db import placeholders
 from sincerely.errors import DomainError
 from sincerely.people.models import Identity, Person
 from sincerely.people.services import audit, find_person_by_email
@@ -239,9 +240,9 @@ def _identities(kind: str, values: set[str]) -> dict[str, int]:
     with connection.cursor() as cursor:
         for start in range(0, len(values_list), 500):
             chunk = values_list[start : start + 500]
-            marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(
-                f"SELECT value, person_id FROM {table} WHERE kind = %s AND value IN ({marks})",  # noqa: S608 - table name is ours
+                f"SELECT value, person_id FROM {table} WHERE kind = %s"  # noqa: S608 - table name is ours
+                f" AND value IN ({placeholders(chunk)})",
                 [kind, *chunk],
             )
             found.update(cursor.fetchall())
