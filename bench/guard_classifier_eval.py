@@ -21,9 +21,11 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
 from bench.guard_corpus import LANGUAGES, load_all
 from sincerely.messaging.guard import claims as claims_module
-from sincerely.messaging.guard import classifier
+from sincerely.messaging.guard import classifier, encoder
 from sincerely.messaging.guard.normalise import normalise_text
 
 
@@ -96,8 +98,24 @@ class Tally:
         )
 
 
+_vectors: dict[str, np.ndarray] = {}
+
+
+def _embeddings(items: list[Item]) -> np.ndarray:
+    """The encoder's vectors of the items: the shipped ones of the training sentences,
+    the rest embedded once per run."""
+    if not _vectors:
+        texts = [classifier.flatten(e.text) for e in classifier.training_examples()]
+        _vectors.update(zip(texts, encoder.training_embeddings(texts), strict=True))
+    missing = list(dict.fromkeys(i.text for i in items if i.text not in _vectors))
+    _vectors.update(zip(missing, encoder.embed(missing), strict=True))
+    return np.array([_vectors[i.text] for i in items])
+
+
 def _fit(items: list[Item], c: float) -> classifier.ClaimModel:
-    return classifier.ClaimModel([i.text for i in items], [i.label for i in items], c=c)
+    return classifier.ClaimModel(
+        [i.text for i in items], [i.label for i in items], c=c, embeddings=_embeddings(items)
+    )
 
 
 def _out_of_fold(items: list[Item], extra: list[Item], c: float, folds: int = 5):

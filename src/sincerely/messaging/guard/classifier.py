@@ -35,7 +35,9 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from sincerely.messaging.guard import families
+import numpy as np
+
+from sincerely.messaging.guard import encoder, families
 from sincerely.messaging.guard.families import Row
 
 log = logging.getLogger(__name__)
@@ -56,9 +58,15 @@ THRESHOLD = 0.9
 # C=3 and C=30 find no more claims than C=10 at the same added false positives.
 C = 10.0
 
+# The sentence embedding's weight beside the n-gram rows (each unit length), and the n-gram
+# gate: below this probability of a claim from the n-grams alone, a sentence is not
+# embedded. Both chosen with the threshold by cross-validation by family (see THRESHOLD).
+ENCODER_WEIGHT = 3.0
+GATE = 0.2
+
 # Bump when the features or the fit change, so that no process loads a model cached by
 # older code (the cache key has the training text and library versions, not the code).
-MODEL_VERSION = 3
+MODEL_VERSION = 4
 CACHE_PREFIX = "claims-classifier-"
 
 
@@ -72,12 +80,22 @@ def training_examples(folder: Path = TRAINING) -> list[Row]:
 
 
 class ClaimModel:
-    """TF-IDF over word 1-2-grams and character 2-5-grams, then a multinomial logistic
-    regression over the claim kinds and "none". Deterministic: Newton-CG (the same loss and
-    optimum as L-BFGS, reached in a few iterations), one BLAS thread, and training text in
-    file order."""
+    """TF-IDF over word 1-2-grams and character 2-5-grams, beside the sentence's embedding
+    (encoder.py) when `embeddings` are given, then a multinomial logistic regression over
+    the claim kinds and "none". Deterministic: Newton-CG (the same loss and optimum as
+    L-BFGS, reached in a few iterations), one BLAS thread, and training text in file order.
 
-    def __init__(self, texts: list[str], labels: list[str], c: float = C) -> None:
+    With embeddings a second regression over the n-grams alone is the gate: a sentence
+    whose n-grams alone give a claim less than GATE is answered by it, unembedded."""
+
+    def __init__(
+        self,
+        texts: list[str],
+        labels: list[str],
+        c: float = C,
+        embeddings: np.ndarray | None = None,
+    ) -> None:
+        from scipy.sparse import csr_matrix, hstack
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import FeatureUnion
@@ -102,10 +120,19 @@ class ClaimModel:
                 ),
             ]
         )
-        matrix = self.features.fit_transform([_prepare(t) for t in texts])
-        self.model = LogisticRegression(C=c, solver="newton-cg", max_iter=200, random_state=0)
-        with threadpool_limits(limits=1):
-            self.model.fit(matrix, labels)
+        matrix = self.features.fit_transform([prepare(t) for t in texts])
+        self.uses_encoder = embeddings is not None
+
+        def fit(features):
+            model = LogisticRegression(C=c, solver="newton-cg", max_iter=200, random_state=0)
+            with threadpool_limits(limits=1):
+                model.fit(features, labels)
+            return model
+
+        self.gate = fit(matrix) if self.uses_encoder else None
+        if embeddings is not None:
+            matrix = hstack([matrix, csr_matrix(embeddings * ENCODER_WEIGHT)]).tocsr()
+        self.model = fit(matrix)
         self.classes: list[str] = list(self.model.classes_)
         self._none = self.classes.index(NONE)
 
@@ -113,11 +140,9 @@ class ClaimModel:
 
     def _lay_out(self) -> None:
         """What scoring one sentence needs, read off the fitted vectorisers and model."""
-        import numpy as np
-
         # The weights laid out for sparse rows times a dense matrix: scikit-learn's predict
         # multiplies by coef_.T, which SciPy copies whole (5 MB) for every call.
-        self._weights = np.ascontiguousarray(self.model.coef_.T)
+        weights = np.ascontiguousarray(self.model.coef_.T)
         self._bias = self.model.intercept_.copy()
         # Per vectoriser: its own analyzer (the very code scikit-learn runs), and for each
         # term its column in the union and its idf.
@@ -131,11 +156,16 @@ class ClaimModel:
             }
             self._parts.append((vectorizer.build_analyzer(), columns))
             offset += len(idf)
+        self._weights = weights[:offset]
+        self._encoder_weights = weights[offset:] * ENCODER_WEIGHT
+        if self.gate is not None:
+            self._gate_weights = np.ascontiguousarray(self.gate.coef_.T)
+            self._gate_bias = self.gate.intercept_.copy()
 
     def __getstate__(self) -> dict:
         # Pickled without what _lay_out derives: half the size of the disk cache.
         state = self.__dict__.copy()
-        for derived in ("_weights", "_parts"):
+        for derived in ("_weights", "_parts", "_encoder_weights", "_gate_weights"):
             state.pop(derived, None)
         return state
 
@@ -143,40 +173,67 @@ class ClaimModel:
         self.__dict__.update(state)
         self._lay_out()
 
-    def _scores(self, text: str):
-        """The model's raw scores for one text: the TF-IDF union (sublinear tf, each
-        vectoriser's row scaled to unit length) times the weights. The same numbers as
+    def _ngram_rows(self, text: str) -> list[tuple[list[int], np.ndarray]]:
+        """The TF-IDF union of one prepared text, per vectoriser: its columns and values
+        (sublinear tf, each vectoriser's row scaled to unit length). The same numbers as
         `features.transform` (tests/messaging/test_claims_classifier.py compares them), at
         a twentieth of the cost: scikit-learn's transform builds sparse matrices for a
         single row, about 1.3 ms a sentence, which a message with a name in a long
         sentence paid once per recipient."""
         from collections import Counter
 
-        import numpy as np
-
-        scores = self._bias.copy()
+        rows = []
         for analyze, vocabulary in self._parts:
             counts = Counter(term for term in analyze(text) if term in vocabulary)
             if not counts:
                 continue
             found = [vocabulary[term] for term in counts]
-            columns = [column for column, _ in found]
             values = (1.0 + np.log(np.fromiter(counts.values(), float, len(counts)))) * (
                 np.fromiter((idf for _, idf in found), float, len(found))
             )
             values /= np.sqrt(values @ values)
+            rows.append(([column for column, _ in found], values))
+        return rows
+
+    def _scores(self, text: str, embedding: np.ndarray | None = None) -> np.ndarray:
+        """The model's raw scores for one prepared text (and its embedding, for a model
+        that reads one)."""
+        scores = self._bias.copy()
+        for columns, values in self._ngram_rows(text):
             scores += values @ self._weights[columns]
+        if embedding is not None:
+            scores += embedding @ self._encoder_weights
+        return scores
+
+    def _gate_scores(self, text: str) -> np.ndarray:
+        """The n-gram gate's raw scores for one prepared text."""
+        scores = self._gate_bias.copy()
+        for columns, values in self._ngram_rows(text):
+            scores += values @ self._gate_weights[columns]
         return scores
 
     def predict(self, texts: list[str]) -> list[tuple[str, float]]:
         """For each text: the most likely claim kind and the probability of any claim."""
-        import numpy as np
         from scipy.special import softmax
 
-        scores = np.array([self._scores(_prepare(t)) for t in texts]).reshape(len(texts), -1)
-        probabilities = softmax(scores, axis=1)
+        prepared = [prepare(t) for t in texts]
+        scores = [np.zeros(0)] * len(texts)
+        if not self.uses_encoder:
+            scores = [self._scores(t) for t in prepared]
+        else:
+            doubtful = []
+            for index, text in enumerate(prepared):
+                gate = self._gate_scores(text)
+                if 1.0 - softmax(gate)[self._none] < GATE:
+                    scores[index] = gate
+                else:
+                    doubtful.append(index)
+            if doubtful:
+                vectors = encoder.embed([flatten(texts[i]) for i in doubtful])
+                for index, vector in zip(doubtful, vectors, strict=True):
+                    scores[index] = self._scores(prepared[index], vector)
         result = []
-        for row in probabilities:
+        for row in softmax(np.array(scores).reshape(len(texts), -1), axis=1):
             ranked = sorted(
                 (p, kind)
                 for i, (kind, p) in enumerate(zip(self.classes, row, strict=True))
@@ -186,9 +243,15 @@ class ClaimModel:
         return result
 
 
-def _prepare(text: str) -> str:
-    # Digits say nothing about a claim ("since 2015" and "since 2019" are one feature).
-    return "".join("0" if char.isdigit() else char for char in " ".join(text.split()))
+def flatten(text: str) -> str:
+    """One line, single spaces: what the encoder reads."""
+    return " ".join(text.split())
+
+
+def prepare(text: str) -> str:
+    """What the n-gram features read. Digits say nothing about a claim ("since 2015" and
+    "since 2019" are one feature)."""
+    return "".join("0" if char.isdigit() else char for char in flatten(text))
 
 
 _lock = threading.Lock()
@@ -209,7 +272,9 @@ def model() -> ClaimModel:
 def train() -> ClaimModel:
     """A model trained on the shipped training families."""
     examples = training_examples()
-    return ClaimModel([e.text for e in examples], [e.label for e in examples])
+    texts = [e.text for e in examples]
+    embeddings = encoder.training_embeddings([flatten(t) for t in texts])
+    return ClaimModel(texts, [e.label for e in examples], embeddings=embeddings)
 
 
 def cache_dir() -> Path | None:
@@ -230,7 +295,7 @@ def cache_key() -> str:
 
     parts = [
         training_digest(),
-        f"model={MODEL_VERSION} C={C}",
+        f"model={MODEL_VERSION} C={C} encoder={encoder.VERSION} weight={ENCODER_WEIGHT}",
         f"sklearn={sklearn.__version__} numpy={numpy.__version__} scipy={scipy.__version__}",
         f"pickle={pickle.HIGHEST_PROTOCOL}",
     ]

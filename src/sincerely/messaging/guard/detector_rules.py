@@ -2678,16 +2678,22 @@ QUOTE = re.compile(r"\"[^\"]{3,}\"|„[^\"“]{3,}[\"“]|«[^»]{3,}»|“[^”
 _SAY = {
     "en": r"says|said|writes|wrote|explains|explained|adds|added|tells us|told us|recalls|"
     r"shares|shared|notes|noted|puts it|put it|comments|reports|remembers|according to|"
-    r"praises|raves|laughs|smiles|jokes|admits|insists|recalled|posted|concludes",
+    r"praises|raves|laughs|smiles|jokes|admits|insists|recalled|posted|concludes|"
+    # Several speakers: "…", say the founders.
+    r"say|write|explain|add|recall|share|note|comment|report|remember|praise|rave|agree",
     "fr": r"dit|a dit|raconte|a raconté|écrit|a écrit|explique|ajoute|témoigne|confie|"
     r"souligne|selon|nous écrit|nous dit|nous confie|résume|se souvient|note|a noté|"
-    r"se réjouit|s'enthousiasme|sourit|plaisante|précise|assure|affirme|conclut|lance",
+    r"se réjouit|s'enthousiasme|sourit|plaisante|précise|assure|affirme|conclut|lance|"
+    r"disent|racontent|écrivent|expliquent|ajoutent|témoignent|confient|soulignent|"
+    r"résument|notent|précisent|assurent|affirment|concluent|lancent|se souviennent",
     "de": r"sagt|sagte|schreibt|schrieb|erzählt|erzählte|erklärt|berichtet|meint|betont|"
     r"ergänzt|so|laut|fasst zusammen|erinnert sich|freut sich|lobt|schwärmt|lacht|"
-    r"bestätigt|versichert|resümiert|findet",
+    r"bestätigt|versichert|resümiert|findet|sagen|schreiben|erzählen|erklären|berichten|"
+    r"meinen|betonen|ergänzen|loben|schwärmen|bestätigen|finden",
     "es": r"dice|dijo|escribe|escribió|cuenta|contó|comenta|comentó|explica|explicó|añade|"
     r"según|recuerda|afirma|asegura|resume|destaca|elogia|bromea|sonríe|celebra|señala|"
-    r"reconoce|concluye|opina",
+    r"reconoce|concluye|opina|dicen|escriben|cuentan|comentan|explican|añaden|recuerdan|"
+    r"afirman|aseguran|destacan|elogian|señalan|reconocen|concluyen|opinan",
 }
 ATTRIBUTION_AFTER = {
     lang: re.compile(
