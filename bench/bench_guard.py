@@ -137,9 +137,10 @@ def _messages(count: int) -> list[str]:
 
 
 def _clear_caches() -> None:
-    from sincerely.messaging.guard import claims, normalise
+    from sincerely.messaging.guard import claims, classifier, normalise
 
     claims._detect_cached.cache_clear()
+    classifier.classify.cache_clear()
     normalise._normalise_cached.cache_clear()
     normalise._split_cached.cache_clear()
 

@@ -226,3 +226,22 @@ INNOCENTS = [
 @pytest.mark.parametrize("sentence", INNOCENTS)
 def test_close_innocents_stay_clean(sentence):
     assert claim_kinds(sentence) == []
+
+
+# A condition takes back only what it governs: the statement before it still claims.
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "J'espère que le retour du salon s'est bien passé pour vous, et si vous avez des "
+            "questions, écrivez-moi.",
+            True,
+        ),
+        ("Tu comentario en la reunión del martes nos ayudó mucho, si me permites decirlo.", True),
+        ("Si vous êtes venu au salon, j'espère que le retour s'est bien passé pour vous.", False),
+        ("If you came to the fair, I hope the journey home went smoothly.", False),
+    ],
+)
+def test_a_condition_vetoes_only_what_follows_it(sentence, found):
+    assert claims_module._detect(sentence, learned=False) == ()
+    assert bool(claim_kinds(sentence)) is found

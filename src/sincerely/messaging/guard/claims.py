@@ -36,7 +36,9 @@ EVIDENCE_KINDS: tuple[str, ...] = (
 CLAIM_EVIDENCE: dict[str, frozenset[str]] = {
     "meeting": frozenset({"met", "attended"}),
     "attendance": frozenset({"attended"}),
-    "conversation": frozenset({"met", "called", "attended", "said"}),
+    # A question the person asked us is a conversation they started ("as I told you" answers
+    # it), like a meeting, a call, a talk at our event or something they told us.
+    "conversation": frozenset({"met", "called", "attended", "said", "asked"}),
     "call": frozenset({"called"}),
     "visit": frozenset({"visited", "attended", "met"}),
     "request": frozenset({"asked"}),
@@ -283,21 +285,27 @@ def _vetoes(flat: str) -> tuple[str, set[str]]:
 
 
 def _statement_before_veto(flat: str, lang: str, vetoes: set[str]) -> str | None:
-    """The stretch of a sentence before its first negated part or its closing yes/no
-    question, when that stretch is a statement of five words or more; None otherwise.
+    """The stretch of a sentence before its first negated or conditional part or its
+    closing yes/no question, when that stretch is a statement of five words or more; None
+    otherwise.
 
-    A negation or a question only takes back its own part of the sentence. What scopes
-    over all of it (a conditional, "many of you", an attributed quotation, a footer) or a
-    sentence that opens as a question leaves nothing to read.
+    A negation or a question only takes back its own part of the sentence, and a condition
+    only what it governs: "Thanks for stopping by our stand, and if you have questions,
+    just reply" still thanks for the visit, while "If you stopped by our stand, thanks"
+    leaves nothing before it. What scopes over all of it (many of you, an attributed
+    quotation, a footer) or a sentence that opens as a question leaves nothing to read.
     """
-    if not vetoes <= {"negation", "question"}:
+    if not vetoes <= {"negation", "question", "conditional"}:
         return None
     view = _lower(flat)  # the same length as `flat`, so its offsets cut `flat` too
     parts = [m.start() for m in rules.PART_BREAK[lang].finditer(view)]
     cut = None
     for start, end in zip([0, *parts], [*parts, len(view)], strict=True):
-        if rules.NEGATION[lang].search(view[start:end]) or (
-            "question" in vetoes and end == len(view)
+        part = view[start:end]
+        if (
+            rules.NEGATION[lang].search(part)
+            or rules.CONDITIONAL[lang].search(part)
+            or ("question" in vetoes and end == len(view))
         ):
             cut = start
             break
