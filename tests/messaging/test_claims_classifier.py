@@ -245,3 +245,31 @@ def test_close_innocents_stay_clean(sentence):
 def test_a_condition_vetoes_only_what_follows_it(sentence, found):
     assert claims_module._detect(sentence, learned=False) == ()
     assert bool(claim_kinds(sentence)) is found
+
+
+def test_the_recipients_names_are_the_name_like_words_of_their_names():
+    from sincerely.messaging.guard.claims import recipient_names
+
+    assert recipient_names("Anna van der Berg", "Anna", "ANNA", "o'neil", "") == ("Anna", "Berg")
+    assert recipient_names("Jean-Luc Müller") == ("Jean-Luc", "Müller")
+
+
+def test_a_sentence_greeting_each_recipient_by_name_is_embedded_once(monkeypatch):
+    # "Anna, we put together…" differs for every recipient; the classifier reads each
+    # recipient's own name as one stand-in, so the encoder runs once, not per person.
+    from sincerely.messaging.guard import gate
+    from sincerely.messaging.guard.claims import recipient_names
+
+    sentence = "{name}, we have a special offer that we think suits you perfectly."
+    model = classifier.model()
+    assert model.predict([sentence.format(name="Anna")])[0][1] >= classifier.GATE
+    embedded = []
+    real = encoder.embed
+    monkeypatch.setattr(encoder, "embed", lambda texts: embedded.append(texts) or real(texts))
+    classifier.classify.cache_clear()
+    answers = {
+        tuple(c.kind for c in gate.claims_in(sentence.format(name=n), recipient_names(n, "Lopez")))
+        for n in ("Anna", "Bruno", "Chiara", "Dmitri")
+    }
+    assert len(answers) == 1
+    assert embedded == [["Alex, we have a special offer that we think suits you perfectly."]]

@@ -260,16 +260,17 @@ class Unbacked:
 
 
 @lru_cache(maxsize=65_536)
-def _claims(sentence: str) -> tuple[Claim, ...]:
+def _claims(sentence: str, names: tuple[str, ...]) -> tuple[Claim, ...]:
     # Most sentences are the same for every recipient of a campaign: detect once.
-    return tuple(detect_claims(sentence))
+    return tuple(detect_claims(sentence, names))
 
 
-def claims_in(text: str) -> list[Claim]:
-    """Every claim in a piece of already visible text (normalised and split here)."""
+def claims_in(text: str, names: tuple[str, ...] = ()) -> list[Claim]:
+    """Every claim in a piece of already visible text (normalised and split here);
+    `names` are the recipient's (claims.recipient_names)."""
     found: list[Claim] = []
     for sentence in sentences(normalise_text(text)):
-        found.extend(_claims(sentence))
+        found.extend(_claims(sentence, tuple(name for name in names if name in sentence)))
     return found
 
 
@@ -358,12 +359,15 @@ def message_parts(
     return parts
 
 
-def unbacked_claims(parts: dict[str, str], ledger: list[dict]) -> list[Unbacked]:
-    """Claims not backed by the ledger; the backed ones are added to the ledger as claims."""
+def unbacked_claims(
+    parts: dict[str, str], ledger: list[dict], names: tuple[str, ...] = ()
+) -> list[Unbacked]:
+    """Claims not backed by the ledger; the backed ones are added to the ledger as claims.
+    `names` are the recipient's own (claims.recipient_names)."""
     problems: list[Unbacked] = []
     backed: list[dict] = []
     for part, content in parts.items():
-        for claim in claims_in(content):
+        for claim in claims_in(content, names):
             entry, mismatch = _backing(claim, ledger)
             if entry is not None:
                 backed.append(

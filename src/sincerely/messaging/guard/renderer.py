@@ -10,6 +10,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from sincerely.errors import DomainError
+from sincerely.messaging.guard.claims import recipient_names
 from sincerely.messaging.guard.evidence import (
     EXTRA_VARIABLES,
     Evidence,
@@ -173,9 +174,14 @@ def render_message(
     shown_name = sender_name or (
         (sender.get_full_name() or sender.get_username()) if sender is not None else ""
     )
+    names = recipient_names(
+        person.display_name,
+        *(str(facts[key].value) for key in ("first_name", "last_name") if key in facts),
+    )
     problems = unbacked_claims(
         message_parts(subject=subject, text=text, html=html, sender_name=shown_name, footer=footer),
         ledger.entries,
+        names,
     )
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
