@@ -97,7 +97,7 @@ def measure(n: int = 2000) -> list[str]:
     gate._claims.cache_clear()
     with_gate = min(_render_all(people, sender) for _ in range(2))
     real = renderer.unbacked_claims
-    renderer.unbacked_claims = lambda parts, ledger: []
+    renderer.unbacked_claims = lambda parts, ledger, names=(): []
     try:
         without = min(_render_all(people, sender) for _ in range(2))
     finally:
