@@ -273,6 +273,8 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         kind = classifier.claim_kind(head) if head and not _vetoes(head)[1] else None
     if kind is None or (kind in rules.TIME_BOUND_KINDS and _is_future(flat, lang)):
         return None
+    if kind == "promise" and rules.PUBLISHED[lang].search(_lower(flat)):
+        return None  # promised to every reader: "As promised in our last newsletter"
     return kind, lang
 
 
@@ -440,6 +442,8 @@ class _Scope:
             )
         ):
             return False
+        if kind == "promise" and rules.PUBLISHED[lang].search(clause):
+            return False  # promised to every reader: "As promised in our last newsletter"
         if kind in ("call", "conversation", "meeting") and rules.WITH_THIRD_PARTY[lang].match(
             self.view[end : end + 30]
         ):

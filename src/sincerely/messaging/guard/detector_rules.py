@@ -689,7 +689,9 @@ FR: dict[str, list[str]] = {
         r"spécifiquement|tout spécialement|seulement) pour (?:vous|toi)\b",
         r"\b(?:réservée?s?|sélectionnée?s?|choisie?s?|mise? de côté|mis de côté|gardée?s?|"
         r"pensée?s?|préparée?s?|conçue?s?|composée?s?|faite?s? sur mesure) (?:\w+ ){0,4}?"
-        r"(?:pour (?:vous|toi)|à votre intention|à ton intention)\b",
+        # "préparé ce guide pour vous aider": an infinitive after it tells a purpose.
+        r"(?:pour (?:vous|toi)(?! [a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)\b)|à votre intention|"
+        r"à ton intention)\b",
         r"\b(?:vous|t') ?(?:est|sont) (?:exclusivement |spécialement |personnellement )?"
         r"(?:réservée?s?|destinée?s? personnellement|dédiée?s?)\b",
         r"\b(?:nous|je|on) (?:vous|t') ?(?:avons|ai|a) (?:réservé|gardé|mis de côté|"
@@ -2879,6 +2881,37 @@ PAST_IN_MATCH = {
     ),
 }
 
+# Where a promise was made to every reader, not to this person: "As promised in our last
+# newsletter", "Comme promis dans notre dernier numéro", "Wie im letzten Newsletter
+# versprochen", "Como prometimos en nuestro último boletín".
+_PUBLICATION = {
+    "en": r"newsletter|issue|edition|post|blog post|blog|article|episode|podcast|video|"
+    r"announcement|bulletin|digest|magazine",
+    "fr": r"numéro|newsletter|lettre d'information|édition|article|billet|épisode|podcast|"
+    r"vidéo|blog|annonce|bulletin|magazine",
+    "de": r"newsletter|ausgabe|beitrag|artikel|blogbeitrag|blog|folge|podcast|video|"
+    r"rundbrief|rundschreiben|heft|magazin",
+    "es": r"boletín|número|edición|newsletter|artículo|entrada|episodio|podcast|vídeo|video|"
+    r"blog|anuncio|revista",
+}
+PUBLISHED = {
+    "en": re.compile(
+        r"\b(?:in|on) (?:our |the |this |my )?(?:last |previous |latest |recent |"
+        rf"last week's |last month's |yesterday's )?(?:{_PUBLICATION['en']})\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:dans|sur|par) (?:notre|le|la|l'|nos|ce|cette|mon|ma) ?(?:dernier |dernière |"
+        rf"précédent |précédente |récent |récente )?(?:{_PUBLICATION['fr']})\b"
+    ),
+    "de": re.compile(
+        r"\b(?:im|in unserem|in unserer|in der|in dem|in meinem|in meiner) (?:letzten |"
+        rf"vorigen |vorherigen |jüngsten |neuesten )?(?:{_PUBLICATION['de']})\b"
+    ),
+    "es": re.compile(
+        r"\b(?:en|por) (?:nuestro|nuestra|el|la|este|esta|mi) (?:último |última |anterior |"
+        rf"reciente )?(?:{_PUBLICATION['es']})\b"
+    ),
+}
 STILL = {
     "en": re.compile(r"\bstill\b"),
     "fr": re.compile(r"\b(?:encore|toujours)\b"),
@@ -3043,7 +3076,9 @@ SUBJECT_START = {
 # Spanish third-person verbs that also stand for usted ("asistió": he attended / you did).
 ES_USTED_VERB = re.compile(
     r"^(?:[\w]+ó|estuvo|vino|hizo|dijo|está|es|lleva|sigue|confía|"
-    r"compra|pide|forma|ha)\b"
+    r"compra|pide|forma|ha|"
+    # and the plural, which stands for ustedes too ("compraron": they / you all bought)
+    r"[\w]+(?:aron|ieron)|estuvieron|vinieron|hicieron|dijeron|están|son|llevan|siguen|han)\b"
 )
 # A Spanish clause that starts with a third-person subject: "Nuestro equipo asistió…".
 # The same subject right before the verb after a time phrase: "El mes pasado nuestro equipo
@@ -3061,8 +3096,9 @@ ES_TIME_PHRASE = re.compile(
     r"(?: pasad[oa]| anterior)?\s*,?\s*$"
 )
 ES_THIRD_PERSON_SUBJECT = re.compile(
-    r"^[\s¡¿]*(?:nuestr[oa]s?|el|la|los|las|mi|mis|un|una|este|esta|ese|esa|[a-záéíóúñ]+"
-    r"(?= (?:y|e) ))\s+[\w-]+(?:\s+[\w-]+)?\s*$"
+    r"^[\s¡¿]*(?:nuestr[oa]s?|el|la|los|las|mi|mis|un|una|este|esta|ese|esa|estos|estas|"
+    r"varios|varias|muchos|muchas|algunos|algunas|otros|otras|unos|unas|dos|tres|cientos de|"
+    r"miles de|[a-záéíóúñ]+(?= (?:y|e) ))\s+[\w-]+(?:\s+[\w-]+)?\s*$"
 )
 
 # Named things.
