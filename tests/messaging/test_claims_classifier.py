@@ -273,3 +273,21 @@ def test_a_sentence_greeting_each_recipient_by_name_is_embedded_once(monkeypatch
     }
     assert len(answers) == 1
     assert embedded == [["Alex, we have a special offer that we think suits you perfectly."]]
+
+
+def test_storing_embeddings_again_embeds_only_the_new_sentences(tmp_path, monkeypatch):
+    import numpy as np
+
+    path = tmp_path / "embeddings.npz"
+    first = ["We met at the fair.", "Our new catalogue is out."]
+    encoder.write_stored(first, path)
+    embedded = []
+    real = encoder.embed
+    monkeypatch.setattr(encoder, "embed", lambda texts: embedded.append(texts) or real(texts))
+    second = [*first, "Vous étiez à notre atelier."]
+    encoder.write_stored(second, path)
+    assert embedded == [["Vous étiez à notre atelier."]]
+    stored = encoder.load_stored(second, path)
+    assert stored is not None and stored.shape == (3, encoder.DIMENSIONS)
+    assert encoder.load_stored(first, path) is None  # another set of sentences
+    assert np.abs(stored[2] - real(["Vous étiez à notre atelier."])[0]).max() < 0.01

@@ -14,9 +14,10 @@ nothing is downloaded at run time. One sentence takes about 20 ms on one core, s
 by sentence.
 
 The embeddings of the shipped training families are shipped too
-(`training/embeddings.npz`, 8-bit), so that no process spends minutes embedding eleven
-thousand sentences before its first check; `python -m sincerely.messaging.guard.encoder`
-writes that file again after the training text changes (a test fails until it is).
+(`training/embeddings.npz`, 8-bit, keyed by sentence), so that no process spends minutes
+embedding eleven thousand sentences before its first check;
+`python -m sincerely.messaging.guard.encoder` writes that file again after the training
+text changes, embedding only the sentences it does not hold (a test fails until it is).
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ def quantise(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(matrix / scale).astype(np.int8), scale.astype(np.float32)
 
 
+def _key(text: str) -> int:
+    """A sentence's key in the stored file: 8 bytes of its hash (with VERSION)."""
+    return int.from_bytes(hashlib.sha256(VERSION.encode() + b"\0" + text.encode()).digest()[:8])
+
+
 def load_stored(texts: list[str], path: Path = EMBEDDINGS) -> np.ndarray | None:
     """The stored embeddings of `texts`, or None when the file is missing or is of other
     texts or another encoder."""
@@ -84,19 +90,44 @@ def load_stored(texts: list[str], path: Path = EMBEDDINGS) -> np.ndarray | None:
         return None
 
 
+def _quantised(texts: list[str], path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """8-bit rows and scales of `texts`: those the stored file holds (by sentence), the
+    rest embedded now. Adding a training family embeds only its own sentences."""
+    known: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            for key, row, scale in zip(
+                stored["keys"], stored["rows"], stored["scale"], strict=True
+            ):
+                known[int(key)] = (row, scale)
+    except (FileNotFoundError, KeyError, ValueError, OSError):
+        pass
+    keys = [_key(text) for text in texts]
+    missing = [i for i, key in enumerate(keys) if key not in known]
+    if missing:
+        rows, scales = quantise(embed([texts[i] for i in missing]))
+        known.update(zip((keys[i] for i in missing), zip(rows, scales, strict=True), strict=True))
+    return (
+        np.array([known[key][0] for key in keys], dtype=np.int8).reshape(len(texts), -1),
+        np.array([known[key][1] for key in keys], dtype=np.float32).reshape(len(texts), 1),
+    )
+
+
 def write_stored(texts: list[str], path: Path = EMBEDDINGS) -> None:
-    """Embed `texts` and store them (8-bit) with their digest."""
-    rows, scale = quantise(embed(texts))
-    np.savez_compressed(path, rows=rows, scale=scale, digest=np.array(digest(texts)))
+    """Store the embeddings of `texts` (8-bit) with their digest and each sentence's key,
+    embedding only the sentences the file does not hold yet."""
+    rows, scale = _quantised(texts, path)
+    keys = np.array([_key(text) for text in texts], dtype=np.uint64)
+    np.savez_compressed(path, rows=rows, scale=scale, keys=keys, digest=np.array(digest(texts)))
 
 
 def training_embeddings(texts: list[str]) -> np.ndarray:
     """The embeddings of the training sentences: the shipped file when it is of these
-    sentences, else computed now (minutes, once: the fitted model is then cached)."""
+    sentences, else its rows for the sentences it holds and the rest computed now."""
     stored = load_stored(texts)
     if stored is not None:
         return stored
-    rows, scale = quantise(embed(texts))  # the same 8-bit values as a stored file would give
+    rows, scale = _quantised(texts, EMBEDDINGS)
     return rows.astype(np.float32) * scale
 
 
