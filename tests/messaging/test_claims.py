@@ -122,6 +122,8 @@ EXAMPLES = [
     ("As promised on our call, here are the slides.", "promise", "en", {}),
     ("Nous avons préparé cette sélection pour vous.", "selection", "fr", {}),
     ("Ustedes compraron entradas para el concierto.", "purchase", "es", {}),
+    ("Thanks for being part of yesterday's workshop.", "attendance", "en", {}),
+    ("Nos visitó el pasado martes en Madrid.", "visit", "es", {}),
 ]
 
 
@@ -144,6 +146,11 @@ INNOCENTS = [
     # A purpose, not a selection; third parties, not the reader.
     "Nous avons préparé ce guide pour vous aider à choisir.",
     "Varios socios compraron entradas para el concierto.",
+    # Belonging is not attending; someone else visited us.
+    "Thank you for being part of our community.",
+    "Gracias por formar parte de nuestra comunidad.",
+    "Danke, dass Sie Teil unserer Community sind.",
+    "El lunes nos visitaron varios periodistas de Sevilla.",
     "We met our targets this quarter.",
     "I spoke at the conference about privacy.",
     "Our team attended CES this year.",

@@ -275,6 +275,8 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         return None
     if kind == "promise" and rules.PUBLISHED[lang].search(_lower(flat)):
         return None  # promised to every reader: "As promised in our last newsletter"
+    if kind == "attendance" and rules.PART_OF_COMMUNITY.search(_lower(flat)):
+        return None  # belonging to a community, not attending: "Teil unserer Community"
     return kind, lang
 
 
@@ -444,6 +446,15 @@ class _Scope:
             return False
         if kind == "promise" and rules.PUBLISHED[lang].search(clause):
             return False  # promised to every reader: "As promised in our last newsletter"
+        if kind == "attendance" and rules.PART_OF_COMMUNITY.search(clause):
+            return False  # "Thank you for being part of our community": belonging
+        if (
+            lang == "es"
+            and rules.ES_CLITIC.match(self.view[start:end])
+            and rules.ES_USTED_VERB.match(rules.ES_CLITIC.sub("", self.view[start:end]))
+            and rules.ES_SUBJECT_AFTER.match(self.view[end:c_end])
+        ):
+            return False  # "Ayer nos visitó un grupo de estudiantes": someone else
         if kind in ("call", "conversation", "meeting") and rules.WITH_THIRD_PARTY[lang].match(
             self.view[end : end + 30]
         ):

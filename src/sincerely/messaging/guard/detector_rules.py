@@ -3098,7 +3098,30 @@ ES_TIME_PHRASE = re.compile(
 ES_THIRD_PERSON_SUBJECT = re.compile(
     r"^[\s¡¿]*(?:nuestr[oa]s?|el|la|los|las|mi|mis|un|una|este|esta|ese|esa|estos|estas|"
     r"varios|varias|muchos|muchas|algunos|algunas|otros|otras|unos|unas|dos|tres|cientos de|"
-    r"miles de|[a-záéíóúñ]+(?= (?:y|e) ))\s+[\w-]+(?:\s+[\w-]+)?\s*$"
+    r"miles de|[a-záéíóúñ]+(?= (?:y|e) ))\s+[\w-]+(?:\s+[\w-]+)?(?:\s+(?:de|del|al)\s+[\w-]+)?"
+    r"\s*$"
+)
+# The subject after the verb, when the verb has "nos"/"me" for object: "Ayer nos visitó un
+# grupo de estudiantes", "nos visitaron muchas familias" (a time phrase is no subject: "Nos
+# visitó el pasado martes").
+ES_SUBJECT_AFTER = re.compile(
+    r"^\s*(?:un|una|unos|unas|muchos|muchas|varios|varias|algunos|algunas|numerosos|"
+    r"numerosas|cientos de|miles de|decenas de|el|la|los|las|nuestro|nuestra|nuestros|"
+    r"nuestras)\s+(?!(?:semana|mes|año|día|fin|pasado|pasada|lunes|martes|miércoles|jueves|"
+    r"viernes|sábado|domingo|verano|invierno|otoño|primavera|mañana|tarde|noche|otro|otra|"
+    r"\d+)\b)[\w-]+"
+)
+# Belonging to a community is not attending an event: "Thank you for being part of our
+# community", "Gracias por formar parte de esta comunidad".
+_COMMUNITY = (
+    r"community|communauté|comunidad|gemeinschaft|family|famille|familia|familie|club|tribe|"
+    r"network|réseau|red|netzwerk|readers|lecteurs|lectores|leserschaft|subscribers|abonnés|"
+    r"suscriptores|abonnenten|newsletter|mailing list|liste|lista|verteiler|boletín"
+)
+PART_OF_COMMUNITY = re.compile(
+    r"\b(?:part of|partie de|parte de|parte del|teil)\s+(?:our|the|this|notre|cette|la|le|"
+    r"nos|esta|este|nuestra|nuestro|la|el|unserer|unseres|der|dieser|des|diesem)?\s*"
+    rf"(?:[\w-]+\s+)?(?:{_COMMUNITY})\b"
 )
 
 # Named things.
