@@ -100,7 +100,7 @@ _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]
 
 def recipient_names(*values: str) -> tuple[str, ...]:
     """The words of a person's names that read as names (capitalised, then lower-case
-    letters: "Anna", "Müller", "O'Neil"), longest first, for `detect_claims`."""
+    letters: "Anna", "Müller", "Jean-Luc"), longest first, for `detect_claims`."""
     words = {word for value in values for word in value.split() if _NAME_WORD.fullmatch(word)}
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
