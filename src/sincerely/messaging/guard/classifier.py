@@ -202,22 +202,24 @@ class ClaimModel:
             rows.append(([column for column, _ in found], values))
         return rows
 
+    def _ngram_scores(self, text: str, weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        """Raw scores of one prepared text's n-grams under `weights` and `bias`."""
+        scores = bias.copy()
+        for columns, values in self._ngram_rows(text):
+            scores += values @ weights[columns]
+        return scores
+
     def _scores(self, text: str, embedding: np.ndarray | None = None) -> np.ndarray:
         """The model's raw scores for one prepared text (and its embedding, for a model
         that reads one)."""
-        scores = self._bias.copy()
-        for columns, values in self._ngram_rows(text):
-            scores += values @ self._weights[columns]
+        scores = self._ngram_scores(text, self._weights, self._bias)
         if embedding is not None:
             scores += embedding @ self._encoder_weights
         return scores
 
     def _gate_scores(self, text: str) -> np.ndarray:
         """The n-gram gate's raw scores for one prepared text."""
-        scores = self._gate_bias.copy()
-        for columns, values in self._ngram_rows(text):
-            scores += values @ self._gate_weights[columns]
-        return scores
+        return self._ngram_scores(text, self._gate_weights, self._gate_bias)
 
     def predict(self, texts: list[str]) -> list[tuple[str, float]]:
         """For each text: the most likely claim kind and the probability of any claim."""

@@ -1,7 +1,7 @@
 """Sentence embeddings for the claims classifier: multilingual-e5-small, 4-bit, in process.
 
 The n-gram classifier reads words and letters; a claim phrased with words it never saw in
-training ("Hope the trip home after the conference was a safe one") shares few of either
+training ("J'espère que le retour du salon s'est bien passé") shares few of either
 with the families it learned from. A pretrained multilingual sentence encoder places such
 a sentence near the claims it means the same as, in all four languages at once. Over five
 splits by family, adding its embedding to the n-gram features raised recall at the same
