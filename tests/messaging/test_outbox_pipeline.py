@@ -189,6 +189,22 @@ def test_reserved_ids_are_never_handed_out_again():
     assert min(reserve_ids(Person, 2)) > later.pk
 
 
+@pytest.mark.django_db
+def test_a_chunk_stored_twice_by_racing_workers_keeps_one_message_a_person(
+    web_summit_list, marketer
+):
+    # Two workers that render the same chunk at once: the second one's rows conflict on
+    # the idempotency key (a bulk insert, COPY on PostgreSQL), and none of them is stored
+    # twice, while a person the first one did not store still gets a message.
+    campaign = _prepared_campaign(marketer)
+    people = list(Person.objects.filter(messages__campaign=campaign).order_by("pk"))
+    late = factories.make_person("late@example.com", on_list=web_summit_list["list"])
+    versions = preparation._versions(campaign)
+    assert preparation._store(campaign, [*people, late], versions) == len(people) + 1
+    by_person = Message.objects.filter(campaign=campaign).values_list("person_id", flat=True)
+    assert sorted(by_person) == sorted([p.pk for p in people] + [late.pk])
+
+
 _ATOM = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.+-_", min_size=1, max_size=20)
 
 
