@@ -8,9 +8,11 @@ import re
 
 import dkim
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sincerely.errors import DomainError
-from sincerely.messaging import outbox, reports, services
+from sincerely.messaging import mime, outbox, reports, services
 from sincerely.messaging.models import Campaign
 from tests import factories
 from tests.messaging.conftest import draft_campaign
@@ -193,3 +195,12 @@ def _continues(lines: list[bytes], line: bytes, name: bytes) -> bool:
     while lines[index][:1] == b" ":
         index -= 1
     return lines[index].startswith(name)
+
+
+_HEADER_TEXT = st.text(alphabet=st.sampled_from("ab <>=:;-\r\n"), max_size=120)
+
+
+@given(value=_HEADER_TEXT)
+def test_a_header_that_fits_on_a_line_is_folded_as_any_other(value):
+    # The one-line shortcut of mime.fold must give exactly what folding word by word gives.
+    assert mime.fold("Subject", value) == mime._folded("Subject", value)

@@ -143,6 +143,18 @@ def fold(name: str, value: str) -> str:
     Only spaces become folds, so a `<https://…>` element or an encoded word is never split;
     a value with no space in reach stays long on its line (the hard limit is 998).
     """
+    if (
+        value
+        and len(name) + 2 + len(value) <= _MAX_LINE
+        and "\r\n" not in value
+        and "  " not in value
+        and value[0] != " " != value[-1]
+    ):
+        return f"{name}: {value}\r\n"  # most headers: one line, nothing to fold
+    return _folded(name, value)
+
+
+def _folded(name: str, value: str) -> str:
     words = [f"{name}:"]
     breaks = set()  # indexes of words that start a line already (an encoder's own folds)
     for n, segment in enumerate(value.split("\r\n")):
