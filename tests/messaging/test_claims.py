@@ -590,3 +590,48 @@ def test_a_past_claim_after_a_modal_is_still_a_claim(sentence):
 )
 def test_a_plan_to_meet_claims_nothing(sentence):
     assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "named"),
+    [
+        # An infinitive with its object pronoun is no topic.
+        ("Merci d'avoir pris le temps de me parler mardi.", "conversation", {"date": "mardi"}),
+        # "your usual order" says which order; the thing is in the apposition.
+        ("Your usual order, flat white, is ready.", "preference", {"product": "flat white"}),
+        # A trip's destination is the topic of the interest, not its event or place.
+        ("You looked so excited about the trip to Iceland.", "interest", {}),
+        # What was ordered to be sent is the product of the request.
+        (
+            "Danke, dass Sie unsere Broschüre bestellt haben.",
+            "purchase",
+            {"product": "unsere Broschüre"},
+        ),
+        (
+            "Se interesó por nuestras tarifas de invierno.",
+            "request",
+            {"topic": "nuestras tarifas de invierno"},
+        ),
+    ],
+)
+def test_named_things_are_what_the_claim_names(sentence, kind, named):
+    found = detect_claims(sentence)
+    assert [c.kind for c in found] == [kind]
+    assert found[0].named == named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("It was lovely to see you at our Leeds studio.", ("meeting", "visit")),
+        ("Wir haben uns gefreut, Sie in unserem Büro begrüßen zu dürfen.", ("attendance", "visit")),
+        ("Viniste a nuestra tienda el sábado.", ("attendance", "visit")),
+        ("Te uniste a nosotros en 2016.", ("attendance", "tenure")),
+        ("Thanks for ordering our free samples.", ("purchase", "request")),
+        ("Tal como quedamos en nuestra charla, le mando el presupuesto.", ("conversation",)),
+        ("Nous espérons que votre visite de l'usine vous a plu.", ("visit",)),
+    ],
+)
+def test_one_claim_read_every_way_it_may_be_backed(sentence, kinds):
+    (claim,) = detect_claims(sentence)
+    assert (claim.kind, *claim.alternatives) == kinds

@@ -366,3 +366,78 @@ def test_property_renderer_never_prints_an_empty_variable(marketer, facts, used,
             assert f"[{expected}]" in rendered.text
         assert {e["key"] for e in rendered.ledger} == {k for k in used if k in facts}
     person.delete()
+
+
+# Properly guarded claims the guard accepts, and the same claims under evidence that does
+# not back them, which it still refuses (our own sentences, not the corpus's).
+GUARDED = [
+    # Time given to see someone is a meeting, not a call taken.
+    ("evidence.met()", "Merci beaucoup d'avoir pris le temps de me rencontrer jeudi.", True),
+    ('evidence.attended("VivaTech")', "Merci d'avoir pris le temps de me voir à VivaTech.", True),
+    ("evidence.called()", "Merci beaucoup d'avoir pris le temps de me rencontrer jeudi.", False),
+    (
+        'evidence.attended("Web Summit")',
+        "Merci d'avoir pris le temps de me voir à VivaTech.",
+        False,
+    ),
+    ("evidence.called()", "Merci d'avoir pris le temps de m'appeler lundi.", True),
+    ("evidence.met()", "Merci d'avoir pris le temps de m'appeler lundi.", False),
+    # Seen at our own premises, the person visited us.
+    ('evidence.visited("Bristol")', "It was so nice to see you at our Bristol showroom.", True),
+    ('evidence.visited("Leeds")', "It was so nice to see you at our Bristol showroom.", False),
+    ('evidence.visited("Bristol")', "It was so nice to see you at Web Summit.", False),
+    ("evidence.visited()", "Es war schön, Sie in unserem Kölner Laden zu sehen.", True),
+    ("evidence.called()", "Es war schön, Sie in unserem Kölner Laden zu sehen.", False),
+    ("evidence.visited()", "Since you came to our bakery on Friday, here is a coupon.", True),
+    ("evidence.visited()", "Since you came to our webinar on Friday, here is a coupon.", False),
+    # The year someone joined us is tenure, in Spanish as in English.
+    ('evidence.customer_since("2014")', "Se unió a nosotros en 2014.", True),
+    ("evidence.asked()", "Se unió a nosotros en 2014.", False),
+    # "Nos acordamos de que te chifla…" is a taste remembered.
+    (
+        'evidence.prefers("chocolate negro")',
+        "Nos acordamos de que te chifla el chocolate negro.",
+        True,
+    ),
+    ('evidence.prefers("café")', "Nos acordamos de que te chifla el chocolate negro.", False),
+    # Keen on something, seen then: interest, which an attendance may back.
+    ('evidence.attended("Salon")', "I noticed you were really into the ceramic vases.", True),
+    ('evidence.bought("vases")', "I noticed you were really into the ceramic vases.", False),
+    ('evidence.attended("Salon")', "J'ai vu que vous étiez passionné de céramique.", True),
+    ("evidence.visited()", "Vous étiez fan de nos vases en grès.", False),
+    # "You were telling me…" is what the person said.
+    ("evidence.called()", "You were telling us about your new bakery.", True),
+    ("evidence.bought()", "You were telling us about your new bakery.", False),
+    # A trip's destination is what the person was keen on, not where the interest was shown.
+    ('evidence.attended("Web Summit")', "You seemed so excited about the trip to Iceland.", True),
+    (
+        'evidence.attended("VivaTech")',
+        "You seemed so excited about the keynote at Web Summit.",
+        False,
+    ),
+    ('evidence.attended("VivaTech")', "Thanks for joining us on the trip to Iceland.", False),
+    # An agreement placed in an exchange is that exchange.
+    (
+        'evidence.attended("Salon")',
+        "Tal como quedamos en nuestra charla, le mando el presupuesto.",
+        True,
+    ),
+    ("evidence.called()", "As promised on our call, here is the deck.", True),
+    ("evidence.met()", "As promised on our call, here is the deck.", False),
+    ("evidence.met()", "Wie am Telefon vereinbart, schicke ich Ihnen das Angebot.", False),
+    # Ordering a brochure is asking for it.
+    ('evidence.asked("brochure")', "Thanks for ordering our brochure.", True),
+    ('evidence.asked("pricing")', "Thanks for ordering our brochure.", False),
+    ("evidence.asked()", "Thanks for ordering the blue kettle from our catalogue.", False),
+    ('evidence.bought("Broschüre")', "Sie haben unsere Broschüre bestellt.", True),
+    # That a visit was liked is the visit.
+    ("evidence.visited()", "Nous espérons que votre visite de la cave vous a plu.", True),
+    ("evidence.said()", "Nous espérons que votre visite de la cave vous a plu.", False),
+]
+
+
+@pytest.mark.parametrize(("test", "sentence", "accepted"), GUARDED)
+def test_proper_guards_are_accepted_and_wrong_ones_refused(test, sentence, accepted):
+    findings = lint_template(f"{{% if {test} %}}{sentence}{{% endif %}}")
+    assert (findings == []) is accepted, [str(f) for f in findings]
+    assert lint_template(sentence), "unguarded, the claim is refused"

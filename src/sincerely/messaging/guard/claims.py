@@ -217,6 +217,28 @@ def _detect(
             continue
         lang, start, end = found[kind]
         named = _named(flat, lang, kind, start, end)
+        if kind == "promise":
+            exchange = next(
+                (c for c in claims if c[1] == lang and _locates(lowered, start, end, c)), None
+            )
+            if exchange is not None:
+                # "Como quedamos en nuestra conversación", "as agreed on our call": what was
+                # agreed is part of the exchange it names. A conversation's evidence backs
+                # the agreement too; a call or a meeting keeps the promise a claim of its own,
+                # so that only evidence of both backs the sentence (a call, not a meeting,
+                # backs "wie am Telefon vereinbart").
+                if CLAIM_EVIDENCE[exchange[0]] >= CLAIM_EVIDENCE[kind]:
+                    for what, value in named.items():
+                        exchange[2].setdefault(what, value)
+                else:
+                    claims.append((kind, lang, named, [], [(start, end)]))
+                continue
+        if kind == "interest":
+            occasion = next((c for c in claims if c[1] == lang and _liked(lowered, start, c)), None)
+            if occasion is not None:
+                # "Nous espérons que votre visite de l'atelier vous a plu": what was liked is
+                # the visit itself, one claim, which the visit's evidence backs.
+                continue
         same = next((c for c in claims if c[1] == lang and _one_claim(kind, start, end, c)), None)
         if same is None:
             claims.append((kind, lang, named, [], [(start, end)]))
@@ -225,9 +247,102 @@ def _detect(
         same[4].append((start, end))
         for what, value in named.items():
             same[2].setdefault(what, value)
+    for kind, lang, named, others, spans in claims:
+        kinds = {kind, *others}
+        if "visit" not in kinds and kinds & AT_OUR_PLACE and _at_our_premises(lowered, lang, spans):
+            others.append("visit")
+        if kind == "purchase" and "request" not in others:
+            material = _ordered_material(lowered, *_claim_clauses(lowered, spans))
+            if material:
+                others.append("request")
+                named.setdefault("product", flat[material[0] : material[1]])
     return tuple(
         (kind, lang, tuple(sorted(named.items())), tuple(others))
         for kind, lang, named, others, _ in claims
+    )
+
+
+# Seen or welcomed at our own premises, the person visited us: "It was lovely to see you at
+# our Leeds showroom" is a meeting and a visit, and evidence of either backs it.
+AT_OUR_PLACE = frozenset({"meeting", "attendance"})
+
+
+def _at_our_premises(lowered: str, lang: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the claim's words, up to the end of the clause they end in, place it at our
+    premises ("in unserem Laden", "at our Leeds showroom")."""
+    start = min(s for s, _ in spans)
+    end = _claim_clauses(lowered, spans)[1]
+    return bool(rules.OUR_PREMISES[lang].search(lowered, start, end))
+
+
+def _ordered_material(lowered: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where lowered[start:end] orders something people ask for rather than buy ("ordered our
+    catalogue", "unseren Katalog bestellt"), the span of that thing; None otherwise."""
+    if not rules.ORDERING.search(lowered, start, end):
+        return None
+    for match in rules.FREE_MATERIAL.finditer(lowered, start, end):
+        before = lowered[: match.start()].split()
+        while before and before[-1] in rules.DETERMINERS:
+            before.pop()
+        if not before or before[-1] not in rules.NOT_ORDERED_AFTER:
+            return match.start(), match.end()
+    return None
+
+
+def _claim_clauses(lowered: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """From the start of the clause a claim's words begin in to the end of the clause they
+    end in: "dass Sie unseren Katalog bestellt haben" for the match "Sie … bestellt"."""
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    before = [m.end() for m in _CLAUSE_END.finditer(lowered, 0, start)]
+    after = _CLAUSE_END.search(lowered, end)
+    return (before[-1] if before else 0), (after.start() if after else len(lowered))
+
+
+# Claims that happen somewhere: the place a trip went to is where they took place ("We hope
+# you enjoyed your trip to our Lyon workshop").
+WHERE_KINDS = frozenset({"meeting", "attendance", "visit"})
+
+
+# Exchanges an agreement or a promise may be placed in: "as agreed on our call".
+EXCHANGE_KINDS = frozenset({"meeting", "conversation", "call"})
+# Between "as agreed" and the exchange it names: at most a preposition.
+_LOCATING_GAP = re.compile(
+    r"\s*(?:in|on|during|at|over|en|lors de|pendant|au cours de|durant|dans|au|à|bei|im|am|"
+    r"beim|in|während|auf|durante|por)?\s*"
+)
+
+
+def _locates(lowered: str, start: int, end: int, claim: tuple) -> bool:
+    """Whether the promise at start..end is placed in `claim`'s exchange: their words overlap
+    ("wie am Telefon vereinbart") or the exchange follows it ("as agreed on our call")."""
+    kinds, spans = [claim[0], *claim[3]], claim[4]
+    for kind, (s, e) in zip(kinds, spans, strict=False):
+        if kind not in EXCHANGE_KINDS:
+            continue
+        if s < end and start < e:
+            return True
+        if s >= end and _LOCATING_GAP.fullmatch(lowered, end, s):
+            return True
+    return False
+
+
+# An occasion, then the words that say it was liked: "votre visite (de l'atelier) vous a
+# plu". Between them, at most the occasion's own complement ("de l'atelier", "au salon").
+_OCCASION_KINDS = WHERE_KINDS | EXCHANGE_KINDS
+_OCCASION_COMPLEMENT = re.compile(
+    r"\s*(?:(?:de|du|des|d'|à|au|aux|chez|a|al|del|en|of|to|at)\s*(?:la |le |l'|les |notre "
+    r"|nos |votre |vos |el |los |las |nuestra |nuestro |our |the )?[\w'-]+(?: [\w'-]+)?)?\s*"
+)
+
+
+def _liked(lowered: str, start: int, claim: tuple) -> bool:
+    """Whether the interest at `start` says that `claim`'s occasion was liked: it follows the
+    occasion with nothing but the occasion's complement between."""
+    kinds, spans = [claim[0], *claim[3]], claim[4]
+    return any(
+        kind in _OCCASION_KINDS and e <= start and _OCCASION_COMPLEMENT.fullmatch(lowered, e, start)
+        for kind, (_, e) in zip(kinds, spans, strict=False)
     )
 
 
@@ -522,11 +637,13 @@ def _span_text(flat: str, match: re.Match[str], group: int | str = 1) -> str:
 
 _CLAUSE_END = re.compile(r"[,;:!?()]")
 # "the prices we talked about", "die Preise, über die wir gesprochen haben", "los precios de
-# los que hablamos": after the preposition comes a relative clause, not the topic.
+# los que hablamos": after the preposition comes a relative clause, not the topic; and
+# "merci d'avoir pris le temps de me parler" an infinitive with its object pronoun.
 _RELATIVE_START = re.compile(
     r"(?:(?:die|den|der|das|denen|dem|los|las|el|la|lo|les|the|which) )?"
     r"(?:wir|ihr|ich|du|sie|que|quien|quienes|cual|cuales|which|what|we|you|i|nous|vous|"
     r"je|tu|quoi|lequel|laquelle|lesquels|lesquelles|welche[mnrs]?)\b"
+    r"|(?:me|te|se|lui|leur) (?=[a-zà-ÿ]+(?:er|ir|re)\b)|[mts]'"
 )
 
 
@@ -539,6 +656,10 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
     for match in rules.NAME_AFTER_PREPOSITION[lang].finditer(flat):
         name = match.group("name").strip()
         preposition = match.group("prep").lower()
+        if kind not in WHERE_KINDS and rules.TRIP_BEFORE.search(lowered, 0, match.start()):
+            # "excited about the trip to Lapland": the trip is what they were keen on, its
+            # destination no event or place where they showed it.
+            continue
         if lang == "de":
             # Every German noun is capitalised: a name stops at a pronoun ("am Stand Ihre
             # Visitenkarte"), and "im" (in dem) + one noun is somewhere generic ("im

@@ -209,7 +209,7 @@ EN: dict[str, list[str]] = {
         rf"dropped into|came to see us|came over)\b",
         r"\b(?:during|after|since|following|on|from|enjoyed|about|regarding|loved|"
         r"hope you enjoyed) your (?:recent |last |previous |first |latest |quick |short )?"
-        r"(?:visit|tour|trip|stay)\b",
+        r"(?:visit|tour|trip(?! to (?!our\b|us\b|the\b))|stay)\b",
         r"\byour (?:recent |last |previous |latest )(?:visit|tour|stay)\b",
         rf"\b(?:great|good|nice|lovely|pleasure|glad|happy|delighted|wonderful|fantastic|"
         rf"honou?r|thrilled|loved|enjoyed)\b[^.!?]{{0,30}}?\b(?:to |in )?(?:host|hosting|"
@@ -461,6 +461,8 @@ FR: dict[str, list[str]] = {
         r"publique|d'information))",
         r"\b(?:je|nous|j') (?:vous|t'|te) ?(?:ai|avons|avais|avions) (?:enfin |déjà |"
         r"brièvement )?(?:rencontrée?s?|vue?s?|croisée?s?|revue?s?|retrouvée?s?)\b",
+        r"\bd'avoir pris le temps de (?:me |nous )(?:voir|recevoir|rencontrer|accueillir|"
+        r"retrouver)\b",
         r"\bmerci (?:de m'avoir|de nous avoir|pour) (?:reçue?s?|accueillie?s?|accordé|"
         r"consacré|le café|le déjeuner|le rendez-vous|la rencontre|votre accueil|ton accueil|"
         r"ce moment|ce café|ce déjeuner|votre temps|ton temps)\b",
@@ -511,6 +513,8 @@ FR: dict[str, list[str]] = {
         r"au sujet)\b(?![^.!?]*\b(?:avec (?:nos|les|des|le|la|l')|conférence|salon "
         r"professionnel|presse|séminaire|assemblée|conseil|table ronde)\b)",
         r"\bd'avoir (?:pu )?(?:vous |te )?(?:parler|discuter|échanger|bavarder)\b",
+        r"\bd'avoir pris le temps (?:de (?:me |nous )?(?:parler|discuter|bavarder)|"
+        r"d'échanger)\b",
         r"\b(?:ce que|dont|de quoi) (?:nous|on) (?:avons|avions|a|avait) (?:parlé|discuté|"
         r"dit|évoqué|convenu)\b",
         r"\bcomme je (?:vous|te) (?:le )?(?:disais|l'ai dit|l'avais dit|expliquais|"
@@ -530,7 +534,9 @@ FR: dict[str, list[str]] = {
         r"\b(?:vous|tu) (?:m'|nous )?(?:avez|as) (?:appelée?s?|téléphoné|rappelée?s?)\b",
         r"\b(?:merci|suite à|après) (?:de |d'avoir |pour )?(?:votre|ton|mon|notre|pris mon|"
         r"répondu à mon) (?:appel|coup de fil)\b",
-        r"\bmerci d'avoir (?:pris|répondu à|décroché) (?:mon|notre|l'|le)\b",
+        # "pris le temps de me voir" is time given to a meeting, not a call taken.
+        r"\bmerci d'avoir (?:pris|répondu à|décroché) (?:mon|notre|l'|le)\b(?! temps\b)",
+        r"\bd'avoir pris le temps de (?:m'|nous )(?:appeler|rappeler|téléphoner)\b",
     ],
     "visit": [
         r"\bmerci (?:beaucoup |encore )?(?:d'être|de votre|pour votre|pour ta|de ta|d'avoir|"
@@ -1103,8 +1109,9 @@ ES: dict[str, list[str]] = {
         rf"\bgracias por {_SU} (?:comentarios|opiniones|sugerencias|observaciones)\b",
     ],
     "preference": [
-        r"\b(?:sé|sabemos|recuerdo|recordamos|conocemos|conozco) (?:que |cuánto |lo mucho "
-        r"que |bien que |cuanto )?(?:a usted |a ti |a vosotros )?(?:le|te|les|os) (?:encanta|"
+        r"\b(?:sé|sabemos|recuerdo|recordamos|conocemos|conozco|me acuerdo de|nos acordamos "
+        r"de) (?:que |cuánto |lo mucho que |bien que |cuanto )?(?:a usted |a ti |a vosotros )?"
+        r"(?:le|te|les|os) (?:encanta|"
         r"gusta|gustan|encantan|apasiona|apasionan|chifla|vuelve loc)",
         rf"\b(?:sé|sabemos|recuerdo|recordamos) (?:que |cuánto |lo mucho que |cuanto )"
         rf"(?:{_USTED} )?(?:disfruta|disfrutas|prefiere|prefieres|elige|eliges|ama|amas|adora|"
@@ -1686,6 +1693,30 @@ EN["meeting"] += [
 EN["interest"] += [
     rf"\b{_Y} (?:seemed|looked|sounded|appeared) (?:[\w-]+ )?(?:happy|pleased|delighted|chuffed|"
     rf"satisfied|impressed|won over|sold) (?:with|about|by|on)\b",
+]
+# Keen on something, seen then: "you were really into the vintage posters", "tu étais fan
+# des affiches", "du warst ein großer Fan von…" (said now, it is a taste: a preference).
+EN["interest"] += [
+    rf"\b{_Y} (?:seemed|were|looked) (?:[\w-]+ ){{0,2}}?(?:into|(?:a |such a )?(?:big |huge |"
+    rf"real |true )?fans? of)\b",
+]
+FR["interest"] += [
+    r"\b(?:vous|tu) (?:étiez|étais) (?:[\w-]+ ){0,2}?(?:fan|fans|fana|accro|emballée?s?|"
+    r"passionnée?s?|enthousiastes?|intéressée?s?|curieu(?:x|se)) (?:de|des|du|d'|par|à|au|aux)\b",
+]
+DE["interest"] += [
+    r"\b(?:sie|du|ihr) (?:waren|warst|wart) (?:[\w-]+ ){0,3}?(?:ein|eine|großer|richtiger) "
+    r"(?:[\w-]+ )?fan (?:von|der|des|vom)\b",
+]
+# "Se interesó por nuestras tarifas": you enquired about them, or looked them up.
+ES["request"] += [r"\b(?:se interesó|te interesaste|se ha interesado|te has interesado) por\b"]
+ES["interest"] += [
+    r"\b(?:eras|usted era|erais) (?:[\w-]+ ){0,2}?(?:fan|fanátic[oa]|forof[oa]|entusiasta) "
+    r"(?:de|del)\b",
+]
+EN["said"] += [
+    rf"\b{_Y} (?:were|was) (?:just )?(?:telling|saying|mentioning|explaining|describing) "
+    rf"(?:me|us|to (?:me|us)|that|how)\b",
 ]
 EN["selection"] += [
     r"\b(?:we|i)(?:'ve| have)? (?:saved|kept|held|reserved|set aside|put aside|booked) you "
@@ -2495,6 +2526,13 @@ EN["tenure"] += [
     rf"\b{_Y} (?:signed up|joined|registered|subscribed|became a (?:member|customer|client|"
     rf"subscriber))\b[^.!?]{{0,25}}?\b(?:in|back in|since) (?:19|20)\d\d\b",
 ]
+# "Te uniste a nosotros en 2012", as "You joined us in 2012": the year the person joined.
+ES["tenure"] += [
+    r"\b(?:te uniste|se unió|os unisteis|se unieron|te sumaste|se sumó|te registraste|"
+    r"se registró|te suscribiste|se suscribió|te apuntaste|se apuntó|te hiciste (?:cliente|"
+    r"clienta|socio|socia|miembro)|se hizo (?:cliente|clienta|socio|socia|miembro))\b"
+    r"[^.!?]{0,25}?\b(?:en|en el año|desde|allá por) (?:19|20)\d\d\b",
+]
 EN["behaviour"] += [
     rf"\b{_Y} (?:signed up|registered|enrolled) for (?:our|the)\b",
     rf"\b{_Y} (?:read|watched|listened to|opened|viewed|shared|saved|bookmarked) (?:our|the) "
@@ -2805,6 +2843,61 @@ WITH_THIRD_PARTY = {
     ),
     "es": re.compile(r"^ con (?:el|la|los|las|un|una|unos|unas|nuestr[oa]s?|\d+)\b"),
 }
+
+# Our own premises, where seeing or welcoming the person is also their visit: "lovely to see
+# you at our Leeds showroom", "Sie in unserem Showroom begrüßen zu dürfen". A claim read as
+# a meeting or an attendance that happened there takes "visit" as another reading
+# (claims._detect). Event-like rooms (a workshop, a stand) are left out: attending one is
+# not visiting us.
+_PREMISES = {
+    "en": r"shop|store|showroom|office|offices|studio|factory|boutique|gallery|restaurant|"
+    r"cafe|café|bakery|salon|clinic|branch|warehouse|premises|headquarters|hq",
+    "fr": r"boutique|magasin|showroom|bureau|bureaux|usine|agence|restaurant|café|galerie|"
+    r"succursale|entrepôt|locaux|siège|salle d'exposition",
+    "de": r"laden|geschäft|showroom|filiale|büro|büros|werk|fabrik|boutique|restaurant|café|"
+    r"galerie|räumen|geschäftsräumen|hauptsitz|zentrale|lager|ausstellungsraum|hofladen|"
+    r"niederlassung",
+    "es": r"tienda|oficina|oficinas|showroom|sala de exposición|fábrica|sucursal|boutique|"
+    r"restaurante|cafetería|galería|almacén|sede|local|instalaciones",
+}
+_OUR_AT = {
+    "en": r"(?:at|in|to|into|inside|by) (?:our|the)",
+    "fr": r"(?:dans|à|en|chez|au sein de) (?:notre|nos)",
+    "de": r"(?:in|bei|an|im) (?:unserem|unserer|unseren|unser|unsere)",
+    "es": r"(?:en|a|por) (?:nuestra|nuestro|nuestras|nuestros)",
+}
+OUR_PREMISES = {
+    lang: re.compile(
+        _accent_tolerant(rf"\b{_OUR_AT[lang]} (?:[\w'-]+ ){{0,2}}?(?:{_PREMISES[lang]})\b", lang)
+    )
+    for lang in _PREMISES
+}
+
+# What people "order" without buying: a catalogue, a brochure, samples. Ordering one is asking
+# for it, so a purchase claim that orders it is a request too ("Danke, dass Sie unseren
+# Katalog bestellt haben"), and the thing ordered is the claim's product (claims._detect);
+# what is bought "from our catalogue" is not the catalogue.
+# Before the thing ordered, a preposition makes it where it was ordered from ("from our
+# catalogue", "aus dem Katalog", "en nuestro catálogo"), not what was ordered.
+NOT_ORDERED_AFTER = _words("from via in aus im von vom dans du de del en par über through")
+DETERMINERS = _words(
+    """our the a an your some this notre le la l' un une des nos votre ce cette unser unsere
+    unseren unserem unserer den dem der die das einen einem einer eine ein nuestro nuestros
+    nuestra nuestras el los las unos unas su sus free new"""
+)
+ORDERING = re.compile(
+    r"\b(?:order|ordered|ordering|commandée?s?|commander|bestellt|bestellen|bestellung|pedido|"
+    r"pediste|pidió|pedir|encargado|encargaste|encargó|encargar)\b"
+)
+FREE_MATERIAL = re.compile(
+    r"\b(?:(?:our|the|a|your|some|notre|le|un|une|des|nos|votre|unseren|unsere|unser|den|"
+    r"einen|eine|ein|die|nuestro|nuestros|nuestra|nuestras|el|los|las|unos|unas) )?"
+    r"(?:free |new |gratuit |gratuite |gratuits |kostenlosen |kostenlose |neuen |neue |gratuito |"
+    r"nuevo )?(?:catalogues?|catalogs?|brochures?|samples?|swatch(?:es)?|info packs?|information "
+    r"packs?|lookbooks?|échantillons?|plaquettes?|dépliants?|kataloge?s?|prospekte?s?|"
+    r"broschüren?|broschuren?|muster|warenproben?|proben?|infomaterial|infopakete?s?|"
+    r"catálogos?|catalogos?|folletos?|muestras?)\b"
+)
 
 # A German imperative ("Reservieren Sie Ihren Lieblingsplatz") addresses every reader.
 DE_IMPERATIVE = re.compile(r"^[\s„\"]*(?:bitte )?[\w-]+en sie (?:[\w-]+ ){0,3}$")
@@ -3167,6 +3260,14 @@ DE_NAME_STOP = re.compile(
     r"(?:^| )(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen|Du|Dein|Deine|Deinen|Dir|Dich|"
     r"Euch|Euer|Eure)\b"
 )
+# A journey the person told of or looked forward to: "excited about the trip to Lapland",
+# "le voyage en Laponie", "el viaje a Laponia". Its destination is what the claim is about,
+# not where the claim's meeting or event took place (claims._named).
+TRIP_BEFORE = re.compile(
+    r"\b(?:trip|trips|journey|holiday|holidays|vacation|flight|cruise|tour|travels|voyage|"
+    r"voyages|séjour|vacances|croisière|vol|périple|reise|urlaub|flug|kreuzfahrt|ausflug|"
+    r"viaje|viajes|vacaciones|vuelo|crucero|escapada|excursión) $"
+)
 PLACE_PREPOSITIONS = {
     "en": {"in", "from"},
     "fr": {"à", "en", "de", "du"},
@@ -3186,6 +3287,7 @@ PLACE_BEFORE_VENUE = re.compile(
 NOT_NAMES = _words(
     """i hi dear hello hey anna tom sam ana anne mr mrs ms dr p.s ps bonjour hallo hola salut
     thanks merci danke gracias the our we you it this that your sie du ihr vous tu usted
+    telefon
     monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
     vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag
     lunes martes miércoles jueves viernes sábado domingo"""
@@ -3206,7 +3308,8 @@ TOPIC = {
         rf")?(?:[\w-]+ ?){{1,3}}?){_TOPIC_END}"
     ),
     "es": re.compile(
-        rf"\b(?:sobre|por|acerca de|de) ((?:los |las |el |la |nuestros )?(?:[\w-]+ ?){{1,3}}?)"
+        rf"\b(?:sobre|por|acerca de|de) ((?:los |las |el |la |nuestros |nuestras |nuestro |"
+        rf"nuestra |sus |su |tus |tu )?(?:[\w-]+ ?){{1,3}}?)"
         rf"{_TOPIC_END}"
     ),
 }
@@ -3216,14 +3319,18 @@ PRODUCT = {
             r"\bthe ((?:[\w-]+ ){0,3}[\w-]+) you (?:bought|purchased|ordered|picked up|got|"
             r"viewed|looked at|saved|added|were looking at|requested|asked for)\b"
         ),
-        re.compile(r"\byour ((?:[\w-]+ ){0,2}[\w-]+) order\b"),
+        # "your usual order", "your last order" say which order, not what was ordered.
+        re.compile(
+            r"\byour (?!(?:usual|regular|last|first|next|latest|recent|previous|current|new|"
+            r"online|standing|weekly|monthly)\b)((?:[\w-]+ ){0,2}[\w-]+) order\b"
+        ),
         re.compile(
             r"\byou(?:'ve| have)? (?:recently |just )?(?:bought|purchased|ordered|added|"
             r"love|prefer|adore|enjoy) (?:the |a |an )?((?:[\w-]+ ){0,2}[\w-]+?)"
             r"(?=[,.;!?]| so\b| to\b| and\b| because| last|$)"
         ),
         re.compile(r"\bthe ((?:[\w-]+ ){0,2}[\w-]+) in your (?:cart|basket)\b"),
-        re.compile(r"\byour favou?rite(?: [\w-]+)?, ((?:[\w-]+ ){0,2}[\w-]+),"),
+        re.compile(r"\byour (?:favou?rite|usual|regular)(?: [\w-]+)?, ((?:[\w-]+ ){0,2}[\w-]+),"),
     ],
     "fr": [
         re.compile(
@@ -3258,8 +3365,8 @@ PRODUCT = {
         ),
         re.compile(r"\bpedido (?:de|del) ((?:la |el )?(?:[\w-]+ ){0,2}[\w-]+)"),
         re.compile(
-            r"\b(?:encanta|gusta|prefiere|prefieres) (?:el |la |los |las )((?:[\w-]+ )"
-            r"{0,1}[\w-]+)"
+            r"\b(?:encantan?|gustan?|chiflan?|apasionan?|prefiere|prefieres) "
+            r"(?:el |la |los |las )((?:[\w-]+ ){0,1}[\w-]+)"
         ),
         re.compile(r"\b((?:la|el) (?:[\w-]+ ){0,2}[\w-]+) de (?:tu|su) carrito\b"),
     ],
