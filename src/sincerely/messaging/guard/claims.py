@@ -509,8 +509,13 @@ class _Scope:
             m.start() < start for m in rules.CONDITIONAL[lang].finditer(clause, 0, end - c_start)
         ):
             return False
-        if rules.COLLECTIVE[lang].search(clause):
+        if rules.COLLECTIVE[lang].search(clause) or (
+            rules.RELATIVE_CLAUSE_START.match(clause)
+            and rules.COLLECTIVE[lang].search(self.view[max(0, c_start - 25) : c_end])
+        ):
             return False
+        if kind == "purchase" and rules.FREE_OFFER[lang].match(self.view, end):
+            return False  # the terms of any order: "Ihre Bestellung ist versandkostenfrei"
         # A dislike is a taste too ("Da Sie kein scharfes Essen mögen"): for a preference only
         # a negation before the claim takes it back ("We don't know what you like").
         negation_end = start if kind == "preference" else end
@@ -519,6 +524,13 @@ class _Scope:
         # A claim told in the past keeps its past after a modal: "We'd love your feedback
         # on the workshop you attended" asks about an event the person went to.
         told_in_past = rules.PAST_IN_MATCH[lang].search(self.view[start:end])
+        if (
+            lang == "de"
+            and kind in rules.TIME_BOUND_KINDS
+            and not told_in_past
+            and rules.DE_WISH.search(self.view, 0, start)
+        ):
+            return False
         if kind in rules.TIME_BOUND_KINDS and (
             (_future_before(before, clause, lang) and not told_in_past)
             or rules.FUTURE_AFTER[lang].search(self.view[start:c_end])
@@ -534,6 +546,29 @@ class _Scope:
             )
         ):
             return False
+        if lang == "es" and self._named_third_person(start, end):
+            return False
+        if self._testimonial_appositive(kind, start, c_start, c_end):
+            return False
+        if kind in READER_KINDS and rules.READERSHIP[lang].match(self.view, end, c_end):
+            return False  # "Thanks for joining us for this issue": reading this very mail
+        if kind == "selection" and (
+            rules.MODAL_BEFORE[lang].search(self.view[max(c_start, start - 25) : start])
+            or (lang == "de" and rules.PASSIVE_MODAL_AFTER_DE.match(self.view[end:c_end]))
+            or rules.GENERIC_ALTERNATIVE[lang].search(self.view)
+        ):
+            return False  # "can be tailored to your needs", "…, whether you run a café or…"
+        if kind in ("said", "request") and (
+            rules.IN_ADVANCE[lang].search(clause)
+            or rules.WOULD_AFTER[lang].search(clause, end - c_start)
+        ):
+            return False  # feedback asked for: "Thanks in advance for your feedback"
+        if (
+            lang == "de"
+            and kind in ("meeting", "call", "conversation")
+            and rules.DE_WITH_OTHERS.match(self.view[start:end])
+        ):
+            return False  # "Wir haben uns mit Landwirten … getroffen"
         if clause.rstrip().endswith(":") and any(
             q_start >= c_end and not self.view[c_end:q_start].strip() for q_start, _ in self.quoted
         ):
@@ -606,6 +641,42 @@ class _Scope:
             if asks and not relative and not lingers and not rules.WH_WORD[lang].search(clause):
                 return False
         return True
+
+    def _named_third_person(self, start: int, end: int) -> bool:
+        """A Spanish usted verb whose subject is someone named before it: "Marta, clienta de
+        Valencia, nos explicó…", "Laura, que compró su primera casa con nosotros, …"."""
+        words = self.view[start:end]
+        relative = words.startswith("que ")
+        verb = re.sub(r"^(?:que |me |nos )+", "", words)
+        if not rules.ES_USTED_VERB.match(verb):
+            return False
+        head = self.view[:start]
+        if relative:
+            return bool(rules.ES_NAME_BEFORE_RELATIVE.match(head))
+        return bool(rules.ES_NAMED_SUBJECT.match(head))
+
+    def _testimonial_appositive(self, kind: str, start: int, c_start: int, c_end: int) -> bool:
+        """A tenure told of a third party between commas, beside the words that give them the
+        floor: "Ben, a customer since 2019, says: …", "Selon Marc, client depuis 2012, « … »"."""
+        if kind != "tenure" or not rules.APPOSITIVE_LEAD.fullmatch(self.view, c_start, start):
+            return False
+        head = self.view[:c_start].rstrip()
+        if not head.endswith(",") or not self.view[c_start:c_end].rstrip().endswith(","):
+            return False
+        previous = head[:-1].rsplit(",", 1)[-1]
+        return bool(
+            rules.SAY_WORD[self.lang].search(previous)
+            or rules.SAY_START[self.lang].match(self.view, c_end)
+            or any(
+                q_start >= c_end and not self.view[c_end:q_start].strip()
+                for q_start, _ in self.quoted
+            )
+        )
+
+
+# Kinds that reading this mail could be mistaken for: joining us, being with us, having
+# the reader with us ("Thanks for joining us for this issue of the digest").
+READER_KINDS = frozenset({"attendance", "meeting", "visit"})
 
 
 def _attributed_quotes(view: str, lang: str) -> list[tuple[int, int]]:
