@@ -580,6 +580,49 @@ def test_a_past_claim_after_a_modal_is_still_a_claim(sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A memory in a clause of its own, beside a plan: the plan does not take it back.
+        (
+            "Lovely to bump into you at the Ghent design fair, and I will send the "
+            "catalogue next week.",
+            "meeting",
+        ),
+        (
+            "Because you joined our pottery class on Saturday, you will get the glaze guide first.",
+            "attendance",
+        ),
+        (
+            "Fue estupendo conocerle en la feria de Valencia, espero que volvamos a vernos pronto.",
+            "meeting",
+        ),
+        (
+            "Ravi de vous avoir rencontré au salon de Nantes, je vous enverrai le devis demain.",
+            "meeting",
+        ),
+        # "In the post" is British for "in the mail": a promise kept to this person.
+        ("As I promised, your samples are in the post.", "promise"),
+    ],
+)
+def test_a_memory_beside_a_plan_is_still_a_claim(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will be at the Ghent design fair, and we would love to see you there.",
+        "Join us at our stand next week, we will have coffee and cake for everyone.",
+        "Nous serons au salon de Nantes, venez nous rencontrer sur notre stand.",
+        "Estaremos en la feria de Valencia, nos encantaría conocerle allí.",
+        "As promised in our last post, here is the full recipe.",
+    ],
+)
+def test_plans_in_every_clause_claim_nothing(sentence):
+    assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "We'd love to meet you at Web Summit.",

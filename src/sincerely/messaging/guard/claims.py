@@ -386,13 +386,37 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         # your basket but didn't check out", "Sie haben die Preisseite besucht – Fragen?"
         head = _statement_before_veto(flat, lang, vetoes)
         kind = classifier.claim_kind(head) if head and not _vetoes(head)[1] else None
-    if kind is None or (kind in rules.TIME_BOUND_KINDS and _is_future(flat, lang)):
+    if kind is not None and kind in rules.TIME_BOUND_KINDS and _is_future(flat, lang):
+        kind = _remembered_clause(flat, lang)
+    if kind is None:
         return None
     if kind == "promise" and rules.PUBLISHED[lang].search(_lower(flat)):
         return None  # promised to every reader: "As promised in our last newsletter"
     if kind == "attendance" and rules.PART_OF_COMMUNITY.search(_lower(flat)):
         return None  # belonging to a community, not attending: "Teil unserer Community"
     return kind, lang
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
+def _remembered_clause(flat: str, lang: str) -> str | None:
+    """The claim of a clause of its own that tells a memory, in a sentence that also makes
+    a plan: "Fue un placer verte en Cádiz, ojalá nos veamos pronto", "Since you came to the
+    tasting on Friday, you'll get first pick". A plan anywhere in the sentence used to take
+    the memory back with it. Clauses that plan, or that a scope rule vetoes, claim nothing."""
+    for clause in _CLAUSE_SPLIT.split(flat):
+        clause = clause.strip()
+        if (
+            clause == flat
+            or len(rules.WORD.findall(clause)) < LEARNED_MIN_WORDS
+            or _is_future(clause, lang)
+            or _vetoes(clause)[1]
+        ):
+            continue
+        if kind := classifier.claim_kind(clause):
+            return kind
+    return None
 
 
 # Claims about what the person's record shows: negated, they still say we looked ("you

@@ -3012,7 +3012,11 @@ PAST_IN_MATCH = {
 # newsletter", "Comme promis dans notre dernier numéro", "Wie im letzten Newsletter
 # versprochen", "Como prometimos en nuestro último boletín".
 _PUBLICATION = {
-    "en": r"newsletter|issue|edition|post|blog post|blog|article|episode|podcast|video|"
+    # A bare "post" only after a word that makes it ours and published ("in our last
+    # post"): "it's in the post" is British for "in the mail", a promise kept to one person.
+    "en": r"newsletter|issue|edition|(?<=our )post|(?<=my )post|(?<=this )post|"
+    r"(?<=last )post|(?<=latest )post|(?<=previous )post|(?<=recent )post|blog post|blog|"
+    r"article|episode|podcast|video|"
     r"announcement|bulletin|digest|magazine",
     "fr": r"numéro|newsletter|lettre d'information|édition|article|billet|épisode|podcast|"
     r"vidéo|blog|annonce|bulletin|magazine",
