@@ -781,3 +781,129 @@ def test_rules_leave_third_parties_readers_and_offers_alone(sentence):
 )
 def test_rules_still_find_the_nearest_claims(sentence, kind):
     assert kind in _rule_kinds(sentence)
+
+
+# Scope vetoes read no wider than what they take back.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A negation that states what happened (litotes), or "ne … que" (only).
+        "Your interest in our cargo bikes did not go unnoticed.",
+        "We haven't forgotten the lovely chat we had at your stand in Lyon.",
+        "Votre intérêt pour nos vélos cargo ne nous a pas échappé.",
+        "Nous n'avons pas oublié notre échange sur votre stand à Lyon.",
+        "Vous qui ne buvez que du café éthiopien, voici notre nouvel arrivage.",
+        "Ihr Interesse an unseren Lastenrädern ist uns nicht entgangen.",
+        "Wir haben das Gespräch an Ihrem Stand in Lyon nicht vergessen.",
+        "Tu interés por nuestras bicis de carga no nos pasó desapercibido.",
+        "No hemos olvidado la charla en su stand de Lyon.",
+        # A subjunctive after gladness or appearance reports, it sets no condition.
+        "Il semble que vous ayez parcouru notre rubrique jardinage.",
+        "Contents que tu aies pu passer à la boutique samedi.",
+        # The recipient's own words quoted back: what the person said.
+        'You wrote: "I want a garden that needs no upkeep".',
+        "Tu nous as écrit : « je cherche un vélo pour ma fille ».",
+        "Sie schrieben uns: „Ich suche ein Fahrrad für meine Tochter“.",
+        "Usted nos escribió: «Busco una bicicleta para mi hija».",
+    ],
+)
+def test_vetoes_leave_statements_to_the_classifier(sentence):
+    assert claims_module.classifier_scope(" ".join(normalise_text(sentence).split()))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opens"),
+    [
+        # Only a greeting may come before the words that open a question.
+        ("Viste la lámpara Oslo en nuestra web, ¿te gustó?", False),
+        ("You looked at the Oslo lamp today, did anything catch your eye?", False),
+        ("Hola Ana, ¿te gustó la feria?", True),
+        ("Hi Anna, did you enjoy the fair?", True),
+    ],
+)
+def test_a_sentence_opens_as_a_question_only_after_a_greeting(sentence, opens):
+    vetoes = claims_module._vetoes(" ".join(normalise_text(sentence).split()))[1]
+    assert ("opens as a question" in vetoes) == opens
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your interest in our cargo bikes did not go unnoticed.",
+        "We haven't forgotten the lovely chat we had at your stand in Lyon.",
+        "Votre intérêt pour nos vélos cargo ne nous a pas échappé.",
+        "Vous qui ne buvez que du café éthiopien, voici notre nouvel arrivage.",
+        "Tu interés por nuestras bicis de carga no nos pasó desapercibido.",
+        "No hemos olvidado la charla en su stand de Lyon.",
+        "Il semble que vous ayez parcouru notre rubrique jardinage.",
+        "Nous sommes ravis que vous ayez pu assister à notre atelier de Nantes.",
+        'You wrote: "I want a garden that needs no upkeep".',
+        "Sie schrieben uns: „Ich suche ein Fahrrad für meine Tochter“.",
+        "Usted nos escribió: «Busco una bicicleta para mi hija».",
+        # A plan in the closing question leaves the lunch before it in the past.
+        "Merci pour le super déjeuner de vendredi à Lyon, on se refait ça bientôt ?",
+        "Great lunch with you on Friday in Lyon, shall we do it again soon?",
+    ],
+)
+def test_claims_the_vetoes_used_to_drop_are_claims(sentence):
+    assert detect_claims(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Still negated, still conditional, still someone else's words, still asked.
+        "Vous n'avez pas encore acheté chez nous.",
+        "Todavía no nos conocemos.",
+        "Don't forget: you can still join the workshop.",
+        "N'oubliez pas notre vente de dimanche.",
+        "Vergessen Sie nicht, Ihre Bestellung abzuholen.",
+        "Pour peu que vous ayez visité notre stand, vous savez déjà tout.",
+        "À supposer que vous ayez commandé avant lundi, la livraison est gratuite.",
+        "Bien que vous ayez peut-être déjà reçu ce message, voici un rappel.",
+        "Une cliente nous a écrit : « Je veux un jardin sans entretien ».",
+        'One customer wrote: "I want a garden that needs no upkeep".',
+        "Una clienta nos escribió: «Quiero un jardín sin mantenimiento».",
+        "Did you attend?",
+        "Hi Anna, did you enjoy the fair?",
+        "Hola Ana, ¿te gustó la feria?",
+        "We have new sofas in stock, did you visit our Lyon store?",
+    ],
+)
+def test_what_the_vetoes_keep_claims_nothing(sentence):
+    assert detect_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vous étiez nombreuses à demander le retour de la robe Lina.",
+        "Votre inscription à la newsletter est gratuite.",
+        "Votre participation au tirage au sort est gratuite et sans obligation d'achat.",
+        "Your participation in the survey is anonymous.",
+        "Ihre Teilnahme an der Umfrage ist anonym.",
+        "Su participación en la encuesta es anónima.",
+        "Votre fidélité sera récompensée dès le premier achat.",
+        "Ihre Treue wird ab dem ersten Einkauf belohnt.",
+        "Su fidelidad será recompensada desde la primera compra.",
+        "Ajoutez vos marques préférées à vos favoris.",
+        "Save your favourite items to your wishlist.",
+        "Speichern Sie Ihre Lieblingsartikel in Ihren Favoriten.",
+        "Guarda tus productos preferidos en favoritos.",
+    ],
+)
+def test_rules_leave_terms_for_anyone_alone(sentence):
+    assert _rule_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Merci pour votre participation à notre atelier de mardi.", "attendance"),
+        ("Thanks for your loyalty over the years.", "tenure"),
+        ("Nous sommes ravis que vous ayez pu assister à notre atelier de Nantes.", "attendance"),
+        ("Vous avez consulté la lampe Oslo hier, des questions ?", "behaviour"),
+    ],
+)
+def test_rules_still_find_claims_beside_terms(sentence, kind):
+    assert kind in _rule_kinds(sentence)

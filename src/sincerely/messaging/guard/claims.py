@@ -377,6 +377,7 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         return None
     lang, vetoes = _vetoes(flat)
     kind = None
+    said = flat  # the words the claim is read in
     if not vetoes:
         kind = classifier.claim_kind(flat)
     elif vetoes == {"negation"} and (kind := classifier.claim_kind(flat)) in RECORD_KINDS:
@@ -386,8 +387,20 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         # your basket but didn't check out", "Sie haben die Preisseite besucht – Fragen?"
         head = _statement_before_veto(flat, lang, vetoes)
         kind = classifier.claim_kind(head) if head and not _vetoes(head)[1] else None
-    if kind is not None and kind in rules.TIME_BOUND_KINDS and _is_future(flat, lang):
-        kind = _remembered_clause(flat, lang)
+        said = head or flat
+        if kind is None and head and vetoes == {"question"} and not _vetoes(head)[1]:
+            # A closing yes/no question takes back only itself, yet the statement cut from it
+            # may read too short to the classifier ("Vous vous êtes arrêté à l'étape du
+            # paiement, un souci technique ?"): the whole sentence is read instead, when the
+            # statement alone already leans to the same kind.
+            whole = classifier.claim_kind(flat)
+            if whole is not None and classifier.classify(head)[0] == whole:
+                kind = whole
+    # Only the statement is told in its time: a plan in the closing question ("…, on se
+    # refait ça bientôt ?") does not make the lunch before it a plan; nor does a plan in a
+    # clause of its own take back a memory told in another.
+    if kind is not None and kind in rules.TIME_BOUND_KINDS and _is_future(said, lang):
+        kind = _remembered_clause(said, lang)
     if kind is None:
         return None
     if kind == "promise" and rules.PUBLISHED[lang].search(_lower(flat)):
@@ -446,7 +459,7 @@ def _vetoes(flat: str) -> tuple[str, set[str]]:
         "footer": bool(rules.FOOTER[lang].search(view)),
         "conditional": bool(rules.CONDITIONAL[lang].search(view)),
         "collective": bool(rules.COLLECTIVE[lang].search(view)),
-        "negation": bool(rules.NEGATION[lang].search(view)),
+        "negation": rules.negated(lang, view),
         "question": view.rstrip().endswith("?") and not rules.WH_WORD[lang].search(view),
         "opens as a question": bool(rules.QUESTION_OPENING[lang].match(view)),
     }
@@ -475,7 +488,7 @@ def _statement_before_veto(flat: str, lang: str, vetoes: set[str]) -> str | None
     for start, end in zip([0, *parts], [*parts, len(view)], strict=True):
         part = view[start:end]
         if (
-            rules.NEGATION[lang].search(part)
+            rules.negated(lang, view, start, end)
             or rules.CONDITIONAL[lang].search(part)
             or ("question" in vetoes and end == len(view))
         ):
@@ -543,8 +556,16 @@ class _Scope:
         # A dislike is a taste too ("Da Sie kein scharfes Essen mögen"): for a preference only
         # a negation before the claim takes it back ("We don't know what you like").
         negation_end = start if kind == "preference" else end
-        if rules.NEGATION[lang].search(self.view[max(c_start, start - 30) : negation_end]):
+        if rules.negated(lang, self.view, max(c_start, start - 30), negation_end):
             return False
+        if kind in ("attendance", "tenure") and rules.TERMS_FOR_ANY[lang].match(self.view, end):
+            return False  # "Votre participation au sondage est anonyme": terms for anyone
+        if (
+            kind in ("preference", "behaviour")
+            and rules.SAVE_PROMPT[lang].match(self.view, c_start)
+            and not clause.rstrip().endswith("?")
+        ):
+            return False  # "Enregistrez vos biens préférés dans vos favoris": for every reader
         # A claim told in the past keeps its past after a modal: "We'd love your feedback
         # on the workshop you attended" asks about an event the person went to.
         told_in_past = rules.PAST_IN_MATCH[lang].search(self.view[start:end])
@@ -715,7 +736,11 @@ def _attributed_quotes(view: str, lang: str) -> list[tuple[int, int]]:
             # customer since 2019): it belongs to the quotation, up to the clause's end.
             end = _ATTRIBUTION_END.search(view, quote.end())
             spans.append((quote.start(), end.start() if end else len(view)))
-        elif rules.ATTRIBUTION_BEFORE[lang].search(before):
+        elif rules.ATTRIBUTION_BEFORE[lang].search(before) and not rules.RECIPIENT_SAID[
+            lang
+        ].search(before):
+            # The recipient's own words ("Vous nous aviez écrit : « … »") are what the person
+            # said: a claim, not someone else's testimonial.
             spans.append((quote.start(), quote.end()))
     return spans
 

@@ -2757,6 +2757,33 @@ _SAY = {
     r"nos dijo|nos escribió|nos contó|nos comentó|nos explicó|nos dice|nos cuenta|nos escribe|"
     r"me dijo|me escribió|nos dijeron|nos escribieron",
 }
+# The recipient's own words quoted back to them ("You wrote: "…"", "Vous nous aviez écrit :
+# « … »", "Sie schrieben uns: „…"", "Usted nos escribió: «…»"): what the person said, not a
+# testimonial.
+RECIPIENT_SAID = {
+    "en": re.compile(
+        r"\b(?:you(?: (?:have|had))? (?:wrote|written|said|told (?:us|me)|mentioned|put it|"
+        r"asked|commented|noted|emailed|replied|shared|explained)|in your (?:own )?words|"
+        r"as you (?:put it|said|wrote))\b[^\"“”«»„]{0,30}$"
+    ),
+    "fr": re.compile(
+        r"\b(?:(?:vous|tu) (?:nous |m'|me )?(?:avez|aviez|as|avais|écriviez|disiez|écrivez|dites)"
+        r"(?: (?:écrit|dit|confié|raconté|expliqué|précisé|demandé))?|selon vos (?:propres )?mots|"
+        r"avec vos (?:propres )?mots|pour reprendre vos (?:propres )?mots|comme vous (?:le )?"
+        r"(?:disiez|écriviez|dites))\b[^\"“”«»„]{0,30}$"
+    ),
+    "de": re.compile(
+        r"\b(?:(?:sie|du|ihr)(?: (?:haben|hast|hatten|hattest|habt))?(?: (?:uns|mir))? "
+        r"(?:schrieben|schriebst|schriebt|geschrieben|sagten|sagtest|gesagt|erzählten|erzählt|"
+        r"meinten|meintest)|in ihren (?:eigenen )?worten|mit ihren (?:eigenen )?worten)"
+        r"\b[^\"“”«»„]{0,30}$"
+    ),
+    "es": re.compile(
+        r"\b(?:usted(?: nos| me)? (?:escribió|dijo|contó|comentó|explicó)|(?:nos|me) "
+        r"(?:escribiste|dijiste|contaste|comentaste|explicaste|escribisteis|dijisteis)|"
+        r"(?:en|con) (?:sus|tus) (?:propias )?palabras)\b[^\"“”«»„]{0,30}$"
+    ),
+}
 ATTRIBUTION_AFTER = {
     lang: re.compile(
         rf"^[\s,.!?]*(?:[-~]|\(|(?:{say})\b|,? (?:one|a|an|our|un|une|notre|"
@@ -2770,6 +2797,16 @@ ATTRIBUTION_BEFORE = {
 
 CLAUSE = re.compile(r"[^,;:!?¿¡()\"]+[,;:!?¿¡()\"]*|[,;:!?¿¡()\"]+")
 
+# "que vous ayez" after words of gladness, thanks or appearance is a subjunctive that reports
+# what happened ("Ravis que vous ayez pu venir", "Il semble que vous ayez consulté…"), not a
+# condition ("pour peu que vous ayez…", "bien que vous ayez…" stay one).
+_GLAD_WORDS = (
+    "semble semblerait semblait ravi ravie ravis ravies heureux heureuse heureuses content "
+    "contente contents contentes merci touché touchée touchés touchées fier fière fiers "
+    "fières enchanté enchantée enchantés plaisir honoré honorés réjouissons réjouis génial "
+    "super chouette formidable apprécions apprécié"
+)
+_NOT_GLAD = "".join(f"(?<!{word} )" for word in _GLAD_WORDS.split())
 CONDITIONAL = {
     "en": re.compile(
         r"\b(?:if|whether|in case|should you|unless|assuming|suppose|supposing|"
@@ -2777,7 +2814,8 @@ CONDITIONAL = {
     ),
     "fr": re.compile(
         r"\b(?:si (?:vous|tu|nous|on|jamais|par hasard|votre|ton|ta|vos|tes|c'est)|s'il|"
-        r"s'ils|au cas où|que vous ayez|que tu aies|à supposer|pour peu que|même si)\b"
+        r"s'ils|au cas où|à supposer|pour peu que|même si)\b"
+        rf"|{_NOT_GLAD}\bque (?:vous ayez|tu aies)\b"
     ),
     "de": re.compile(r"\b(?:wenn|falls|sofern|ob|angenommen|soweit|sollten sie|solltest du)\b"),
     "es": re.compile(r"\b(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"),
@@ -2790,7 +2828,8 @@ COLLECTIVE = {
         r"visitors|members|clients|users|others|everyone|anyone|someone|somebody|those) who\b"
     ),
     "fr": re.compile(
-        r"\b(?:vous êtes (?:très |si )?nombreu(?:x|ses)|beaucoup d'entre vous|"
+        r"\b(?:vous (?:êtes|étiez|avez été|serez|fûtes) (?:très |si |tellement |bien )?"
+        r"nombreu(?:x|ses)|beaucoup d'entre vous|"
         r"nombre d'entre vous|certains d'entre vous|plusieurs d'entre vous|la plupart "
         r"d'entre vous|(?:les |des )?(?:clients|personnes|visiteurs|lecteurs|membres|"
         r"acheteurs) qui|ceux qui|celles qui|chacun d'entre vous)\b"
@@ -2799,14 +2838,16 @@ COLLECTIVE = {
         r"\b(?:(?:viele|zahlreiche|etliche|mehrere|hunderte|tausende|ein paar|ein großteil) "
         r"von (?:ihnen|euch)|einige von (?:ihnen|euch)|die meisten von "
         r"(?:ihnen|euch)|manche von (?:ihnen|euch)|(?:kunden|menschen|besucher|leser|"
-        r"mitglieder|käufer), die|wer)\b"
+        r"mitglieder|käufer), die|wer|"
+        r"(?:sie|ihr) (?:waren|wart|sind|seid) (?:so |sehr )?zahlreich)\b"
     ),
     "es": re.compile(
         r"\b(?:(?:miles|cientos|decenas|centenares|todos|todas|varios|varias|muchas|la mayoría|"
         r"gran parte|buena parte) de (?:ustedes|vosotros|vosotras)|"
         r"muchos de (?:ustedes|vosotros|ustedes)|muchas de (?:ustedes|vosotras)|algunos "
         r"de (?:ustedes|vosotros)|la mayoría de (?:ustedes|vosotros)|(?:los |las )?(?:clientes|"
-        r"personas|visitantes|lectores|miembros|compradores) que|quienes)\b"
+        r"personas|visitantes|lectores|miembros|compradores) que|quienes|(?:son|eran|fueron|han "
+        r"sido) (?:muchos|muchas|numerosos|numerosas|tantos|tantas)(?: los| las)? que)\b"
     ),
 }
 # The legal footer of a mailing ("You receive this email because you subscribed") says why
@@ -3061,6 +3102,56 @@ NEGATION = {
     ),
     "es": re.compile(r"\b(?:no|nunca|jamás|todavía no|aún no|tampoco)\b"),
 }
+# A negation that states what happened (litotes) or restricts ("ne … que", only): "I haven't
+# forgotten our lunch", "Your enthusiasm didn't go unnoticed", "ne nous a pas échappé", "Vous
+# qui ne jurez que par le thé vert". Blanked before NEGATION is looked for; what is still
+# negated ("We haven't met yet", "vous n'avez pas encore acheté") stays negated.
+NOT_NEGATING = {
+    "en": re.compile(
+        r"\b(?:i|we)(?:'ve|'ll|'d| have| had| did| could| will| shall)?(?: not|n't)? ?(?:never )?"
+        r"(?:forgotten|forget|forgot)\b|"
+        r"\b(?:(?:has|have|had|did|does|do)(?: not|n't)|never) (?:go|gone|went) unnoticed\b|"
+        r"\b(?:(?:has|have|had|did)(?: not|n't)) (?:escaped?|escaped) (?:us|me|our|my)\b|"
+        r"\b(?:was|is|has been|were)(?: not|n't) lost on (?:us|me)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:je|j'|nous|on) ?n'(?:ai|avons|a|avions|avais) (?:pas|jamais) oublié\b|"
+        r"\b(?:je|nous|on) n'oubli(?:e|ons|erai|erons|erions|erais) (?:pas|jamais)\b|"
+        r"\bne (?:nous|m'|me|t'|te|vous) ?(?:a|ont|avait|avaient|est|sont|était|étaient) "
+        r"(?:pas|jamais|point) (?:échappée?s?|passée?s? inaperçue?s?)\b|"
+        r"\bn'(?:a|ont|avait|avaient|est|sont|était|étaient) (?:pas|jamais|point) "
+        r"(?:échappée?s?|passée?s? inaperçue?s?)\b|"
+        r"\bne (?:sont|est|sont) (?:pas|jamais) passée?s? inaperçue?s?\b|"
+        r"\bn(?:e |')(?:(?!(?:pas|jamais|plus|rien|aucune?|personne|guère|point|nulle?)\b)"
+        r"[\w'-]+ ){1,3}qu(?:e\b|')"
+    ),
+    "de": re.compile(
+        r"\b(?:habe|haben|hat|hatte|hatten|hast|habt)\b[^,.;!?]{0,40}?\bnicht vergessen\b|"
+        r"\b(?:vergessen|vergesse|vergaßen) (?:wir|ich) (?:auch )?nicht\b|"
+        r"\b(?:werden|werde) (?:wir|ich)\b[^,.;!?]{0,40}?\bnie(?:mals)? vergessen\b|"
+        r"\b(?:ist|sind|blieb|blieben|war|waren)\b[^,.;!?]{0,40}?\bnicht "
+        r"(?:entgangen|unbemerkt(?: geblieben)?|verborgen geblieben)\b|"
+        r"\bnicht unbemerkt geblieben\b"
+    ),
+    "es": re.compile(
+        r"\bno (?:lo |la |los |las |le |les )?(?:he|hemos|había|habíamos) olvidado\b|"
+        r"\b(?:no|nunca) (?:lo |la |los |las |le |les )?(?:olvidamos|olvido|olvidaremos|"
+        r"olvidaré)\b|"
+        r"\bno (?:se )?(?:nos |me )?(?:ha |han |había |habían )?(?:pasado|pasó|pasaron|pasa|"
+        r"pasan) (?:desapercibid[oa]s?|inadvertid[oa]s?)\b|"
+        r"\bno (?:se )?(?:nos|me) (?:ha |han )?(?:escapado|escapó|escaparon)\b|"
+        r"\bno (?:[\w-]+ ){1,2}(?:más|otra cosa) que\b"
+    ),
+}
+
+
+def negated(lang: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a negation that takes something back: litotes and
+    "ne … que", read over the whole text, are left out first."""
+    blanked = NOT_NEGATING[lang].sub(lambda m: " " * len(m.group(0)), text)
+    return bool(NEGATION[lang].search(blanked[start:end]))
+
+
 # "mañana" is tomorrow, unless a determiner makes it a morning ("esta mañana", "tu mañana").
 _NOT_TOMORROW = "".join(
     f"(?<!{word} )" for word in ("esta", "la", "tu", "su", "una", "esa", "cada", "toda", "nuestra")
@@ -3136,26 +3227,28 @@ PREFERENCE_ASKED = {
 CHOOSE_BEFORE = {
     "en": re.compile(
         r"\b(?:reserve|choose|pick|select|book|set|secure|update|change|add|find|save|enter|"
-        r"grab|snap up|stock up on|treat yourself to) "
+        r"grab|snap up|stock up on|treat yourself to|store|keep|bookmark) "
         r"(?:(?:now|today|jetzt|gleich|schnell|maintenant|vite|ya|ahora) )?$"
     ),
     "fr": re.compile(
         r"\b(?:choisissez|choisis|choisir|réservez|réserver|sélectionnez|sélectionner|"
         r"indiquez|indiquer|modifiez|modifier|ajoutez|ajouter|trouvez|trouver|"
-        r"craquez pour|craque pour|offrez-vous|offre-toi) "
+        r"craquez pour|craque pour|offrez-vous|offre-toi|enregistrez|enregistre|enregistrer|"
+        r"sauvegardez|sauvegarde|sauvegarder|gardez|garde|retrouvez|retrouve|retrouver) "
         r"(?:(?:now|today|jetzt|gleich|schnell|maintenant|vite|ya|ahora) )?$"
     ),
     "de": re.compile(
         r"\b(?:wählen sie|wähle|wählen|reservieren sie|reservieren|ändern sie|ändern|"
         r"finden sie|finden|sichern sie sich|sichern|schnapp dir|schnappt euch|schnappen sie "
         r"sich|hol dir|holt euch|holen sie sich|sichere dir|sichert euch|gönn dir|gönnen sie "
-        r"sich) "
+        r"sich|speichern sie|speichere|speichert|merken sie sich|merk dir|merke dir) "
         r"(?:(?:now|today|jetzt|gleich|schnell|maintenant|vite|ya|ahora) )?$"
     ),
     "es": re.compile(
         r"\b(?:elige|elija|elegir|reserva|reserve|reservar|selecciona|seleccione|"
         r"seleccionar|cambia|cambie|cambiar|encuentra|encuentre|encontrar|indica|indique|"
-        r"a por|hazte con|hágase con|llévate|llévese|consigue|consiga) "
+        r"a por|hazte con|hágase con|llévate|llévese|consigue|consiga|guarda|guarde|guardar|"
+        r"añade|añada|añadir|agrega|agregue) "
         r"(?:(?:now|today|jetzt|gleich|schnell|maintenant|vite|ya|ahora) )?$"
     ),
 }
@@ -3194,23 +3287,24 @@ PART_BREAK = {
     "de": re.compile(r"[,;:–—]|\s-\s|\s(?:aber|und|doch|sondern|also)\s"),
     "es": re.compile(r"[,;:–—¿]|\s-\s|\s(?:pero|y|e|así que|sino)\s"),
 }
+# At most a greeting of three words before the words that open a question ("Hi Anna, did…",
+# "Hola Ana, ¿…"): a statement before them ("Viste la lámpara Oslo, ¿te gustó?") is no opening.
+_GREETING = r"\W*(?:[^,?\s]+(?: [^,?\s]+){0,2},\s*)?"
 # A sentence that opens as a question asks all the way through: "Did you enjoy the fair,
 # and would you like the slides?"
 QUESTION_OPENING = {
     "en": re.compile(
-        r"\W*(?:[^,?]{0,30},\s*)?(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can|"
+        _GREETING + r"(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can|"
         r"shall|should|may|might)\b"
     ),
-    "fr": re.compile(
-        r"\W*(?:[^,?]{0,30},\s*)?(?:est-ce|\w+-(?:vous|tu|t-il|t-elle|on|ils|elles)\b)"
-    ),
+    "fr": re.compile(_GREETING + r"(?:est-ce|\w+-(?:vous|tu|t-il|t-elle|on|ils|elles)\b)"),
     "de": re.compile(
-        r"\W*(?:[^,?]{0,30},\s*)?(?:haben|hast|habt|hat|waren|warst|wart|war|sind|bist|seid|ist|"
+        _GREETING + r"(?:haben|hast|habt|hat|waren|warst|wart|war|sind|bist|seid|ist|"
         r"hatten|hattest|konnten|konntest|kannst|können|kennen|kennst|möchten|möchtest|"
         r"wollen|willst|wollten|darf|dürfen|sollen|sollten|würden|würdest|gefällt|gefiel|"
         r"hätten|hättest|wissen|weißt)\b"
     ),
-    "es": re.compile(r"\W*(?:[^,?]{0,30},\s*)?¿"),
+    "es": re.compile(_GREETING + r"¿"),
 }
 # A match that starts with "you" + verb: said with a rising tone it is a yes/no question.
 SUBJECT_START = {
@@ -3524,6 +3618,44 @@ FREE_OFFER = {
     ),
     "es": re.compile(rf"\s*(?:es |está |sale )?{_FROM_AMOUNT}(?:gratis|gratuit[oa]|sin gastos)\b"),
 }
+# Terms that hold for anyone taking part or staying loyal, not what this person did: "Votre
+# participation au sondage est anonyme", "Your loyalty will be rewarded from…".
+TERMS_FOR_ANY = {
+    "en": re.compile(
+        r"[^,;.!?]{0,30}?\b(?:is|will be|remains|stays|are|is always|is completely|is entirely) "
+        r"(?:\w+ )?(?:anonymous|optional|voluntary|free|rewarded|confidential|free of charge)\b"
+    ),
+    "fr": re.compile(
+        r"[^,;.!?]{0,30}?\b(?:est|sera|reste|restera|sont|seront|est toujours) (?:\w+ )?"
+        r"(?:anonymes?|facultatives?|volontaires?|gratuite?s?|récompensée?s?|confidentielle?s?)\b"
+    ),
+    "de": re.compile(
+        r"[^,;.!?]{0,30}?\b(?:ist|wird|bleibt|sind|werden)\b[^,;.!?]{0,30}?"
+        r"\b(?:anonym|freiwillig|kostenlos|belohnt|vertraulich|unverbindlich)\b"
+    ),
+    "es": re.compile(
+        r"[^,;.!?]{0,30}?\b(?:es|será|sigue siendo|son|serán|está|estará) (?:\w+ )?"
+        r"(?:anónim[oa]s?|opcional(?:es)?|voluntari[oa]s?|gratuit[oa]s?|recompensad[oa]s?|"
+        r"premiad[oa]s?|confidencial(?:es)?)\b"
+    ),
+}
+# A prompt to keep things for later addresses every reader: "Enregistrez vos biens préférés
+# dans vos favoris", "Save your favourite items to your wishlist".
+SAVE_PROMPT = {
+    "en": re.compile(r"^\s*(?:save|store|keep|add|bookmark|find) "),
+    "fr": re.compile(
+        r"^\s*(?:enregistrez|enregistre|sauvegardez|sauvegarde|ajoutez|ajoute|gardez|garde|"
+        r"retrouvez|retrouve|mettez|mets) "
+    ),
+    "de": re.compile(
+        r"^\s*(?:speichern sie|speichere|speichert|merken sie sich|merk dir|merke dir|fügen sie|"
+        r"füge|legen sie|lege|finden sie) "
+    ),
+    "es": re.compile(
+        r"^\s*(?:guarda|guarde|añade|añada|agrega|agregue|encuentra|encuentre|pon|ponga) "
+    ),
+}
+
 # A relative clause's people noun sits in the clause before it: "Kunden, die mehr als fünf
 # Jahre bei uns sind, …".
 RELATIVE_CLAUSE_START = re.compile(r"\s*(?:die|der|welche|who|qui|que|quienes)\b")
