@@ -580,6 +580,40 @@ def test_a_past_claim_after_a_modal_is_still_a_claim(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # A recollection asked for sets no condition on the claim before it.
+        "We sat next to each other at the gala dinner in Porto, if you remember.",
+        "Wir standen beim Empfang in Graz nebeneinander, falls Sie sich erinnern.",
+        "Nous étions assis côte à côte au dîner de Lille, si vous vous en souvenez.",
+        "Coincidimos en la cena de gala de Oporto, si te acuerdas.",
+        # Thanks never said enough, and what could not be missed, are no negation.
+        "I never properly thanked you for your visit to the farm.",
+        "Ihre Begeisterung für unsere Lastenräder war nicht zu übersehen.",
+        "No puedo agradecerte lo suficiente que vinieras a la jornada de puertas abiertas.",
+        # "Next steps" follow the conversation up; they do not make it a plan.
+        "Betreff: Unser Gespräch vom Donnerstag – nächste Schritte",
+    ],
+)
+def test_recollections_idioms_and_next_steps_leave_the_claim(sentence):
+    assert detect_claims(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you remember to bring your ticket, entry is free.",
+        "Falls Sie die Messe besucht haben, freuen wir uns über Feedback.",
+        "We never forget a customer who takes the time to write.",
+        "Die nächsten Schritte für unser neues Lager sind geplant.",
+        "Nächste Woche treffen wir Sie gern auf der Messe.",
+    ],
+)
+def test_real_conditions_and_plans_still_claim_nothing(sentence):
+    assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "kind"),
     [
         # A memory in a clause of its own, beside a plan: the plan does not take it back.

@@ -2807,18 +2807,35 @@ _GLAD_WORDS = (
     "super chouette formidable apprécions apprécié"
 )
 _NOT_GLAD = "".join(f"(?<!{word} )" for word in _GLAD_WORDS.split())
+# "…, if you remember", "falls Sie sich erinnern": a recollection asked for, which sets no
+# condition on the claim it follows ("We sat together at the dinner, if you remember").
+_RECOLLECTION = {
+    "en": r"(?!if you (?:still |may |might |can )?(?:remember|recall)\b)",
+    "fr": r"(?!si (?:vous vous|tu te|tu t') ?(?:en )?souven|"
+    r"si (?:vous|tu) (?:vous |te )?rappel)",
+    "de": r"(?!(?i:(?:wenn|falls) (?:sie|du|ihr) (?:sich|dich|euch) (?:noch )?"
+    r"(?:erinnern|erinnerst)\b))",
+    "es": r"(?!si (?:te acuerdas|se acuerda|se acuerdan|recuerdas|recuerda|recuerdan)\b)",
+}
 CONDITIONAL = {
     "en": re.compile(
-        r"\b(?:if|whether|in case|should you|unless|assuming|suppose|supposing|"
+        rf"\b{_RECOLLECTION['en']}(?:if|whether|in case|should you|unless|assuming|suppose|"
+        r"supposing|"
         r"provided that|even if)\b"
     ),
     "fr": re.compile(
-        r"\b(?:si (?:vous|tu|nous|on|jamais|par hasard|votre|ton|ta|vos|tes|c'est)|s'il|"
+        rf"\b{_RECOLLECTION['fr']}(?:si (?:vous|tu|nous|on|jamais|par hasard|votre|ton|ta|vos|"
+        r"tes|c'est)|s'il|"
         r"s'ils|au cas où|à supposer|pour peu que|même si)\b"
         rf"|{_NOT_GLAD}\bque (?:vous ayez|tu aies)\b"
     ),
-    "de": re.compile(r"\b(?:wenn|falls|sofern|ob|angenommen|soweit|sollten sie|solltest du)\b"),
-    "es": re.compile(r"\b(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"),
+    "de": re.compile(
+        rf"\b{_RECOLLECTION['de']}(?:wenn|falls|sofern|ob|angenommen|soweit|sollten sie|"
+        r"solltest du)\b"
+    ),
+    "es": re.compile(
+        rf"\b{_RECOLLECTION['es']}(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"
+    ),
 }
 COLLECTIVE = {
     "en": re.compile(
@@ -3112,7 +3129,11 @@ NOT_NEGATING = {
         r"(?:forgotten|forget|forgot)\b|"
         r"\b(?:(?:has|have|had|did|does|do)(?: not|n't)|never) (?:go|gone|went) unnoticed\b|"
         r"\b(?:(?:has|have|had|did)(?: not|n't)) (?:escaped?|escaped) (?:us|me|our|my)\b|"
-        r"\b(?:was|is|has been|were)(?: not|n't) lost on (?:us|me)\b"
+        r"\b(?:was|is|has been|were)(?: not|n't) lost on (?:us|me)\b|"
+        # Thanks that cannot be said enough, or were never said: still thanks.
+        r"\b(?:can't|cannot|can not|couldn't|could not) thank you enough\b|"
+        r"\bnever (?:got to |properly |really )?thank(?:ed)? you\b|"
+        r"\b(?:couldn't|could not|can't|cannot) help (?:but )?notic"
     ),
     "fr": re.compile(
         r"\b(?:je|j'|nous|on) ?n'(?:ai|avons|a|avions|avais) (?:pas|jamais) oublié\b|"
@@ -3122,6 +3143,7 @@ NOT_NEGATING = {
         r"\bn'(?:a|ont|avait|avaient|est|sont|était|étaient) (?:pas|jamais|point) "
         r"(?:échappée?s?|passée?s? inaperçue?s?)\b|"
         r"\bne (?:sont|est|sont) (?:pas|jamais) passée?s? inaperçue?s?\b|"
+        r"\bne (?:vous |te )?(?:remercierai|remercierons|saurais|saurions) (?:jamais|pas|trop)\b|"
         r"\bn(?:e |')(?:(?!(?:pas|jamais|plus|rien|aucune?|personne|guère|point|nulle?)\b)"
         r"[\w'-]+ ){1,3}qu(?:e\b|')"
     ),
@@ -3131,7 +3153,9 @@ NOT_NEGATING = {
         r"\b(?:werden|werde) (?:wir|ich)\b[^,.;!?]{0,40}?\bnie(?:mals)? vergessen\b|"
         r"\b(?:ist|sind|blieb|blieben|war|waren)\b[^,.;!?]{0,40}?\bnicht "
         r"(?:entgangen|unbemerkt(?: geblieben)?|verborgen geblieben)\b|"
-        r"\bnicht unbemerkt geblieben\b"
+        r"\bnicht unbemerkt geblieben\b|"
+        r"\bnicht zu (?:übersehen|überhören)\b|"
+        r"\b(?:kann|können|konnte|konnten) (?:ihnen|dir|euch) (?:gar )?nicht genug danken\b"
     ),
     "es": re.compile(
         r"\bno (?:lo |la |los |las |le |les )?(?:he|hemos|había|habíamos) olvidado\b|"
@@ -3140,7 +3164,9 @@ NOT_NEGATING = {
         r"\bno (?:se )?(?:nos |me )?(?:ha |han |había |habían )?(?:pasado|pasó|pasaron|pasa|"
         r"pasan) (?:desapercibid[oa]s?|inadvertid[oa]s?)\b|"
         r"\bno (?:se )?(?:nos|me) (?:ha |han )?(?:escapado|escapó|escaparon)\b|"
-        r"\bno (?:[\w-]+ ){1,2}(?:más|otra cosa) que\b"
+        r"\bno (?:[\w-]+ ){1,2}(?:más|otra cosa) que\b|"
+        r"\bno (?:te |le |os |les )?(?:puedo|podemos|podría|podríamos) agradecer(?:te|le|os|les)? "
+        r"(?:lo suficiente|bastante)\b"
     ),
 }
 
@@ -3173,7 +3199,7 @@ FUTURE_BEFORE = {
     ),
     "de": re.compile(
         r"\b(?:würden|würde|werden|wird|werde|freuen uns (?:darauf|auf)|freue mich "
-        r"(?:darauf|auf)|möchten|möchte|könnten|bald|demnächst|nächste[nrms]?|"
+        r"(?:darauf|auf)|möchten|möchte|könnten|bald|demnächst|nächste[nrms]?(?! schritte)|"
         r"(?<!heute )(?<!gestern )morgen|wollen|gern treffen|gerne treffen)\b"
     ),
     "es": re.compile(
@@ -3190,7 +3216,9 @@ FUTURE_AFTER = {
         r"friday|saturday|sunday)|tomorrow|soon|upcoming|later this)\b"
     ),
     "fr": re.compile(r"\b(?:prochaine?|demain|bientôt|prochainement)\b"),
-    "de": re.compile(r"\b(?:nächste[nrms]?|(?<!heute )(?<!gestern )morgen|bald|demnächst)\b"),
+    "de": re.compile(
+        r"\b(?:nächste[nrms]?(?! schritte)|(?<!heute )(?<!gestern )morgen|bald|demnächst)\b"
+    ),
     "es": re.compile(
         rf"\b(?:próxim[oa]|{_NOT_TOMORROW}mañana|pronto|en menos de|en breve|enseguida|en "
         rf"(?:unos|pocos) (?:minutos|días|horas))\b"
