@@ -182,6 +182,8 @@ INNOCENTS = [
     "Get 10% off your first order.",
     "-10 % sur votre première commande avec le code BIENVENUE.",
     "10 % Rabatt auf Ihre erste Bestellung.",
+    "Für Ihre erste Bestellung schenken wir Ihnen einen Gutschein über 10 €.",
+    "Jetzt anmelden und für deine erste Bestellung 5 € sparen.",
     "What is your favourite colour?",
     "Quel est votre parfum préféré ?",
     "Book early to reserve your preferred seats.",
@@ -207,6 +209,7 @@ def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
     assert "behaviour" in claim_kinds("¿Sigues pensando en las botas que viste?")
     assert "purchase" in claim_kinds("Thanks for your first order!")
     assert "purchase" in claim_kinds("Danke für Ihre erste Bestellung!")
+    assert "purchase" in claim_kinds("Wir bedanken uns für Ihre erste Bestellung bei uns.")
     assert "preference" in claim_kinds("Votre café préféré vous attend en boutique.")
     assert "visit" in claim_kinds("Hola Ana, ¿qué tal tu visita a la tienda?")
 
@@ -942,3 +945,39 @@ def test_rules_leave_terms_for_anyone_alone(sentence):
 )
 def test_rules_still_find_claims_beside_terms(sentence, kind):
     assert kind in _rule_kinds(sentence)
+
+
+# Short lines, as a subject or an opening says them: the rules read them, since the
+# classifier is not asked about fewer than five words.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Thanks for coming.", "visit"),
+        ("Gracias por venir.", "visit"),
+        ("Thanks for the order, Anna!", "purchase"),
+        ("Merci pour la commande !", "purchase"),
+        ("Gracias por el pedido.", "purchase"),
+        ("Your size is back in stock.", "preference"),
+        ("Back in stock in your size!", "preference"),
+        ("Your favourites are back in stock.", "preference"),
+        ("Ihre Größe ist wieder da.", "preference"),
+        ("Votre pointure est de nouveau disponible.", "preference"),
+        ("Tu talla vuelve a estar disponible.", "preference"),
+    ],
+)
+def test_short_lines_that_claim_are_claims(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Find your size in our guide.",
+        "If your size is back in stock we will email you.",
+        "Wenn Ihre Größe wieder da ist, schreiben wir Ihnen.",
+        "Si tu talla vuelve a estar disponible, te avisamos.",
+        "Add it to your favourites and come back later.",
+    ],
+)
+def test_sizes_and_favourites_for_anyone_are_not_claims(sentence):
+    assert detect_claims(sentence) == []

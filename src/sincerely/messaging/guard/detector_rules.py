@@ -2631,6 +2631,42 @@ DE["tenure"] += [
     r"\b(?:halten|hältst|haltet) (?:sie|du|ihr) (?:uns|mir) (?:[\w-]+ )?die treue\b",
 ]
 
+# Short lines of a subject or a first line, said without the words longer sentences add:
+# thanks for the order (not only "your"), thanks for coming with nothing after it, and
+# "your size is back", which knows the person's size.
+EN["purchase"] += [
+    rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for the (?:recent |"
+    rf"latest )?(?:order|purchase)\b(?! (?:form|page|link|button|confirmation)\b)",
+]
+EN["visit"] += [
+    rf"\b(?:thanks?|thank you)(?: {_Y})?(?: so much| again| a lot)? for coming(?= ?[.!]|$)"
+]
+ES["visit"] += [r"\bgracias por (?:venir|haber venido)(?= ?[.!]|$)"]
+FR["purchase"] += [r"\bmerci (?:beaucoup )?pour (?:la|cette) (?:commande|achat)(?= ?[.!,]|$)"]
+ES["purchase"] += [r"\bgracias por (?:el|este) (?:pedido|compra)(?= ?[.!,]|$)"]
+EN["preference"] += [
+    r"\byour (?:usual |regular )?size(?:'s| is| are)? (?:now )?(?:back|available again|"
+    r"in stock again|restocked|back in stock)\b",
+    r"\bback in (?:stock in )?your size\b",
+    r"\byour (?:all-time )?favou?rites (?:are|is) (?:back|here|in stock|on sale)\b",
+]
+FR["preference"] += [
+    r"\b(?:votre|ta) (?:taille|pointure) (?:habituelle )?est (?:de nouveau |à nouveau |enfin )?"
+    r"(?:disponible|revenue|de retour|en stock)\b",
+    r"\b(?:de nouveau|à nouveau|enfin) (?:disponible|en stock) dans (?:votre|ta) (?:taille|"
+    r"pointure)\b",
+]
+DE["preference"] += [
+    r"\b(?:ihre|deine) größe (?:ist )?(?:jetzt )?wieder (?:da|verfügbar|lieferbar|auf lager|"
+    r"vorrätig|erhältlich)\b",
+    r"\bwieder (?:in|auf lager in) (?:ihrer|deiner) größe\b",
+]
+ES["preference"] += [
+    r"\b(?:tu|su) (?:talla|número) (?:ha vuelto|vuelve a estar disponible|(?:ya )?está (?:de "
+    r"nuevo |otra vez )?disponible|(?:ya )?está de vuelta)\b",
+    r"\bde nuevo (?:disponible|en stock) en (?:tu|su) talla\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -3234,8 +3270,14 @@ FIRST_ORDER_OFFER = {
         r"\b(?:sur|de|dès|avec|à) (?:votre|ta|ton|la|le) (?:toute )?(?:premi[eè]re|premier) "
         r"(?:commande|achat|réservation|box)\b"
     ),
+    # "Für Ihre erste Bestellung schenken wir Ihnen…", "10 % Rabatt für deine erste
+    # Bestellung" offer; "Danke für Ihre erste Bestellung" thanks for one: "für" opens an
+    # offer at the head of a clause or after the gift it names.
     "de": re.compile(
-        r"\b(?:auf|bei|ab) (?:ihre|ihrer|deine|deiner|ihren|deinen|die|der|den) "
+        r"(?:\b(?:auf|bei|ab)|(?<!\w )(?<!\w)für|(?<=rabatt )für|(?<=% )für"
+        r"|(?<=gutschein )für|(?<=geschenk )für|(?<=versand )für|(?<=gratis )für"
+        r"|(?<=und )für|(?<=jetzt )für) "
+        r"(?:ihre|ihrer|deine|deiner|ihren|deinen|die|der|den) "
         r"(?:erste|ersten) (?:bestellung|einkauf|buchung)\b"
     ),
     "es": re.compile(
