@@ -981,3 +981,32 @@ def test_short_lines_that_claim_are_claims(sentence, kind):
 )
 def test_sizes_and_favourites_for_anyone_are_not_claims(sentence):
     assert detect_claims(sentence) == []
+
+
+# A yes/no question about what the person has takes for granted that they bought it; one
+# that asks whether it is done yet, or about what anyone has, asks.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Did your parcel arrive safely?",
+        "Sind Sie mit Ihrem neuen Staubsauger zufrieden?",
+        "¿Está contento con su nueva aspiradora?",
+        "How are you finding your new kettle?",
+    ],
+)
+def test_a_question_about_what_the_person_bought_claims_the_purchase(sentence):
+    assert "purchase" in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "How are you finding your new role?",
+        "Have you ordered your free sample yet?",
+        "Haben Sie Ihre Tickets schon gekauft?",
+        "Is your kitchen ready for winter?",
+        "Would you like your order gift-wrapped?",
+    ],
+)
+def test_a_question_whether_something_is_done_asks(sentence):
+    assert detect_claims(sentence) == []

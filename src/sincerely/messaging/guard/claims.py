@@ -382,6 +382,15 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         kind = classifier.claim_kind(flat)
     elif vetoes == {"negation"} and (kind := classifier.claim_kind(flat)) in RECORD_KINDS:
         pass  # "You haven't logged in for a month" still says what we saw the person do
+    elif (
+        vetoes <= QUESTION_VETOES
+        and (kind := classifier.claim_kind(flat)) in PRESUPPOSED_KINDS
+        and rules.YOUR_THING[lang].search(
+            view := _german_view(flat) if lang == "de" else _lower(flat)
+        )
+        and not rules.ASKS_IF_DONE[lang].search(view)
+    ):
+        pass  # "Did your parcel arrive safely?" asks about what the person bought
     else:
         # A statement may come before what vetoed the sentence: "You added the lamp to
         # your basket but didn't check out", "Sie haben die Preisseite besucht – Fragen?"
@@ -436,6 +445,9 @@ def _remembered_clause(flat: str, lang: str) -> str | None:
 # have not ordered since May", "Du hast die App seit Tagen nicht geöffnet"). A negated
 # meeting or call ("we have not met yet") claims no shared history.
 RECORD_KINDS = frozenset({"behaviour", "purchase", "tenure"})
+# A yes/no question about something the person has takes for granted that they have it.
+PRESUPPOSED_KINDS = frozenset({"purchase"})
+QUESTION_VETOES = frozenset({"question", "opens as a question"})
 
 
 def classifier_scope(flat: str) -> str | None:

@@ -2644,6 +2644,11 @@ EN["visit"] += [
 ES["visit"] += [r"\bgracias por (?:venir|haber venido)(?= ?[.!]|$)"]
 FR["purchase"] += [r"\bmerci (?:beaucoup )?pour (?:la|cette) (?:commande|achat)(?= ?[.!,]|$)"]
 ES["purchase"] += [r"\bgracias por (?:el|este) (?:pedido|compra)(?= ?[.!,]|$)"]
+EN["purchase"] += [
+    r"\bhow (?:are|have) you (?:been )?(?:finding|getting on with|getting along with) your new\b"
+    r"(?! (?:role|job|position|team|colleagues|boss|manager|home|house|flat|apartment|city|"
+    r"neighbou?rhood|school|life)\b)",
+]
 EN["preference"] += [
     r"\byour (?:usual |regular )?size(?:'s| is| are)? (?:now )?(?:back|available again|"
     r"in stock again|restocked|back in stock)\b",
@@ -3375,6 +3380,24 @@ QUESTION_OPENING = {
         r"hätten|hättest|wissen|weißt)\b"
     ),
     "es": re.compile(_GREETING + r"¿"),
+}
+# What the person has, named in a question about it: "Did your parcel arrive safely?",
+# "Sind Sie mit Ihrem neuen Staubsauger zufrieden?" ask how it went, not whether it was bought.
+YOUR_THING = {
+    "en": re.compile(r"\byour (?!own\b|team\b|company\b|business\b)\w+"),
+    "fr": re.compile(r"\b(?:votre|vos|ton|ta|tes) \w+"),
+    # The German view marks a lower-case third-person "ihr…" with "_3p", which \b stops at.
+    "de": re.compile(
+        r"\b(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)\b(?!_) \w+"
+    ),
+    "es": re.compile(r"\b(?:su|sus|tu|tus) \w+"),
+}
+# …but a question whether it is done yet asks about the act: "Have you ordered your sample yet?"
+ASKS_IF_DONE = {
+    "en": re.compile(r"\b(?:yet|already)\b"),
+    "fr": re.compile(r"\b(?:déjà|encore)\b"),
+    "de": re.compile(r"\b(?:schon|bereits|noch)\b"),
+    "es": re.compile(r"\b(?:ya|todavía|aún)\b"),
 }
 # A match that starts with "you" + verb: said with a rising tone it is a yes/no question.
 SUBJECT_START = {
