@@ -192,6 +192,11 @@ INNOCENTS = [
     "« Comme promis, le technicien est venu à l'heure », note un client sur Google.",
     "„Wie versprochen war der Techniker pünktlich da“, lobt eine Kundin aus Ulm.",
     "«Fue un placer conocer al equipo en la feria», dice Alberto, cliente desde 2019.",
+    # …in single quotation marks too.
+    "'It just works,' says Ben, a customer since 2019.",
+    "'As promised, the technician came on time,' one customer told us.",
+    "‚Wie versprochen kam der Techniker pünktlich‘, schreibt eine Kundin.",
+    "'Como prometimos, el técnico llegó puntual', comenta un cliente.",
 ]
 
 
@@ -204,6 +209,8 @@ def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
     assert "meeting" in claim_kinds("Great meeting you at Web Summit, did you get home safely?")
     assert "behaviour" in claim_kinds("Still thinking about the shoes you viewed?")
     assert "visit" in claim_kinds('Thanks for your "quick" visit to our shop.')
+    assert "visit" in claim_kinds("Thanks for your 'quick' visit to our shop.")
+    assert "meeting" in claim_kinds("We read our customers' reviews: it was great meeting you.")
     # The attribution ends with its sentence: a claim after it is the sender's own.
     assert "meeting" in claim_kinds('"Great product", says Ana. We loved meeting you in Lisbon.')
     assert "behaviour" in claim_kinds("¿Sigues pensando en las botas que viste?")
@@ -963,6 +970,13 @@ def test_rules_still_find_claims_beside_terms(sentence, kind):
         ("Ihre Größe ist wieder da.", "preference"),
         ("Votre pointure est de nouveau disponible.", "preference"),
         ("Tu talla vuelve a estar disponible.", "preference"),
+        # Subject lines.
+        ("Re: your enquiry", "request"),
+        ("Your order #4471", "purchase"),
+        ("We saved your cart", "behaviour"),
+        ("Because you loved the Oslo lamp", "preference"),
+        ("Still interested in the Oslo lamp?", "behaviour"),
+        ("Les documents demandés", "request"),
     ],
 )
 def test_short_lines_that_claim_are_claims(sentence, kind):
@@ -977,9 +991,13 @@ def test_short_lines_that_claim_are_claims(sentence, kind):
         "Wenn Ihre Größe wieder da ist, schreiben wir Ihnen.",
         "Si tu talla vuelve a estar disponible, te avisamos.",
         "Add it to your favourites and come back later.",
+        "Send us your enquiry using the form below.",
+        "Your order #: enter it below to track.",
+        "Les documents demandés par la loi sont en ligne.",
+        "If you loved the film, you'll love the book.",
     ],
 )
-def test_sizes_and_favourites_for_anyone_are_not_claims(sentence):
+def test_short_lines_for_anyone_are_not_claims(sentence):
     assert detect_claims(sentence) == []
 
 

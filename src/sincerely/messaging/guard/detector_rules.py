@@ -1699,7 +1699,7 @@ EN["purchase"] += [
 EN["behaviour"] += [
     r"(?:^|[.!?] )(?:hey |hi |psst |so )?(?:[\w-]+, )?still (?:thinking about|considering|"
     r"eyeing|dreaming (?:of|about)|deciding (?:on|about)|undecided about|weighing up|mulling "
-    r"over|on the fence about)\b",
+    r"over|on the fence about|interested in|keen on|looking at)\b",
     rf"\b(?:saw|noticed|spotted|seen) {_Y} (?:were )?(?:eyeing|looking at|checking out|browsing|"
     rf"viewing|admiring|having a look)\b",
 ]
@@ -2672,6 +2672,26 @@ ES["preference"] += [
     r"\bde nuevo (?:disponible|en stock) en (?:tu|su) talla\b",
 ]
 
+# Subject lines: "Re: your enquiry", "Your order #4471", "We saved your cart".
+EN["request"] += [
+    r"(?:\bre:|\b(?:about|regarding|answering|following|following up on|in reply to|in answer to|"
+    r"reply to|answer to|an update on)) your (?:recent |latest )?(?:enquiry|inquiry|request|"
+    r"question)\b",
+]
+EN["purchase"] += [r"\byour (?:order|purchase) (?:#|no\.? ?|number |ref\.? ?)?#?\d{3,}\b"]
+EN["behaviour"] += [
+    r"\b(?:we|we've|we have|i|i've) (?:saved|kept|held on to|are holding|'re holding) your "
+    r"(?:shopping )?(?:cart|basket|bag)\b",
+]
+EN["preference"] += [
+    rf"\b(?:since|because|as) {_Y} (?:really |truly |so )?(?:loved|liked|enjoyed|adored)\b",
+]
+FR["request"] += [
+    r"\b(?:les|la|le|l'|vos|votre) (?:documents?|informations?|infos|échantillons?|catalogues?|"
+    r"brochures?|devis|tarifs|documentation) (?:que (?:vous avez|tu as) )?demandé(?:e|s|es)?\b"
+    r"(?! par\b)",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -2772,7 +2792,13 @@ DE_THIRD_PERSON = re.compile(r"(?<=[\w,;:] )(?:sie|ihnen|ihre|ihren|ihrem|ihrer|
 
 # Scope words.
 
-QUOTE = re.compile(r"\"[^\"]{3,}\"|„[^\"“]{3,}[\"“]|«[^»]{3,}»|“[^”]{3,}”")
+# Single quotation marks too ('…', ‘…’, ‚…‘, ‹…›): an apostrophe between two letters inside
+# ("it's", "l'heure") is no closing mark, and none opens after a letter ("customers' reviews").
+QUOTE = re.compile(
+    r"\"[^\"]{3,}\"|„[^\"“]{3,}[\"“]|«[^»]{3,}»|“[^”]{3,}”|‹[^›]{3,}›"
+    r"|(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){3,}?(?<=[\w.,!?…])'(?!\w)"
+    r"|‘(?:[^’\n]|(?<=\w)’(?=\w)){3,}?’(?!\w)|‚(?:[^‘’\n]|(?<=\w)’(?=\w)){3,}?[‘’](?!\w)"
+)
 _SAY = {
     "en": r"says|said|writes|wrote|explains|explained|adds|added|tells us|told us|recalls|"
     r"shares|shared|notes|noted|puts it|put it|comments|reports|remembers|according to|"
