@@ -778,6 +778,12 @@ DE: dict[str, list[str]] = {
         rf"\b{_GLAD_DE}\b[^.!?]{{0,40}}?\b(?:sie|dich|euch)\b (?:[\w-]+ ){{0,5}}?"
         rf"(?:zu begrüßen|begrüßt zu haben|begrüßen zu dürfen|dabei zu haben|begrüßen "
         rf"durften|begrüßt)\b",
+        # Asked how an event went, the reader was there: "Wie hat Ihnen unsere Lesenacht
+        # gefallen?"
+        r"\bwie (?:hat|haben) (?:ihnen|dir|euch) (?:unser|unsere|unseren|der|die|das|den) "
+        r"(?:[\w-]+ ){0,3}?[\w-]*(?:abend|nacht|fest|feier|kurs|seminar|workshop|führung|"
+        r"verkostung|probe|konzert|lesung|vortrag|webinar|tour|veranstaltung|training|party|"
+        r"ausflug|ausfahrt|retreat|exkursion) (?:[\w-]+ ){0,4}?gefallen\b",
     ],
     "conversation": [
         r"\bwie (?:besprochen|abgesprochen|gesagt|erwähnt|"
@@ -841,6 +847,11 @@ DE: dict[str, list[str]] = {
         rf"\b{_GLAD_DE}\b[^.!?]{{0,40}}?\b(?:sie|dich|euch)\b (?:[\w-]+ ){{0,5}}?"
         rf"(?:zu empfangen|empfangen zu haben|empfangen zu dürfen|zu bewirten)\b",
         r"\bbei uns (?:waren|warst|wart)\b",
+        # "Schön, dass Sie mit den Kindern im Laden waren".
+        r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:im|in unserem|in unserer|in der|in dem) "
+        r"(?:[\w-]+ )?(?:laden|geschäft|showroom|filiale|werkstatt|atelier|hofladen|ausstellung|"
+        r"praxis|gärtnerei|tischlerei|schreinerei|studio|salon|boutique|café|restaurant|"
+        r"weingut|weinkeller|rösterei|brauerei) (?:waren|warst|wart)\b",
     ],
     "request": [
         r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest|hattet) (?:uns |mich )?"
@@ -916,6 +927,10 @@ DE: dict[str, list[str]] = {
         r"\b(?:wie sehr|wie gern|wie gerne) (?:sie|du|ihr)\b",
         r"\b(?:sie|du|ihr) (?:stehen|stehst|steht) (?:ja|doch|bekanntlich) (?:[\w-]+ )?auf\b"
         r"(?! (?:der|unserer|einer|dem|unserem) (?:[\w-]+ )?(?:liste|warteliste|gästeliste)\b)",
+        # A habit we know of: "Bekanntlich trinken Sie Ihren Kaffee schwarz".
+        r"\bbekanntlich (?:trinken|trinkst|essen|isst|nehmen|nimmst|mögen|magst|lieben|liebst|"
+        r"bevorzugen|bevorzugst|tragen|trägst|schlafen|schläfst|lesen|liest|hören|hörst) "
+        r"(?:sie|du|ihr)\b",
     ],
     "purchase": [
         r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:[\w-]+ ){0,5}?"
