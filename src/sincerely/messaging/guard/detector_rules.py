@@ -830,7 +830,8 @@ DE: dict[str, list[str]] = {
         # Thanks for calling back: "Danke für den Rückruf, Herr Wagner!", "Merci fürs
         # Zurückrufen".
         r"\b(?:danke|vielen dank|herzlichen dank|merci|dank)\b[^.!?]{0,15}? (?:für|fürs) "
-        r"(?:den |ihren |deinen |euren )?(?:[\w-]+ )?(?:rückruf|zurückrufen)\b",
+        r"(?:den |ihren |deinen |euren )?(?:[\w-]+ )?(?:rückruf|zurückrufen)(?![\w-])"
+        r"(?! (?:vorab|im voraus|unter|an die|bis)\b)",
     ],
     "visit": [
         rf"\b(?:danke|vielen dank|herzlichen dank|dank)\b[^.!?]{{0,10}}? für {_POSS} "
@@ -874,7 +875,7 @@ DE: dict[str, list[str]] = {
         r"(?:nach|um)\b",
         r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:[\w-]+ ){0,3}?um "
         r"(?:[\w-]+ ){0,3}?gebeten\b",
-        rf"\b{_POSS} (?:[\w-]+ )?bitte um\b",
+        rf"\b{_POSS} (?:[\w-]+ )?bitte um\b(?! (?:verständnis|geduld|nachsicht|beachtung)\b)",
         # A subject line that answers the reader's enquiry: "Betreff: Ihre Anfrage – Torte".
         rf"^\W*(?:betreff|re|aw|wg)\s*:\s*(?:(?:re|aw|wg)\s*:\s*)?{_POSS} (?:[\w-]+ )?"
         rf"anfrage\b(?! (?:in|mit|per|ganz|einfach|stellen|starten|senden)\b)",
@@ -925,8 +926,9 @@ DE: dict[str, list[str]] = {
         r"\b(?:sie|du|ihr) (?:lieben|liebst|mögen|magst|bevorzugen|bevorzugst|schätzen|"
         r"schätzt) (?:[\w-]+ ){0,3}?(?:doch|ja|bekanntlich|besonders|so sehr|sehr)\b",
         r"\b(?:wie sehr|wie gern|wie gerne) (?:sie|du|ihr)\b",
+        # A taste ("auf kräftige Röstungen"), not a place (dative: "auf der Liste").
         r"\b(?:sie|du|ihr) (?:stehen|stehst|steht) (?:ja|doch|bekanntlich) (?:[\w-]+ )?auf\b"
-        r"(?! (?:der|unserer|einer|dem|unserem) (?:[\w-]+ )?(?:liste|warteliste|gästeliste)\b)",
+        r"(?! (?:der|dem|einer|einem|unserer|unserem|ihrer|ihrem|deiner|deinem)\b)",
         # A habit we know of: "Bekanntlich trinken Sie Ihren Kaffee schwarz".
         r"\bbekanntlich (?:trinken|trinkst|essen|isst|nehmen|nimmst|mögen|magst|lieben|liebst|"
         r"bevorzugen|bevorzugst|tragen|trägst|schlafen|schläfst|lesen|liest|hören|hörst) "
@@ -996,7 +998,7 @@ DE: dict[str, list[str]] = {
         r"\b(?:sie|du|ihr) (?:beziehen|beziehst|bezieht|kaufen|kaufst|kauft|bestellen|"
         r"bestellst|bestellt|holen|holst|holt|lassen|lässt|sind|bist|seid) (?:[\w-]+ ){0,4}?"
         r"(?:schon|bereits) (?:im|in der|den|die) (?:\d+\.|[\w]+ten) (?:jahr|winter|sommer|"
-        r"saison|jahrzehnt)\b",
+        r"saison|jahrzehnt)\b(?! in folge\b)",
     ],
     "selection": [
         r"\b(?:nur|speziell|extra|exklusiv|persönlich|eigens|ganz allein|allein|ganz "
@@ -1005,7 +1007,10 @@ DE: dict[str, list[str]] = {
         r"aufgehoben|zugeschnitten|beiseitegelegt) (?:[\w-]+ ){0,2}?für (?:sie|dich|euch)\b",
         r"\bfür (?:sie|dich|euch) (?:[\w-]+ ){0,3}?(?:reserviert|zurückgelegt|ausgesucht|"
         r"ausgewählt|zusammengestellt|handverlesen|aufgehoben|zugeschnitten|beiseitegelegt|"
-        r"freigehalten|geblockt|zu blocken|zu reservieren|weggelegt)\b",
+        r"freigehalten|geblockt|weggelegt)\b",
+        # Done, not offered: "ich habe mir erlaubt, einen Termin für Sie zu blocken".
+        r"\b(?:habe|haben) (?:mir|uns) (?:[\w-]+ )?erlaubt,? (?:[\w-]+ ){0,6}?(?:zu blocken|"
+        r"zu reservieren|freizuhalten|zurückzulegen|vorzumerken|zu sichern)\b",
         r"\b(?:wenige|ausgewählte|ausgewählten|handvoll)\b[^.!?]{0,60}?\b(?:sie|du|ihr) "
         r"(?:sind|bist|seid|gehören|gehörst) (?:eine[rs]? davon|dazu)\b",
         r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört|zählen|zählst) (?:zu|zum) "
