@@ -778,6 +778,12 @@ DE: dict[str, list[str]] = {
         rf"\b{_GLAD_DE}\b[^.!?]{{0,40}}?\b(?:sie|dich|euch)\b (?:[\w-]+ ){{0,5}}?"
         rf"(?:zu begrüßen|begrüßt zu haben|begrüßen zu dürfen|dabei zu haben|begrüßen "
         rf"durften|begrüßt)\b",
+        # Asked how an event went, the reader was there: "Wie hat Ihnen unsere Lesenacht
+        # gefallen?"
+        r"\bwie (?:hat|haben) (?:ihnen|dir|euch) (?:unser|unsere|unseren|der|die|das|den) "
+        r"(?:[\w-]+ ){0,3}?[\w-]*(?:abend|nacht|fest|feier|kurs|seminar|workshop|führung|"
+        r"verkostung|probe|konzert|lesung|vortrag|webinar|tour|veranstaltung|training|party|"
+        r"ausflug|ausfahrt|retreat|exkursion) (?:[\w-]+ ){0,4}?gefallen\b",
     ],
     "conversation": [
         r"\bwie (?:besprochen|abgesprochen|gesagt|erwähnt|"
@@ -821,6 +827,11 @@ DE: dict[str, list[str]] = {
         r"\bdass wir (?:[\w-]+ ){0,3}?(?:telefonieren konnten|telefoniert haben)\b",
         r"\bwir (?:haben|hatten) (?:[\w-]+ ){0,3}?telefoniert\b",
         rf"\b{_GLAD_DE}\b[^.!?]{{0,30}}?\btelefonier",
+        # Thanks for calling back: "Danke für den Rückruf, Herr Wagner!", "Merci fürs
+        # Zurückrufen".
+        r"\b(?:danke|vielen dank|herzlichen dank|merci|dank)\b[^.!?]{0,15}? (?:für|fürs) "
+        r"(?:den |ihren |deinen |euren )?(?:[\w-]+ )?(?:rückruf|zurückrufen)(?![\w-])"
+        r"(?! (?:vorab|im voraus|unter|an die|bis)\b)",
     ],
     "visit": [
         rf"\b(?:danke|vielen dank|herzlichen dank|dank)\b[^.!?]{{0,10}}? für {_POSS} "
@@ -837,6 +848,11 @@ DE: dict[str, list[str]] = {
         rf"\b{_GLAD_DE}\b[^.!?]{{0,40}}?\b(?:sie|dich|euch)\b (?:[\w-]+ ){{0,5}}?"
         rf"(?:zu empfangen|empfangen zu haben|empfangen zu dürfen|zu bewirten)\b",
         r"\bbei uns (?:waren|warst|wart)\b",
+        # "Schön, dass Sie mit den Kindern im Laden waren".
+        r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,6}?(?:im|in unserem|in unserer|in der|in dem) "
+        r"(?:[\w-]+ )?(?:laden|geschäft|showroom|filiale|werkstatt|atelier|hofladen|ausstellung|"
+        r"praxis|gärtnerei|tischlerei|schreinerei|studio|salon|boutique|café|restaurant|"
+        r"weingut|weinkeller|rösterei|brauerei) (?:waren|warst|wart)\b",
     ],
     "request": [
         r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest|hattet) (?:uns |mich )?"
@@ -859,6 +875,10 @@ DE: dict[str, list[str]] = {
         r"(?:nach|um)\b",
         r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:[\w-]+ ){0,3}?um "
         r"(?:[\w-]+ ){0,3}?gebeten\b",
+        rf"\b{_POSS} (?:[\w-]+ )?bitte um\b(?! (?:verständnis|geduld|nachsicht|beachtung)\b)",
+        # A subject line that answers the reader's enquiry: "Betreff: Ihre Anfrage – Torte".
+        rf"^\W*(?:betreff|re|aw|wg)\s*:\s*(?:(?:re|aw|wg)\s*:\s*)?{_POSS} (?:[\w-]+ )?"
+        rf"anfrage\b(?! (?:in|mit|per|ganz|einfach|stellen|starten|senden)\b)",
     ],
     "promise": [
         r"\bwie (?:versprochen|zugesagt|abgemacht|vereinbart|angekündigt, hier|verabredet)\b",
@@ -906,6 +926,13 @@ DE: dict[str, list[str]] = {
         r"\b(?:sie|du|ihr) (?:lieben|liebst|mögen|magst|bevorzugen|bevorzugst|schätzen|"
         r"schätzt) (?:[\w-]+ ){0,3}?(?:doch|ja|bekanntlich|besonders|so sehr|sehr)\b",
         r"\b(?:wie sehr|wie gern|wie gerne) (?:sie|du|ihr)\b",
+        # A taste ("auf kräftige Röstungen"), not a place (dative: "auf der Liste").
+        r"\b(?:sie|du|ihr) (?:stehen|stehst|steht) (?:ja|doch|bekanntlich) (?:[\w-]+ )?auf\b"
+        r"(?! (?:der|dem|einer|einem|unserer|unserem|ihrer|ihrem|deiner|deinem)\b)",
+        # A habit we know of: "Bekanntlich trinken Sie Ihren Kaffee schwarz".
+        r"\bbekanntlich (?:trinken|trinkst|essen|isst|nehmen|nimmst|mögen|magst|lieben|liebst|"
+        r"bevorzugen|bevorzugst|tragen|trägst|schlafen|schläfst|lesen|liest|hören|hörst) "
+        r"(?:sie|du|ihr)\b",
     ],
     "purchase": [
         r"\b(?:sie|du|ihr) (?:haben|hast|habt|hatten|hattest) (?:[\w-]+ ){0,5}?"
@@ -968,6 +995,10 @@ DE: dict[str, list[str]] = {
         r"\bjubiläum\b[^.!?]{0,40}\b(?:zusammen|gemeinsam|bei uns|mit uns|jahre)\b",
         r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört) (?:[\w-]+ )?zu unseren "
         r"(?:[\w-]+ )?(?:langjährig|treu|ältest|best)",
+        r"\b(?:sie|du|ihr) (?:beziehen|beziehst|bezieht|kaufen|kaufst|kauft|bestellen|"
+        r"bestellst|bestellt|holen|holst|holt|lassen|lässt|sind|bist|seid) (?:[\w-]+ ){0,4}?"
+        r"(?:schon|bereits) (?:im|in der|den|die) (?:\d+\.|[\w]+ten) (?:jahr|winter|sommer|"
+        r"saison|jahrzehnt)\b(?! in folge\b)",
     ],
     "selection": [
         r"\b(?:nur|speziell|extra|exklusiv|persönlich|eigens|ganz allein|allein|ganz "
@@ -975,7 +1006,16 @@ DE: dict[str, list[str]] = {
         r"\b(?:reserviert|zurückgelegt|ausgesucht|ausgewählt|zusammengestellt|handverlesen|"
         r"aufgehoben|zugeschnitten|beiseitegelegt) (?:[\w-]+ ){0,2}?für (?:sie|dich|euch)\b",
         r"\bfür (?:sie|dich|euch) (?:[\w-]+ ){0,3}?(?:reserviert|zurückgelegt|ausgesucht|"
-        r"ausgewählt|zusammengestellt|handverlesen|aufgehoben|zugeschnitten|beiseitegelegt)\b",
+        r"ausgewählt|zusammengestellt|handverlesen|aufgehoben|zugeschnitten|beiseitegelegt|"
+        r"freigehalten|geblockt|weggelegt)\b",
+        # Done, not offered: "ich habe mir erlaubt, einen Termin für Sie zu blocken".
+        r"\b(?:habe|haben) (?:mir|uns) (?:[\w-]+ )?erlaubt,? (?:[\w-]+ ){0,6}?(?:zu blocken|"
+        r"zu reservieren|freizuhalten|zurückzulegen|vorzumerken|zu sichern)\b",
+        r"\b(?:wenige|ausgewählte|ausgewählten|handvoll)\b[^.!?]{0,60}?\b(?:sie|du|ihr) "
+        r"(?:sind|bist|seid|gehören|gehörst) (?:eine[rs]? davon|dazu)\b",
+        r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört|zählen|zählst) (?:zu|zum) "
+        r"(?:einem|einer|den|dem|unserem|unserer) (?:[\w-]+ ){0,2}?(?:kreis|auswahl|handvoll|"
+        r"wenigen|ausgewählten|auserwählten)\b",
     ],
 }
 
@@ -2921,7 +2961,11 @@ COLLECTIVE = {
     "de": re.compile(
         r"\b(?:(?:viele|zahlreiche|etliche|mehrere|hunderte|tausende|ein paar|ein großteil) "
         r"von (?:ihnen|euch)|einige von (?:ihnen|euch)|die meisten von "
-        r"(?:ihnen|euch)|manche von (?:ihnen|euch)|(?:kunden|menschen|besucher|leser|"
+        r"(?:ihnen|euch)|manche von (?:ihnen|euch)|"
+        # A small chosen circle the reader belongs to is a selection, not "many of you":
+        # "Sie gehören zu einem kleinen Kreis ausgewählter Kunden, die …".
+        r"(?<!ausgewählter )(?<!ausgewählten )(?<!erlesener )(?<!handverlesener )"
+        r"(?<!wenigen )(?:kunden|menschen|besucher|leser|"
         r"mitglieder|käufer), die|wer|"
         r"(?:sie|ihr) (?:waren|wart|sind|seid) (?:so |sehr )?zahlreich)\b"
     ),
@@ -3222,6 +3266,11 @@ NOT_NEGATING = {
         r"(?:entgangen|unbemerkt(?: geblieben)?|verborgen geblieben)\b|"
         r"\bnicht unbemerkt geblieben\b|"
         r"\bnicht zu (?:übersehen|überhören)\b|"
+        # What stays on the mind: "Ihre Bemerkung ging mir nicht aus dem Kopf", "lässt mich
+        # nicht los" say that it was said and remembered.
+        r"\b(?:geht|ging|gingen|gehen|gegangen)\b[^,.;!?]{0,30}?\bnicht (?:mehr )?aus dem "
+        r"(?:kopf|sinn)\b|\bnicht (?:mehr )?aus dem (?:kopf|sinn) (?:gegangen|gehen)\b|"
+        r"\b(?:lässt|ließ|ließen|lassen) (?:mich|uns) (?:seitdem |seither )?nicht (?:mehr )?los\b|"
         r"\b(?:kann|können|konnte|konnten) (?:ihnen|dir|euch) (?:gar )?nicht genug danken\b"
     ),
     "es": re.compile(
