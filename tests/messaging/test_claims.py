@@ -1028,3 +1028,28 @@ def test_a_question_about_what_the_person_bought_claims_the_purchase(sentence):
 )
 def test_a_question_whether_something_is_done_asks(sentence):
     assert detect_claims(sentence) == []
+
+
+# A taste told in the negative is still a remembered taste; our not knowing one is not.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Da Sie keinen Fisch essen, haben wir Ihnen das vegetarische Menü eingeplant.",
+        "Since you don't eat meat, we've left the ham out of your box.",
+        "Como no tomas café, te hemos puesto té.",
+    ],
+)
+def test_a_taste_told_in_the_negative_is_a_preference(sentence):
+    assert "preference" in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We don't know your favourite colour yet, so here's a bit of everything.",
+        "Nous ne connaissons pas encore votre couleur préférée, voici un peu de tout.",
+        "No sabemos todavía tu color favorito, así que va un poco de todo.",
+    ],
+)
+def test_not_knowing_a_taste_is_no_claim(sentence):
+    assert detect_claims(sentence) == []

@@ -149,6 +149,11 @@ def _language_scores(lowered: str) -> dict[str, int]:
     return scores
 
 
+def _view(flat: str, lang: str) -> str:
+    """The lower-cased text the patterns of `lang` read."""
+    return _german_view(flat) if lang == "de" else _lower(flat)
+
+
 def _german_view(text: str) -> str:
     """Lower-case German text, keeping the polite Sie apart from she/they: a lower-case
     sie/ihnen/ihre… in mid-sentence is the third person and is marked so no rule reads it
@@ -380,14 +385,16 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
     said = flat  # the words the claim is read in
     if not vetoes:
         kind = classifier.claim_kind(flat)
-    elif vetoes == {"negation"} and (kind := classifier.claim_kind(flat)) in RECORD_KINDS:
+    elif (
+        vetoes == {"negation"}
+        and (kind := classifier.claim_kind(flat)) in NEGATABLE_KINDS
+        and not (kind == "preference" and rules.NOT_KNOWN[lang].search(_view(flat, lang)))
+    ):
         pass  # "You haven't logged in for a month" still says what we saw the person do
     elif (
         vetoes <= QUESTION_VETOES
         and (kind := classifier.claim_kind(flat)) in PRESUPPOSED_KINDS
-        and rules.YOUR_THING[lang].search(
-            view := _german_view(flat) if lang == "de" else _lower(flat)
-        )
+        and rules.YOUR_THING[lang].search(view := _view(flat, lang))
         and not rules.ASKS_IF_DONE[lang].search(view)
     ):
         pass  # "Did your parcel arrive safely?" asks about what the person bought
@@ -445,6 +452,8 @@ def _remembered_clause(flat: str, lang: str) -> str | None:
 # have not ordered since May", "Du hast die App seit Tagen nicht geöffnet"). A negated
 # meeting or call ("we have not met yet") claims no shared history.
 RECORD_KINDS = frozenset({"behaviour", "purchase", "tenure"})
+# …and a taste told in the negative is still one remembered: "Da Sie keinen Fisch essen".
+NEGATABLE_KINDS = RECORD_KINDS | {"preference"}
 # A yes/no question about something the person has takes for granted that they have it.
 PRESUPPOSED_KINDS = frozenset({"purchase"})
 QUESTION_VETOES = frozenset({"question", "opens as a question"})

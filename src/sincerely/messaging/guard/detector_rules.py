@@ -3467,6 +3467,21 @@ YOUR_THING = {
     ),
     "es": re.compile(r"\b(?:su|sus|tu|tus) \w+"),
 }
+# Our not knowing is no remembered taste: "We don't know your favourite colour yet".
+NOT_KNOWN = {
+    "en": re.compile(
+        r"\b(?:we|i)(?: still)? (?:don't|do not|didn't|did not|can't|cannot|haven't|have not)"
+        r"(?: yet)? (?:know|remember|have|recall|guess|tell)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:ne|n') ?(?:savons|connaissons|sais|connais|avons|ai|devinons) (?:pas|rien|point)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:wissen|kennen|weiß|kenne|haben) (?:wir |ich )?(?:[\w-]+ ){0,4}?(?:noch )?"
+        r"(?:nicht|kein|keine|keinen)\b"
+    ),
+    "es": re.compile(r"\bno (?:sabemos|conocemos|sé|conozco|tenemos|recordamos)\b"),
+}
 # …but a question whether it is done yet asks about the act: "Have you ordered your sample yet?"
 ASKS_IF_DONE = {
     "en": re.compile(r"\b(?:yet|already)\b"),
