@@ -1153,8 +1153,11 @@ ES: dict[str, list[str]] = {
         rf"\b{_SU} (?:gusto|pasión|amor|debilidad|afición) por\b",
     ],
     "purchase": [
-        rf"\b(?:{_USTED} )?(?:hace poco |recientemente |ya |también )?(?:compró|compraste|"
-        rf"compraron|adquirió|adquiriste|encargó|encargaste|reservó|reservaste)\b",
+        rf"\b(?:{_USTED} )?(?:hace poco |recientemente |ya |también )?(?:compraste|adquiriste|"
+        rf"encargaste|reservaste|"
+        # a third person's relative clause is about them: "Marisa, que nos encargó el catering…"
+        rf"(?<!, que )(?<!, que nos )(?<!, que me )(?<!, quien )(?<!, quien nos )"
+        rf"(?:compró|compraron|adquirió|encargó|reservó))\b",
         r"\b(?:hace poco|recientemente|ya|la semana pasada|el mes pasado|ayer) (?:nos )?"
         r"(?:pidió|pediste|pidieron)\b",
         r"\b(?:pidió|pediste) (?:la|el|los|las|un|una|unos|unas) (?!información|catálogo|"
@@ -3249,7 +3252,8 @@ FUTURE_BEFORE = {
     "es": re.compile(
         r"\b(?:será|sería|seremos|encantaría|gustaría|próxim[oa]|pronto|"
         rf"{_NOT_TOMORROW}mañana|vamos a|voy a|podríamos|podemos|queremos|quisiéramos)\b"
-        r"|\b\w{2,}(?:aremos|eremos|iremos|arán|erán|irán)\b|\b(?:estaré|estará|tendré|tendrá|"
+        # ("el albarán" is a delivery note, not a future)
+        r"|\b(?!albarán\b)\w{2,}(?:aremos|eremos|iremos|arán|erán|irán)\b|\b(?:estaré|estará|tendré|tendrá|"
         r"podré|podrá|podrás|disponibles? para|a (?:su|tu) disposición para)\b"
         r"|\besperamos\b(?! que)"
     ),
