@@ -1048,7 +1048,12 @@ ES: dict[str, list[str]] = {
         r"\b(?:nuestra|nuestro) (?:última |último |reciente |breve |primera |primer |"
         r"agradable |estupenda |estupendo )?(?:reunión|encuentro|cita|almuerzo|café|comida|"
         r"cena|desayuno)\b(?! (?:anual|general|de equipo|mensual|semanal|de empresa|"
-        r"con inversores))",
+        r"con inversores))"
+        # the food or coffee a business sells: "Nuestro café se tuesta cada semana"
+        r"(?!(?:(?<=café)|(?<=comida)|(?<=cena)|(?<=desayuno)|(?<=almuerzo)) (?:se|es|son|"
+        r"está|están|viene|vienen|procede|llega|lleva|tiene|sabe|huele|incluye|"
+        r"de (?:especialidad|origen|comercio|tueste|temporada|mercado|la casa)|en grano|molido|"
+        r"ecológic[oa]|casera|tradicional|artesan[oa]l?)\b)",
         r"\b(?:reunirse|reunirte|reunirnos|verse|verte|vernos|quedar) conmigo\b",
         r"\b(?:recibirme|atenderme en persona|dedicarme (?:su|tu) tiempo)\b",
         r"\b(?:cuando|desde que|después de que|el día que) nos (?:vimos|conocimos|reunimos|"
@@ -1065,9 +1070,11 @@ ES: dict[str, list[str]] = {
         r"conectarse|estar (?:allí|ahí|con nosotros|presente)|su asistencia|tu asistencia|su "
         r"participación|tu participación|su presencia|tu presencia|formar parte|sumarte|"
         r"sumarse)\b",
-        rf"\b(?:{_USTED} )?(?:estuvo|estuviste|estuvieron|estuvisteis|asistió|asististe|"
-        rf"asistieron|participó|participaste|participaron|vino|viniste|se unió|te uniste|"
-        rf"se conectó|te conectaste)\b(?= (?:en|a|al|a la|de|con nosotros))"
+        rf"\b(?:{_USTED} )?(?:estuviste|estuvisteis|asististe|participaste|viniste|te uniste|"
+        rf"te conectaste|"
+        # a third person's relative clause is about them: "Según Luis, que participó en…"
+        rf"(?<!, que )(?<!, quien )(?:estuvo|estuvieron|asistió|asistieron|participó|"
+        rf"participaron|vino|se unió|se conectó))\b(?= (?:en|a|al|a la|de|con nosotros))"
         rf"(?! en nuestr[oa] (?:página|web|sitio|app|aplicación|blog|tienda online)\b)",
         rf"\b{_SU} (?:participación|asistencia|presencia) (?:en|a|al|de)\b",
         r"\b(?:tenerte|tenerle|tenerla|tenerlos|teneros|contar con usted|contar contigo|"
@@ -1186,8 +1193,11 @@ ES: dict[str, list[str]] = {
         rf"\b{_SU} (?:gusto|pasión|amor|debilidad|afición) por\b",
     ],
     "purchase": [
-        rf"\b(?:{_USTED} )?(?:hace poco |recientemente |ya |también )?(?:compró|compraste|"
-        rf"compraron|adquirió|adquiriste|encargó|encargaste|reservó|reservaste)\b",
+        rf"\b(?:{_USTED} )?(?:hace poco |recientemente |ya |también )?(?:compraste|adquiriste|"
+        rf"encargaste|reservaste|"
+        # a third person's relative clause is about them: "Marisa, que nos encargó el catering…"
+        rf"(?<!, que )(?<!, que nos )(?<!, que me )(?<!, quien )(?<!, quien nos )"
+        rf"(?:compró|compraron|adquirió|encargó|reservó))\b",
         r"\b(?:hace poco|recientemente|ya|la semana pasada|el mes pasado|ayer) (?:nos )?"
         r"(?:pidió|pediste|pidieron)\b",
         r"\b(?:pidió|pediste) (?:la|el|los|las|un|una|unos|unas) (?!información|catálogo|"
@@ -2944,6 +2954,20 @@ CONDITIONAL = {
         rf"\b{_RECOLLECTION['es']}(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"
     ),
 }
+# "Eres una de las personas que…", "Tú eres de las pocas clientas que…": the reader singled
+# out among others, not the others ("Muchas de las personas que…" stays collective).
+_ES_ONE_OF = "".join(
+    f"(?<!\\b{verb} {one}{article})"
+    for verb in (
+        "eres", "fuiste", "has sido", "sois", "fuisteis", "habéis sido", "es usted",
+        "fue usted", "usted es", "usted fue", "estás entre", "está usted entre",
+    )
+    for one in ("uno de ", "una de ", "de ", "")
+    for article in ("", "los ", "las ")
+) + "".join(
+    f"(?<!\\b{few})"
+    for few in ("los pocos ", "las pocas ", "pocos ", "pocas ", "escogidos ", "escogidas ")
+)
 COLLECTIVE = {
     "en": re.compile(
         r"\b(?:many|most|some|several|lots|a lot|so many|a number|plenty|all|few|a few|"
@@ -2973,7 +2997,9 @@ COLLECTIVE = {
         r"\b(?:(?:miles|cientos|decenas|centenares|todos|todas|varios|varias|muchas|la mayoría|"
         r"gran parte|buena parte) de (?:ustedes|vosotros|vosotras)|"
         r"muchos de (?:ustedes|vosotros|ustedes)|muchas de (?:ustedes|vosotras)|algunos "
-        r"de (?:ustedes|vosotros)|la mayoría de (?:ustedes|vosotros)|(?:los |las )?(?:clientes|"
+        r"de (?:ustedes|vosotros)|la mayoría de (?:ustedes|vosotros)|"
+        + _ES_ONE_OF
+        + r"(?:los |las )?(?:clientes|"
         r"personas|visitantes|lectores|miembros|compradores) que|quienes|(?:son|eran|fueron|han "
         r"sido) (?:muchos|muchas|numerosos|numerosas|tantos|tantas)(?: los| las)? que)\b"
     ),
@@ -3282,7 +3308,28 @@ NOT_NEGATING = {
         r"\bno (?:se )?(?:nos|me) (?:ha |han )?(?:escapado|escapó|escaparon)\b|"
         r"\bno (?:[\w-]+ ){1,2}(?:más|otra cosa) que\b|"
         r"\bno (?:te |le |os |les )?(?:puedo|podemos|podría|podríamos) agradecer(?:te|le|os|les)? "
-        r"(?:lo suficiente|bastante)\b"
+        r"(?:lo suficiente|bastante)\b|"
+        # A dislike we know of is a taste too: "Como no te gusta el picante…", "Sabemos que no
+        # tomas alcohol"; the negation is what the person likes, not a take-back.
+        r"\b(?:como|ya que|porque|puesto que|dado que|sabemos que|sé que|recordamos que|"
+        r"recuerdo que|anotamos que|tenemos anotado que|nos dijiste que|me dijiste que|"
+        r"nos contaste que|me contaste que|nos comentaste que) no (?:te |le |os |les )?"
+        r"(?:gusta|gustan|convence|convencen|sienta bien|sientan bien|agrada|agradan|tomas|"
+        r"tomás|toma|comes|comés|come|bebes|bebés|bebe|soportas|soporta|puedes tomar|"
+        r"puede tomar)\b|"
+        # what a dish or product leaves out: "el menú no lleva carne"
+        r"\bno (?:lleva|llevan|contiene|contienen) (?:nada de |ni )?"
+        r"(?:carne|gluten|lactosa|azúcar|alcohol|picante|cebolla|ajo|pollo|cerdo|frutos secos|"
+        r"huevo|leche|sal|conservantes|plástico|aditivos)\b|"
+        # exclusivity: "tu descuento, que no tiene nadie más"
+        r"\bque no (?:lo |la )?(?:tiene|tienen|ha recibido|han recibido|recibe|reciben|"
+        r"verá|verán|conoce|conocen) nadie más\b|"
+        # how long something has not happened is what we saw: "Hace semanas que no entras"
+        r"\bhace (?:ya )?(?:un tiempo|tiempo|mucho|mucho tiempo|bastante|bastante tiempo|días|"
+        r"semanas|meses|unos días|unas semanas|unos meses|\d+ días|\d+ semanas|\d+ meses) "
+        r"que no\b|"
+        # a contrast, not a take-back: "por WhatsApp y no por correo", "tinto, no blanco"
+        r"(?:\by|,) no (?:por|en|con|al|del|el|la|los|las)\b"
     ),
 }
 
@@ -3321,7 +3368,8 @@ FUTURE_BEFORE = {
     "es": re.compile(
         r"\b(?:será|sería|seremos|encantaría|gustaría|próxim[oa]|pronto|"
         rf"{_NOT_TOMORROW}mañana|vamos a|voy a|podríamos|podemos|queremos|quisiéramos)\b"
-        r"|\b\w{2,}(?:aremos|eremos|iremos|arán|erán|irán)\b|\b(?:estaré|estará|tendré|tendrá|"
+        # ("el albarán" is a delivery note, not a future)
+        r"|\b(?!albarán\b)\w{2,}(?:aremos|eremos|iremos|arán|erán|irán)\b|\b(?:estaré|estará|tendré|tendrá|"
         r"podré|podrá|podrás|disponibles? para|a (?:su|tu) disposición para)\b"
         r"|\besperamos\b(?! que)"
     ),
