@@ -613,8 +613,9 @@ FR: dict[str, list[str]] = {
         r"emballée?s?|séduite?s?|conquise?s?|inquiète?s?|impatiente?s?)\b",
         r"\bje me (?:souviens|rappelle) (?:que|de ce que|quand) (?:vous|tu)\b",
         r"\b(?:vos|tes|votre|ton) (?:retours?|commentaires?|remarques?|avis|suggestions?) "
-        r"(?:sur|concernant|à propos|au sujet)\b[^.!?]{0,60}?\b(?:ont|a|nous|m'|étaient|"
-        r"était)\b",
+        r"(?:sur|concernant|à propos|au sujet)\b[^.!?]{0,60}?\b(?:ont|a|m'|étaient|"
+        r"était|nous(?! (?:intéresse|intéressent|importe|importent|tient|tiennent|est|sont|"
+        r"serai[st]?|seraient|sera|seront|intéressera|aidera|aideront|aiderait)\b))\b",
         r"\bmerci pour (?:vos|tes|votre|ton) (?:retours?|commentaires?|remarques?|avis|"
         r"suggestions?|intérêt)\b",
         r"\b(?:vous|tu) (?:m'|nous )?(?:aviez|avais|avez|as) confié\b",
@@ -700,7 +701,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:l'une?|un|une) de nos (?:clients|clientes|membres|adhérents|adhérentes|"
         r"abonnés|abonnées) (?:les )?plus (?:fidèles|anciens|anciennes|fidèles)\b",
         r"\b(?:nous|m') ?être restée?s? fidèles?\b",
-        rf"\b{_NUM_FR} (?:ans|années|mois) (?:ensemble|avec nous|de fidélité)\b",
+        rf"\b{_NUM_FR} (?:ans|années|mois) (?:déjà |maintenant )?(?:ensemble|avec nous|de fidélité)\b",
         r"\b(?:en tant que|comme) (?:client|cliente|membre|abonnée?)s? (?:fidèles?|de longue "
         r"date|historique)\b",
         r"\bjoyeux anniversaire\b[^.!?]{0,30}\b(?:ensemble|avec nous|fidélité|client)\b",
@@ -3145,7 +3146,20 @@ NOT_NEGATING = {
         r"\bne (?:sont|est|sont) (?:pas|jamais) passée?s? inaperçue?s?\b|"
         r"\bne (?:vous |te )?(?:remercierai|remercierons|saurais|saurions) (?:jamais|pas|trop)\b|"
         r"\bn(?:e |')(?:(?!(?:pas|jamais|plus|rien|aucune?|personne|guère|point|nulle?)\b)"
-        r"[\w'-]+ ){1,3}qu(?:e\b|')"
+        r"[\w'-]+ ){1,3}qu(?:e\b|')|"
+        # The expletive "ne" negates nothing: "avant qu'il ne parte", "de peur qu'elle ne
+        # s'épuise".
+        r"\b(?:avant|de peur|de crainte|à moins) qu(?:e |')(?:[\w-]+ ){0,2}?n(?:e\b|')"
+        r"(?![^,.;:!?]*\b(?:pas|jamais|rien|plus)\b)|"
+        # What the person does not eat, drink or tolerate is a taste we keep: "Vous qui ne
+        # buvez pas d'alcool", "Sachant que tu ne manges pas de viande".
+        r"\b(?:vous|tu|toi) (?:qui )?(?:ne |n')(?:buvez|bois|boit|mangez|manges|mange|consommez|"
+        r"consommes|consomme|supportez|supportes|supporte|digérez|digères|digère|tolérez|"
+        r"tolères|tolère|fumez|fumes|fume) (?:pas|jamais|plus|guère|aucune?)\b|"
+        # What we noted that the person does not want: "Nous avons retenu que vous ne
+        # souhaitez pas de sacs plastiques".
+        r"\b(?:noté|retenu|enregistré|compris|pris note) (?:que |qu')(?:vous|tu) (?:ne |n')"
+        r"(?:[\w'-]+ )?(?:pas|plus|jamais)\b"
     ),
     "de": re.compile(
         r"\b(?:habe|haben|hat|hatte|hatten|hast|habt)\b[^,.;!?]{0,40}?\bnicht vergessen\b|"
