@@ -542,7 +542,8 @@ FR: dict[str, list[str]] = {
         r"échange téléphonique|entretien téléphonique|conversation téléphonique|visio|"
         r"visioconférence|point téléphonique)\b",
         r"\b(?:parlé|discuté|dit|échangé|eu|parler|discuter|échanger|convenu|évoqué|"
-        r"expliqué|mentionné|eue?s?)\b[^.!?]{0,25}?\b(?:au|par) (?:téléphone|tél|visio)\b",
+        r"expliqué|mentionné|eue?s?|entretenir|entretenue?s?)\b[^.!?]{0,25}?\b(?:au|par) "
+        r"(?:téléphone|tél|visio)\b",
         r"\bcomme (?:convenu|dit|évoqué|promis|discuté|vu) (?:au|par) (?:téléphone|tél)\b",
         r"\b(?:je|nous) (?:vous|t') ?(?:ai|avons|avais|avions) (?:appelée?s?|téléphoné|"
         r"passé un coup de fil|laissé un message)\b",
@@ -661,7 +662,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:votre|ta) commande (?:[\w-]+ ){0,4}(?:a été|est|a bien été) (?:expédiée|livrée|"
         r"envoyée|préparée|en route|partie)\b",
         r"\bmerci (?:d'avoir|de nous avoir|pour) (?:fait vos achats|fait tes achats|acheté|"
-        r"commandé|choisi|votre achat|ton achat)\b",
+        r"commandé|choisi|votre achat|ton achat|magasiné|fait vos emplettes|fait tes emplettes)\b",
         r"\b(?:vous|tu) (?:commandez|commandes|achetez|achètes) (?:régulièrement|souvent|"
         r"fréquemment|chez nous)\b",
         r"\b(?:votre|ta) (?:nouvelle?|nouvel) [\w-]+ (?:[\w-]+ )?(?:vous|te) (?:plaît|plaise|"
@@ -1828,6 +1829,12 @@ FR["behaviour"] += [
     r"feuilletée?s?|comparée?s?|survolée?s?|sauvegardée?s?|enregistrée?s?)\b",
 ]
 FR["tenure"] += [
+    # "Depuis belle lurette, vous faites confiance à notre quincaillerie."
+    r"\bdepuis (?:belle lurette|des lustres|des années|des décennies|toujours|le (?:tout )?"
+    r"début|la première heure|l'ouverture|nos débuts)\b,? (?:vous|tu) (?:nous |me )?"
+    r"(?:faites confiance|fais confiance|êtes (?:client|cliente|membre|abonnée?|adhérente?)|"
+    r"es (?:client|cliente|membre|abonnée?|adhérente?)|suivez|suis|venez|viens|commandez|"
+    r"commandes|achetez|achètes|restez fidèle|restes fidèle)\b",
     r"\bdepuis (?:\d{4}|[\w-]+ (?:ans|années|mois))\b[^.!?]{0,15}?\b(?:vous|tu) (?:nous |me )?"
     r"(?:faites|fais|êtes|es|achetez|commandez|restez|suivez|soutenez|accompagnez)\b",
     r"\b(?:vous|tu) (?:nous|m') ?(?:avez|as|aviez|avais) (?:rejointe?s?|accompagnée?s?) (?:en|dès|"
@@ -1839,6 +1846,16 @@ FR["tenure"] += [
     r"(?:ans|années|mois)|longtemps|toujours)",
 ]
 FR["selection"] += [r"\ben pensant à (?:vous|toi)\b"]
+# A booking confirmed is a purchase we record: "Votre réservation pour deux personnes au
+# restaurant est confirmée". Years of seniority on the person's card: "Votre carte de
+# fidélité affiche déjà 8 ans d'ancienneté".
+FR["purchase"] += [
+    r"\b(?:votre|ta) (?:réservation|location) (?:[\w'-]+ ){0,6}?(?:est|a été|a bien été) "
+    r"(?:bien )?(?:confirmée|enregistrée|validée|réglée|payée)\b",
+]
+FR["tenure"] += [
+    rf"\b(?:votre|ta|vos|tes) [^.!?]{{0,40}}?\b{_NUM_FR} (?:ans|années) d'ancienneté\b",
+]
 FR["call"] += [
     r"\bmerci (?:pour|de) (?:l'|cet |notre |votre |ton |ce )(?:appel|coup de fil|échange "
     r"téléphonique|visio|entretien téléphonique)\b",
@@ -2847,6 +2864,8 @@ COLLECTIVE = {
     ),
     "fr": re.compile(
         r"\b(?:vous (?:êtes|étiez|avez été|serez|fûtes) (?:très |si |tellement |bien )?"
+        r"(?:nombreu(?:x|ses)|plusieurs|beaucoup|une majorité|des centaines|des milliers) à|"
+        r"vous (?:êtes|étiez|avez été|serez|fûtes) (?:très |si |tellement |bien )?"
         r"nombreu(?:x|ses)|beaucoup d'entre vous|"
         r"nombre d'entre vous|certains d'entre vous|plusieurs d'entre vous|la plupart "
         r"d'entre vous|(?:les |des )?(?:clients|personnes|visiteurs|lecteurs|membres|"
@@ -3144,6 +3163,13 @@ NOT_NEGATING = {
         r"\bn'(?:a|ont|avait|avaient|est|sont|était|étaient) (?:pas|jamais|point) "
         r"(?:échappée?s?|passée?s? inaperçue?s?)\b|"
         r"\bne (?:sont|est|sont) (?:pas|jamais) passée?s? inaperçue?s?\b|"
+        # What the person told us they do not do or know is what they said: "tu m'avais
+        # avoué ne rien connaître au vin", "vous m'aviez dit ne jamais avoir le temps".
+        r"\b(?:avoué|dit|confié|expliqué|raconté|indiqué|précisé|reconnu|admis|mentionné|"
+        r"écrit|signalé|glissé) (?:ne |n')(?:pas|rien|jamais|plus|guère)\b|"
+        # A taste we know, told negated: "Vous n'êtes pas du matin, on le sait".
+        r"\b(?:vous|tu) (?:ne |n')[\w'-]+ (?:pas|jamais|guère|plus)\b(?=[^.!?:;,]{0,40}[,:;] "
+        r"(?:on le sait|nous le savons|je le sais|on s'en souvient|nous nous en souvenons)\b)|"
         r"\bne (?:vous |te )?(?:remercierai|remercierons|saurais|saurions) (?:jamais|pas|trop)\b|"
         r"\bn(?:e |')(?:(?!(?:pas|jamais|plus|rien|aucune?|personne|guère|point|nulle?)\b)"
         r"[\w'-]+ ){1,3}qu(?:e\b|')|"
