@@ -1809,6 +1809,11 @@ FR["preference"] += [
     r"(?<!ez )(?<!is )(?<!ve )(?<!ne )\b(?:votre|ta|vos|tes) (?:commande|boisson|table|place|"
     r"taille|coupe|pointure|formule|menu|plat|café|marque|couleur|parfum)s? (?:habituelle?s?|"
     r"préférée?s?|favorite?s?|fétiches?|de toujours|attitrée?s?)\b",
+    # The person who always serves them: "Votre coach attitré, Karim, a hâte de vous retrouver".
+    r"\b(?:votre|ton|ta) (?:coach|coiffeur|coiffeuse|esthéticienne|masseur|masseuse|kiné|"
+    r"mécanicien|mécanicienne|vendeur|vendeuse|prof|professeur|professeure|moniteur|monitrice|"
+    r"styliste|conseiller|conseillère|serveur|serveuse|barbier|tatoueur|tatoueuse|"
+    r"sommelier|sommelière)s? (?:attitrée?s?|préférée?s?|fétiches?)\b",
 ]
 FR["purchase"] += [
     r"\b(?:achetée?s?|commandée?s?|acquise?s?|réservée?s?) (?:chez nous|sur notre site|dans "
@@ -1828,7 +1833,28 @@ FR["behaviour"] += [
     r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:[\w-]+ ){0,2}?(?:cherchée?s?|recherchée?s?|"
     r"feuilletée?s?|comparée?s?|survolée?s?|sauvegardée?s?|enregistrée?s?)\b",
 ]
+FR["purchase"] += [
+    # "Vous avez fait appel à nos services pour votre déménagement en 2023."
+    r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:déjà )?(?:fait appel à|recouru à|eu recours à) "
+    r"(?:nos|notre|nous|mes|mon|ma)\b",
+]
+FR["said"] += [
+    # What the person told us, passed on: "J'ai transmis à notre chef votre compliment".
+    r"\b(?:transmis|relayé|fait suivre|fait passer) (?:à [^,.!?]{1,30}? )?(?:votre|ta|vos|tes) "
+    r"(?:remarques?|suggestions?|commentaires?|retours?|avis|idées?|critiques?|compliments?|"
+    r"remerciements|félicitations|mots?|doléances)\b",
+]
+FR["call"] += [
+    # "Merci pour ces échanges toujours aussi agréables au téléphone."
+    r"\bmerci (?:pour|de) (?:ces|nos|cet|cette|notre|ce|cet) (?:[\w'-]+ ){0,3}?(?:échanges?|"
+    r"conversations?|discussions?|moments?|entretiens?|appels?)\b(?: [\w'-]+){0,4}? (?:au|par) "
+    r"(?:téléphone|tél|visio)\b",
+]
 FR["tenure"] += [
+    # "Merci d'être à nos côtés depuis plus de vingt ans."
+    r"\bmerci (?:d'être|de nous être|de rester|d'avoir été|de m'être) (?:[\w'-]+ ){0,4}?depuis "
+    r"(?:\d{4}|\d+ ans|longtemps|des années|le début|de nombreuses|toujours|plus de|près de|"
+    r"tant d'années|si longtemps)\b",
     # "Depuis belle lurette, vous faites confiance à notre quincaillerie."
     r"\bdepuis (?:belle lurette|des lustres|des années|des décennies|toujours|le (?:tout )?"
     r"début|la première heure|l'ouverture|nos débuts)\b,? (?:vous|tu) (?:nous |me )?"
@@ -2843,7 +2869,7 @@ CONDITIONAL = {
     ),
     "fr": re.compile(
         rf"\b{_RECOLLECTION['fr']}(?:si (?:vous|tu|nous|on|jamais|par hasard|votre|ton|ta|vos|"
-        r"tes|c'est)|s'il|"
+        r"tes|c'est)|s'il(?! (?:vous|te) (?:plaît|plait|convient|va|arrange)\b)|"
         r"s'ils|au cas où|à supposer|pour peu que|même si)\b"
         rf"|{_NOT_GLAD}\bque (?:vous ayez|tu aies)\b"
     ),
@@ -3167,6 +3193,11 @@ NOT_NEGATING = {
         # avoué ne rien connaître au vin", "vous m'aviez dit ne jamais avoir le temps".
         r"\b(?:avoué|dit|confié|expliqué|raconté|indiqué|précisé|reconnu|admis|mentionné|"
         r"écrit|signalé|glissé) (?:ne |n')(?:pas|rien|jamais|plus|guère)\b|"
+        # A taste we keep, told as what the person does without: "Pas de coriandre pour
+        # vous, comme d'habitude".
+        r"\bpas de [\w' -]{1,30}? pour (?:vous|toi)\b(?=[^.!?]*\b(?:comme d'habitude|comme "
+        r"toujours|c'est noté|on le sait|nous le savons|comme convenu|comme vous aimez|comme "
+        r"tu aimes)\b)|"
         # A taste we know, told negated: "Vous n'êtes pas du matin, on le sait".
         r"\b(?:vous|tu) (?:ne |n')[\w'-]+ (?:pas|jamais|guère|plus)\b(?=[^.!?:;,]{0,40}[,:;] "
         r"(?:on le sait|nous le savons|je le sais|on s'en souvient|nous nous en souvenons)\b)|"
