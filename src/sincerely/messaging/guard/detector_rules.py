@@ -1852,7 +1852,9 @@ FR["call"] += [
 ]
 FR["tenure"] += [
     # "Merci d'être à nos côtés depuis plus de vingt ans."
-    r"\bmerci (?:d'être|de nous être|de rester|d'avoir été|de m'être) (?:[\w'-]+ ){0,4}?depuis "
+    r"\bmerci (?:d'être|de nous être|de rester|d'avoir été|de m'être) (?:à nos côtés|à mes côtés|"
+    r"avec nous|parmi nous|là|des nôtres|(?:notre |un |une )?(?:fidèle|client|cliente|membre|"
+    r"abonnée?|adhérente?)s?) (?:[\w'-]+ ){0,2}?depuis "
     r"(?:\d{4}|\d+ ans|longtemps|des années|le début|de nombreuses|toujours|plus de|près de|"
     r"tant d'années|si longtemps)\b",
     # "Depuis belle lurette, vous faites confiance à notre quincaillerie."
