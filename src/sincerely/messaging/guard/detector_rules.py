@@ -542,7 +542,8 @@ FR: dict[str, list[str]] = {
         r"échange téléphonique|entretien téléphonique|conversation téléphonique|visio|"
         r"visioconférence|point téléphonique)\b",
         r"\b(?:parlé|discuté|dit|échangé|eu|parler|discuter|échanger|convenu|évoqué|"
-        r"expliqué|mentionné|eue?s?)\b[^.!?]{0,25}?\b(?:au|par) (?:téléphone|tél|visio)\b",
+        r"expliqué|mentionné|eue?s?|entretenir|entretenue?s?)\b[^.!?]{0,25}?\b(?:au|par) "
+        r"(?:téléphone|tél|visio)\b",
         r"\bcomme (?:convenu|dit|évoqué|promis|discuté|vu) (?:au|par) (?:téléphone|tél)\b",
         r"\b(?:je|nous) (?:vous|t') ?(?:ai|avons|avais|avions) (?:appelée?s?|téléphoné|"
         r"passé un coup de fil|laissé un message)\b",
@@ -613,8 +614,9 @@ FR: dict[str, list[str]] = {
         r"emballée?s?|séduite?s?|conquise?s?|inquiète?s?|impatiente?s?)\b",
         r"\bje me (?:souviens|rappelle) (?:que|de ce que|quand) (?:vous|tu)\b",
         r"\b(?:vos|tes|votre|ton) (?:retours?|commentaires?|remarques?|avis|suggestions?) "
-        r"(?:sur|concernant|à propos|au sujet)\b[^.!?]{0,60}?\b(?:ont|a|nous|m'|étaient|"
-        r"était)\b",
+        r"(?:sur|concernant|à propos|au sujet)\b[^.!?]{0,60}?\b(?:ont|a|m'|étaient|"
+        r"était|nous(?! (?:intéresse|intéressent|importe|importent|tient|tiennent|est|sont|"
+        r"serai[st]?|seraient|sera|seront|intéressera|aidera|aideront|aiderait)\b))\b",
         r"\bmerci pour (?:vos|tes|votre|ton) (?:retours?|commentaires?|remarques?|avis|"
         r"suggestions?|intérêt)\b",
         r"\b(?:vous|tu) (?:m'|nous )?(?:aviez|avais|avez|as) confié\b",
@@ -660,7 +662,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:votre|ta) commande (?:[\w-]+ ){0,4}(?:a été|est|a bien été) (?:expédiée|livrée|"
         r"envoyée|préparée|en route|partie)\b",
         r"\bmerci (?:d'avoir|de nous avoir|pour) (?:fait vos achats|fait tes achats|acheté|"
-        r"commandé|choisi|votre achat|ton achat)\b",
+        r"commandé|choisi|votre achat|ton achat|magasiné|fait vos emplettes|fait tes emplettes)\b",
         r"\b(?:vous|tu) (?:commandez|commandes|achetez|achètes) (?:régulièrement|souvent|"
         r"fréquemment|chez nous)\b",
         r"\b(?:votre|ta) (?:nouvelle?|nouvel) [\w-]+ (?:[\w-]+ )?(?:vous|te) (?:plaît|plaise|"
@@ -700,7 +702,7 @@ FR: dict[str, list[str]] = {
         r"\b(?:l'une?|un|une) de nos (?:clients|clientes|membres|adhérents|adhérentes|"
         r"abonnés|abonnées) (?:les )?plus (?:fidèles|anciens|anciennes|fidèles)\b",
         r"\b(?:nous|m') ?être restée?s? fidèles?\b",
-        rf"\b{_NUM_FR} (?:ans|années|mois) (?:ensemble|avec nous|de fidélité)\b",
+        rf"\b{_NUM_FR} (?:ans|années|mois) (?:déjà |maintenant )?(?:ensemble|avec nous|de fidélité)\b",
         r"\b(?:en tant que|comme) (?:client|cliente|membre|abonnée?)s? (?:fidèles?|de longue "
         r"date|historique)\b",
         r"\bjoyeux anniversaire\b[^.!?]{0,30}\b(?:ensemble|avec nous|fidélité|client)\b",
@@ -1857,6 +1859,11 @@ FR["preference"] += [
     r"(?<!ez )(?<!is )(?<!ve )(?<!ne )\b(?:votre|ta|vos|tes) (?:commande|boisson|table|place|"
     r"taille|coupe|pointure|formule|menu|plat|café|marque|couleur|parfum)s? (?:habituelle?s?|"
     r"préférée?s?|favorite?s?|fétiches?|de toujours|attitrée?s?)\b",
+    # The person who always serves them: "Votre coach attitré, Karim, a hâte de vous retrouver".
+    r"\b(?:votre|ton|ta) (?:coach|coiffeur|coiffeuse|esthéticienne|masseur|masseuse|kiné|"
+    r"mécanicien|mécanicienne|vendeur|vendeuse|prof|professeur|professeure|moniteur|monitrice|"
+    r"styliste|conseiller|conseillère|serveur|serveuse|barbier|tatoueur|tatoueuse|"
+    r"sommelier|sommelière)s? (?:attitrée?s?|préférée?s?|fétiches?)\b",
 ]
 FR["purchase"] += [
     r"\b(?:achetée?s?|commandée?s?|acquise?s?|réservée?s?) (?:chez nous|sur notre site|dans "
@@ -1876,7 +1883,36 @@ FR["behaviour"] += [
     r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:[\w-]+ ){0,2}?(?:cherchée?s?|recherchée?s?|"
     r"feuilletée?s?|comparée?s?|survolée?s?|sauvegardée?s?|enregistrée?s?)\b",
 ]
+FR["purchase"] += [
+    # "Vous avez fait appel à nos services pour votre déménagement en 2023."
+    r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:déjà )?(?:fait appel à|recouru à|eu recours à) "
+    r"(?:nos|notre|nous|mes|mon|ma)\b",
+]
+FR["said"] += [
+    # What the person told us, passed on: "J'ai transmis à notre chef votre compliment".
+    r"\b(?:transmis|relayé|fait suivre|fait passer) (?:à [^,.!?]{1,30}? )?(?:votre|ta|vos|tes) "
+    r"(?:remarques?|suggestions?|commentaires?|retours?|avis|idées?|critiques?|compliments?|"
+    r"remerciements|félicitations|mots?|doléances)\b",
+]
+FR["call"] += [
+    # "Merci pour ces échanges toujours aussi agréables au téléphone."
+    r"\bmerci (?:pour|de) (?:ces|nos|cet|cette|notre|ce|cet) (?:[\w'-]+ ){0,3}?(?:échanges?|"
+    r"conversations?|discussions?|moments?|entretiens?|appels?)\b(?: [\w'-]+){0,4}? (?:au|par) "
+    r"(?:téléphone|tél|visio)\b",
+]
 FR["tenure"] += [
+    # "Merci d'être à nos côtés depuis plus de vingt ans."
+    r"\bmerci (?:d'être|de nous être|de rester|d'avoir été|de m'être) (?:à nos côtés|à mes côtés|"
+    r"avec nous|parmi nous|là|des nôtres|(?:notre |un |une )?(?:fidèle|client|cliente|membre|"
+    r"abonnée?|adhérente?)s?) (?:[\w'-]+ ){0,2}?depuis "
+    r"(?:\d{4}|\d+ ans|longtemps|des années|le début|de nombreuses|toujours|plus de|près de|"
+    r"tant d'années|si longtemps)\b",
+    # "Depuis belle lurette, vous faites confiance à notre quincaillerie."
+    r"\bdepuis (?:belle lurette|des lustres|des années|des décennies|toujours|le (?:tout )?"
+    r"début|la première heure|l'ouverture|nos débuts)\b,? (?:vous|tu) (?:nous |me )?"
+    r"(?:faites confiance|fais confiance|êtes (?:client|cliente|membre|abonnée?|adhérente?)|"
+    r"es (?:client|cliente|membre|abonnée?|adhérente?)|suivez|suis|venez|viens|commandez|"
+    r"commandes|achetez|achètes|restez fidèle|restes fidèle)\b",
     r"\bdepuis (?:\d{4}|[\w-]+ (?:ans|années|mois))\b[^.!?]{0,15}?\b(?:vous|tu) (?:nous |me )?"
     r"(?:faites|fais|êtes|es|achetez|commandez|restez|suivez|soutenez|accompagnez)\b",
     r"\b(?:vous|tu) (?:nous|m') ?(?:avez|as|aviez|avais) (?:rejointe?s?|accompagnée?s?) (?:en|dès|"
@@ -1888,6 +1924,16 @@ FR["tenure"] += [
     r"(?:ans|années|mois)|longtemps|toujours)",
 ]
 FR["selection"] += [r"\ben pensant à (?:vous|toi)\b"]
+# A booking confirmed is a purchase we record: "Votre réservation pour deux personnes au
+# restaurant est confirmée". Years of seniority on the person's card: "Votre carte de
+# fidélité affiche déjà 8 ans d'ancienneté".
+FR["purchase"] += [
+    r"\b(?:votre|ta) (?:réservation|location) (?:[\w'-]+ ){0,6}?(?:est|a été|a bien été) "
+    r"(?:bien )?(?:confirmée|enregistrée|validée|réglée|payée)\b",
+]
+FR["tenure"] += [
+    rf"\b(?:votre|ta|vos|tes) [^.!?]{{0,40}}?\b{_NUM_FR} (?:ans|années) d'ancienneté\b",
+]
 FR["call"] += [
     r"\bmerci (?:pour|de) (?:l'|cet |notre |votre |ton |ce )(?:appel|coup de fil|échange "
     r"téléphonique|visio|entretien téléphonique)\b",
@@ -2942,7 +2988,7 @@ CONDITIONAL = {
     ),
     "fr": re.compile(
         rf"\b{_RECOLLECTION['fr']}(?:si (?:vous|tu|nous|on|jamais|par hasard|votre|ton|ta|vos|"
-        r"tes|c'est)|s'il|"
+        r"tes|c'est)|s'il(?! (?:vous|te) (?:plaît|plait|convient|va|arrange)\b)|"
         r"s'ils|au cas où|à supposer|pour peu que|même si)\b"
         rf"|{_NOT_GLAD}\bque (?:vous ayez|tu aies)\b"
     ),
@@ -2977,6 +3023,8 @@ COLLECTIVE = {
     ),
     "fr": re.compile(
         r"\b(?:vous (?:êtes|étiez|avez été|serez|fûtes) (?:très |si |tellement |bien )?"
+        r"(?:nombreu(?:x|ses)|plusieurs|beaucoup|une majorité|des centaines|des milliers) à|"
+        r"vous (?:êtes|étiez|avez été|serez|fûtes) (?:très |si |tellement |bien )?"
         r"nombreu(?:x|ses)|beaucoup d'entre vous|"
         r"nombre d'entre vous|certains d'entre vous|plusieurs d'entre vous|la plupart "
         r"d'entre vous|(?:les |des )?(?:clients|personnes|visiteurs|lecteurs|membres|"
@@ -3280,9 +3328,34 @@ NOT_NEGATING = {
         r"\bn'(?:a|ont|avait|avaient|est|sont|était|étaient) (?:pas|jamais|point) "
         r"(?:échappée?s?|passée?s? inaperçue?s?)\b|"
         r"\bne (?:sont|est|sont) (?:pas|jamais) passée?s? inaperçue?s?\b|"
+        # What the person told us they do not do or know is what they said: "tu m'avais
+        # avoué ne rien connaître au vin", "vous m'aviez dit ne jamais avoir le temps".
+        r"\b(?:avoué|dit|confié|expliqué|raconté|indiqué|précisé|reconnu|admis|mentionné|"
+        r"écrit|signalé|glissé) (?:ne |n')(?:pas|rien|jamais|plus|guère)\b|"
+        # A taste we keep, told as what the person does without: "Pas de coriandre pour
+        # vous, comme d'habitude".
+        r"\bpas de [\w' -]{1,30}? pour (?:vous|toi)\b(?=[^.!?]*\b(?:comme d'habitude|comme "
+        r"toujours|c'est noté|on le sait|nous le savons|comme convenu|comme vous aimez|comme "
+        r"tu aimes)\b)|"
+        # A taste we know, told negated: "Vous n'êtes pas du matin, on le sait".
+        r"\b(?:vous|tu) (?:ne |n')[\w'-]+ (?:pas|jamais|guère|plus)\b(?=[^.!?:;,]{0,40}[,:;] "
+        r"(?:on le sait|nous le savons|je le sais|on s'en souvient|nous nous en souvenons)\b)|"
         r"\bne (?:vous |te )?(?:remercierai|remercierons|saurais|saurions) (?:jamais|pas|trop)\b|"
         r"\bn(?:e |')(?:(?!(?:pas|jamais|plus|rien|aucune?|personne|guère|point|nulle?)\b)"
-        r"[\w'-]+ ){1,3}qu(?:e\b|')"
+        r"[\w'-]+ ){1,3}qu(?:e\b|')|"
+        # The expletive "ne" negates nothing: "avant qu'il ne parte", "de peur qu'elle ne
+        # s'épuise".
+        r"\b(?:avant|de peur|de crainte|à moins) qu(?:e |')(?:[\w-]+ ){0,2}?n(?:e\b|')"
+        r"(?![^,.;:!?]*\b(?:pas|jamais|rien|plus)\b)|"
+        # What the person does not eat, drink or tolerate is a taste we keep: "Vous qui ne
+        # buvez pas d'alcool", "Sachant que tu ne manges pas de viande".
+        r"\b(?:vous|tu|toi) (?:qui )?(?:ne |n')(?:buvez|bois|boit|mangez|manges|mange|consommez|"
+        r"consommes|consomme|supportez|supportes|supporte|digérez|digères|digère|tolérez|"
+        r"tolères|tolère|fumez|fumes|fume) (?:pas|jamais|plus|guère|aucune?)\b|"
+        # What we noted that the person does not want: "Nous avons retenu que vous ne
+        # souhaitez pas de sacs plastiques".
+        r"\b(?:noté|retenu|enregistré|compris|pris note) (?:que |qu')(?:vous|tu) (?:ne |n')"
+        r"(?:[\w'-]+ )?(?:pas|plus|jamais)\b"
     ),
     "de": re.compile(
         r"\b(?:habe|haben|hat|hatte|hatten|hast|habt)\b[^,.;!?]{0,40}?\bnicht vergessen\b|"
