@@ -1053,3 +1053,23 @@ def test_a_taste_told_in_the_negative_is_a_preference(sentence):
 )
 def test_not_knowing_a_taste_is_no_claim(sentence):
     assert detect_claims(sentence) == []
+
+
+# Close innocents the training families of stop 24 brought up: an invitation, our coffee as
+# a product, an imperative, an internal discussion, visitors and customers in the third
+# person, our own new logo.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nous comptons sur votre présence au lancement de la saison.",
+        "Notre café ne contient aucun arôme artificiel.",
+        "Faites votre demande de carte de fidélité en magasin.",
+        "Nous avons discuté de ce projet en interne pendant des mois.",
+        "Schön, dass so viele Besucher den Weg an unseren Stand gefunden haben.",
+        "Wie gefällt dir das neue Logo?",
+        'Según nuestra clienta Teresa, que nos visitó en mayo, "el trato fue exquisito".',
+        "El mes pasado nos visitaron más de 2.000 personas en la tienda.",
+    ],
+)
+def test_stop_24_close_innocents(sentence):
+    assert detect_claims(sentence) == []

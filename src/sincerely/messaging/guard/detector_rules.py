@@ -470,7 +470,8 @@ FR: dict[str, list[str]] = {
         r"sympathique )?(?:rencontre|entrevue)\b(?! (?:annuelle|clients|professionnelle "
         r"annuelle|trimestrielle))",
         r"\bnotre (?:dernier |récent |précédent |premier |bref |agréable )?(?:rendez-vous|"
-        r"déjeuner|dîner|café|petit-déjeuner)\b(?! (?:annuel|mensuel|clients|des))",
+        r"déjeuner|dîner|café|petit-déjeuner)\b(?! (?:annuel|mensuel|clients|des|ne|n'|est|se|"
+        r"contient|vient|provient|bio|équitable|de spécialité|en grains)\b)",
         r"\b(?:lors de|suite à|après|depuis) notre (?:dernière |récente )?(?:réunion|"
         r"rencontre|rendez-vous|entrevue)\b(?! (?:annuelle|générale|d'équipe|mensuelle|"
         r"publique|d'information))",
@@ -495,7 +496,8 @@ FR: dict[str, list[str]] = {
         r"suivi (?:notre|le|la|l')|rejoint (?:notre|le|la|l'))\b",
         r"\b(?:vous|tu) (?:étiez|étais|étiez bien|étais bien|êtes venue?s?|es venue?) "
         r"(?:présente?s? )?(?:à|au|aux|parmi|là|nombreux à|des nôtres)\b",
-        r"\b(?:votre|ta) (?:participation|présence|venue) (?:à|au|aux|lors|de samedi|"
+        r"(?<!sur )(?<!attente de )\b(?:votre|ta) (?:participation|présence|venue) (?:à|au|aux|"
+        r"lors|de samedi|"
         r"d'hier|nous a|a été|était)\b",
         r"\b(?:vous|t') ?avoir (?:compté|eue?s?|accueillie?s?) (?:parmi|à|au|lors|avec)\b",
         rf"\b{_PAST_FR}\b[^.!?]{{0,40}}?\b(?:de |d')?(?:vous |t')?(?:accueillir|recevoir|"
@@ -525,8 +527,9 @@ FR: dict[str, list[str]] = {
         r"conseil|scène|table ronde)\b)",
         r"\b(?:discuter|parler|échanger|bavarder|papoter) avec (?:vous|toi)\b",
         r"\b(?:nous avons|on a|nous avions|on avait) (?:échangé|discuté) (?:sur|de|à propos|"
-        r"au sujet)\b(?![^.!?]*\b(?:avec (?:nos|les|des|le|la|l')|conférence|salon "
-        r"professionnel|presse|séminaire|assemblée|conseil|table ronde)\b)",
+        r"au sujet)\b(?![^.!?]*\b(?:avec (?:nos|les|des|le|la|l')|en interne|entre nous|"
+        r"en équipe|conférence|salon professionnel|presse|séminaire|assemblée|conseil|"
+        r"table ronde)\b)",
         r"\bd'avoir (?:pu )?(?:vous |te )?(?:parler|discuter|échanger|bavarder)\b",
         r"\bd'avoir pris le temps (?:de (?:me |nous )?(?:parler|discuter|bavarder)|"
         r"d'échanger)\b",
@@ -586,6 +589,7 @@ FR: dict[str, list[str]] = {
         r"pour répondre à|en retour à|à la suite de|par rapport à) (?:votre|ta) (?:récente |"
         r"dernière |aimable )?(?:demande|question|message|requête|sollicitation|mail|e-mail|"
         r"courriel|intérêt)\b",
+        r"(?<!faites )(?<!fais )(?<!déposez )(?<!envoyez )(?<!formulez )(?<!effectuez )"
         r"\b(?:votre|ta) (?:demande|requête) (?:de|d'|concernant|sur|a bien été|a été)\b",
         r"\b(?:vous|tu) (?:souhaitiez|souhaitais|vouliez|voulais) (?:connaître|recevoir|"
         r"savoir|avoir|en savoir|obtenir|découvrir)\b",
@@ -702,7 +706,8 @@ FR: dict[str, list[str]] = {
         r"\b(?:l'une?|un|une) de nos (?:clients|clientes|membres|adhérents|adhérentes|"
         r"abonnés|abonnées) (?:les )?plus (?:fidèles|anciens|anciennes|fidèles)\b",
         r"\b(?:nous|m') ?être restée?s? fidèles?\b",
-        rf"\b{_NUM_FR} (?:ans|années|mois) (?:déjà |maintenant )?(?:ensemble|avec nous|de fidélité)\b",
+        rf"\b{_NUM_FR} (?:ans|années|mois) (?:déjà |maintenant )?(?:ensemble|avec nous|"
+        rf"de fidélité)\b",
         r"\b(?:en tant que|comme) (?:client|cliente|membre|abonnée?)s? (?:fidèles?|de longue "
         r"date|historique)\b",
         r"\bjoyeux anniversaire\b[^.!?]{0,30}\b(?:ensemble|avec nous|fidélité|client)\b",
@@ -1125,9 +1130,13 @@ ES: dict[str, list[str]] = {
         rf"\b(?:tras|después de|durante|gracias por|disfrutado de|disfrutó de|disfrutaste de|"
         rf"desde|sobre|en) {_SU} (?:última |reciente |primera )?visita\b",
         rf"\b{_SU} (?:última|reciente) visita\b",
+        # Not a third party's ("Teresa, que nos visitó en mayo", "nos visitaron más de 2.000
+        # personas").
+        r"(?<!que )(?<!quien )(?<!que nos )(?<!quien nos )"
         r"\b(?:nos )?(?:visitó|visitaste|visitaron|visitasteis|pasó por|pasaste por|"
         r"se pasó por|te pasaste por|estuvo en nuestr|estuviste en nuestr)"
-        r"(?![oa]s? (?:página|web|sitio|app|aplicación|blog|tienda online)\b)",
+        r"(?![oa]s? (?:página|web|sitio|app|aplicación|blog|tienda online)\b)"
+        r"(?![^!?,]{0,25}\b(?:personas|clientes|visitantes|familias|empresas)\b)",
         rf"\b{_GLAD_ES}\b[^.!?]{{0,40}}?\b(?:recibirte|recibirle|recibirla|recibirles|"
         rf"recibiros|acogerte|acogerle|atenderte|atenderle)\b",
     ],
@@ -1497,6 +1506,7 @@ DE["visit"] += [
     r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,5}?(?:in|bei|an|auf) (?:unserer|unserem|unseren|"
     r"uns)\b[^.!?]{0,30}?\b(?:waren|warst|wart|gewesen)\b",
     r"\b(?:ihnen|dir|euch) (?:[\w-]+ ){0,4}?bei uns (?:[\w-]+ ){0,4}?gefallen\b",
+    r"(?<!besucher )(?<!gäste )(?<!kunden )(?<!menschen )(?<!leute )(?<!interessierte )"
     r"\bden weg (?:zu uns|zu unserem|zu unserer|in unser|in unsere|in unseren|an unseren)\b"
     r"[^.!?]{0,30}?\bgefunden\b",
 ]
@@ -2592,7 +2602,9 @@ DE["selection"] += [
 ]
 DE["purchase"] += [
     r"\b(?:gefällt|gefallen|schmeckt|passt|sitzt|läuft|funktioniert) (?:ihnen |dir |euch )?(?:ihr|"
-    r"ihre|dein|deine|der|die|das) neue[nrms]?\b",
+    r"ihre|dein|deine|der|die|das) neue[nrms]?\b(?! (?:logo|design|layout|website|webseite|"
+    r"homepage|app|update|format|newsletter|programm|menü|sortiment|büro|geschäft|laden|team|"
+    r"magazin|erscheinungsbild)\b)",
     r"\b(?:rechnung|quittung|beleg|lieferschein) (?:für|zu) (?:ihren|deinen|den|ihre|deine|die) "
     r"(?:[\w-]+ )?(?:einkauf|kauf|bestellung|auftrag|buchung) (?:vom|von|am|letzte[nrs]?)\b",
     r"\bmit (?:ihrem|deinem|eurem) (?:letzten |jüngsten )?(?:einkauf|kauf|bestellung|auftrag) "
@@ -3005,8 +3017,18 @@ CONDITIONAL = {
 _ES_ONE_OF = "".join(
     f"(?<!\\b{verb} {one}{article})"
     for verb in (
-        "eres", "fuiste", "has sido", "sois", "fuisteis", "habéis sido", "es usted",
-        "fue usted", "usted es", "usted fue", "estás entre", "está usted entre",
+        "eres",
+        "fuiste",
+        "has sido",
+        "sois",
+        "fuisteis",
+        "habéis sido",
+        "es usted",
+        "fue usted",
+        "usted es",
+        "usted fue",
+        "estás entre",
+        "está usted entre",
     )
     for one in ("uno de ", "una de ", "de ", "")
     for article in ("", "los ", "las ")
