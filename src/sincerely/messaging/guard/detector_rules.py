@@ -198,7 +198,9 @@ EN: dict[str, list[str]] = {
         rf"\b(?:when|after|since|before) (?:i|we) (?:called|rang|phoned|spoke to|talked to) "
         rf"{_Y}\b",
         rf"\b(?:i|we) (?:called|rang|phoned|dialled|dialed|tried calling|tried to call|"
-        rf"left {_Y} a voicemail|left a voicemail)\b(?: {_Y})?(?! (?:it|this|the|our|them)\b)",
+        rf"left {_Y} a voicemail|left a voicemail)\b(?: {_Y})?(?! (?:it|this|the|our|them)\b)"
+        # "We called every supplier", "we rang all our growers": calls to others.
+        r"(?! (?:every|all|each|some|several|dozens|hundreds|their|his|her|its|local|over)\b)",
         r"\b(?:returned|returning|took|taking|answered|answering|picking up) (?:my|our) "
         r"(?:call|phone call|voicemail)\b",
         r"\bpicking up when (?:i|we) (?:called|rang)\b",
@@ -308,6 +310,7 @@ EN: dict[str, list[str]] = {
         rf"never say no to)\b",
         _not_after(
             "choose pick select share vote find name enter nominate add grab bring what's "
+            "us know me know "
             "what which submit post upload show tell for us with"
         )
         + r"\byour (?:all-time |absolute |very |own )?(?:favou?rite|preferred|"
@@ -2764,6 +2767,7 @@ RECIPIENT_SAID = {
     "en": re.compile(
         r"\b(?:you(?: (?:have|had))? (?:wrote|written|said|told (?:us|me)|mentioned|put it|"
         r"asked|commented|noted|emailed|replied|shared|explained)|in your (?:own )?words|"
+        r"\byour (?:own )?(?:comment|words|remark|reply|review|message|note|feedback|answer)\b|"
         r"as you (?:put it|said|wrote))\b[^\"“”«»„]{0,30}$"
     ),
     "fr": re.compile(
@@ -2791,6 +2795,12 @@ ATTRIBUTION_AFTER = {
     )
     for lang, say in _SAY.items()
 }
+# In English a dash after a quotation that goes on with a clause of the writer's own
+# ("Your words were "…" - and that's exactly what this is") names no speaker.
+ATTRIBUTION_AFTER["en"] = re.compile(
+    rf"^[\s,.!?]*(?:[-~](?!\s*(?:and|but|so|which|that|that's|it|it's|this|we|we've|we're|"
+    rf"i|i've|i'm|you|you're|here|now|just)\b)|\(|(?:{_SAY['en']})\b|,? (?:one|a|an|our)\b)"
+)
 ATTRIBUTION_BEFORE = {
     lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$") for lang, say in _SAY.items()
 }
@@ -3133,7 +3143,12 @@ NOT_NEGATING = {
         # Thanks that cannot be said enough, or were never said: still thanks.
         r"\b(?:can't|cannot|can not|couldn't|could not) thank you enough\b|"
         r"\bnever (?:got to |properly |really )?thank(?:ed)? you\b|"
-        r"\b(?:couldn't|could not|can't|cannot) help (?:but )?notic"
+        r"\b(?:couldn't|could not|can't|cannot) help (?:but )?notic|"
+        # What the reader told us may hold a negation of its own: "You'd flagged that the
+        # totals didn't match" still says what they told us.
+        r"\b(?:you|u)(?:'d|'ve| had| have)? (?:said|told (?:us|me)|mentioned|flagged|"
+        r"pointed out|noted|explained|wrote|complained|let (?:us|me) know|warned (?:us|me)|"
+        r"admitted|confided|reported)(?: to (?:us|me))?(?: that)? [^,.;!?]{0,60}?(?:n't|not|never)\b"
     ),
     "fr": re.compile(
         r"\b(?:je|j'|nous|on) ?n'(?:ai|avons|a|avions|avais) (?:pas|jamais) oublié\b|"
