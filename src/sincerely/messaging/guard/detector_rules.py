@@ -200,7 +200,8 @@ EN: dict[str, list[str]] = {
         rf"\b(?:i|we) (?:called|rang|phoned|dialled|dialed|tried calling|tried to call|"
         rf"left {_Y} a voicemail|left a voicemail)\b(?: {_Y})?(?! (?:it|this|the|our|them)\b)"
         # "We called every supplier", "we rang all our growers": calls to others.
-        r"(?! (?:every|all|each|some|several|dozens|hundreds|their|his|her|its|local|over)\b)",
+        r"(?! (?:every|all|each|some|several|dozens|hundreds|their|his|her|its|local|over|around|"
+        r"round)\b)",
         r"\b(?:returned|returning|took|taking|answered|answering|picking up) (?:my|our) "
         r"(?:call|phone call|voicemail)\b",
         r"\bpicking up when (?:i|we) (?:called|rang)\b",
@@ -3144,6 +3145,8 @@ NOT_NEGATING = {
         r"\b(?:can't|cannot|can not|couldn't|could not) thank you enough\b|"
         r"\bnever (?:got to |properly |really )?thank(?:ed)? you\b|"
         r"\b(?:couldn't|could not|can't|cannot) help (?:but )?notic|"
+        r"\b(?:didn't|did not|hasn't|has not|haven't|have not|won't|will not|wasn't|was not) "
+        r"(?:fall on deaf ears|go unheard|go to waste|get lost)\b|"
         # What the reader told us may hold a negation of its own: "You'd flagged that the
         # totals didn't match" still says what they told us.
         r"\b(?:you|u)(?:'d|'ve| had| have)? (?:said|told (?:us|me)|mentioned|flagged|"
