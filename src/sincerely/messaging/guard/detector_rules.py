@@ -178,13 +178,16 @@ EN: dict[str, list[str]] = {
         r"this morning|last week|on (?:the phone|our call))\b",
     ],
     "call": [
-        r"(?:\b(?:our|the|today's|yesterday's|\w+day's|this morning's|last week's) "
+        # "Book our discovery call today" offers one.
+        r"(?:(?<!\bbook )(?<!\bschedule )(?<!\bjoin )(?<!\barrange )(?<!\brequest )"
+        r"(?<!\bgrab )(?<!\bsecure )(?<!\bsnag )(?<!\bset up )(?<!\btry )"
+        r"\b(?:our|the|today's|yesterday's|\w+day's|this morning's|last week's) "
         r"|\b(?:for|after|following|since|on|during|about|re|from|to|before) your "
         r"|\byour (?=(?:recent |last |earlier |previous |phone |quick |zoom |video |short |"
         r"brief |great |good |helpful |nice |lovely |telephone |discovery |intro )))"
         r"(?:recent |last |earlier |previous |phone |quick |zoom |teams |video |short |brief |"
         r"great |good |productive |helpful |nice |lovely |telephone |discovery |intro |"
-        r"introductory |follow-up )*(?:call|phone call|video call|zoom call|zoom|phone "
+        r"introductory |follow-up |demo |catch-up |check-in |kick-off |kickoff )*(?:call|phone call|video call|zoom call|zoom|phone "
         r"conversation|conference call|teams call|facetime)\b(?! (?:to action|for (?:papers|"
         r"proposals|entries|speakers|submissions|applications)|centre|center|list|us|now|"
         r"today to|back service|options|line|number|button|tracking))(?!:)",
@@ -2852,7 +2855,11 @@ COLLECTIVE = {
     "en": re.compile(
         r"\b(?:many|most|some|several|lots|a lot|so many|a number|plenty|all|few|a few|"
         r"those|hundreds|thousands|half|each|none|one|any|others) of (?:you|our customers|"
-        r"our readers|our members|our clients)\b|(?<!\bas )\b(?:customers|people|shoppers|readers|"
+        r"our readers|our members|our clients)\b|(?<!\bas )"
+        # "You were one of the people who clicked…" is the reader, picked out.
+        r"(?<!\byou were one of the )(?<!\byou're one of the )(?<!\byou are one of the )"
+        r"(?<!\byou were among the )(?<!\byou're among the )(?<!\byou are among the )"
+        r"\b(?:customers|people|shoppers|readers|"
         r"visitors|members|clients|users|others|everyone|anyone|someone|somebody|those) who\b"
     ),
     "fr": re.compile(
