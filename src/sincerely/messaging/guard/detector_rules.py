@@ -208,6 +208,11 @@ EN: dict[str, list[str]] = {
         r"\b(?:returned|returning|took|taking|answered|answering|picking up) (?:my|our) "
         r"(?:call|phone call|voicemail)\b",
         r"\bpicking up when (?:i|we) (?:called|rang)\b",
+        # "Quick recap from our Zoom: …", "Notes from today's call below".
+        r"\b(?:recap|notes|summary|minutes|takeaways|action points|next steps) (?:from|of) "
+        r"(?:our|today's|yesterday's|this morning's|this afternoon's|\w+day's) (?:quick |short |"
+        r"earlier |phone |video |discovery |demo |intro )?(?:call|zoom|zoom call|teams call|"
+        r"video call|phone call|facetime|google meet)\b",
         r"\b(?:jump|jumping|hop|hopping|getting|get) on (?:a|the) (?:quick |short )?(?:call|"
         r"phone|zoom)\b(?= with (?:me|us))",
         rf"\b(?:{_GLAD_EN})\b[^.!?]{{0,30}}?\b(?:speaking|talking|chatting) (?:to|with) "
@@ -3154,6 +3159,8 @@ NOT_NEGATING = {
         r"\b(?:couldn't|could not|can't|cannot) help (?:but )?notic|"
         r"\b(?:didn't|did not|hasn't|has not|haven't|have not|won't|will not|wasn't|was not) "
         r"(?:fall on deaf ears|go unheard|go to waste|get lost)\b|"
+        # A dislike is a taste: "Knowing you'd rather not be rung at work".
+        r"\b(?:you|u)(?:'d| would) rather not\b|"
         # What the reader told us may hold a negation of its own: "You'd flagged that the
         # totals didn't match" still says what they told us.
         r"\b(?:you|u)(?:'d|'ve| had| have)? (?:said|told (?:us|me)|mentioned|flagged|"
