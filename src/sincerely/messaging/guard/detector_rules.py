@@ -3244,6 +3244,9 @@ FUTURE_BEFORE = {
 }
 FUTURE_AFTER = {
     "en": re.compile(
+        # What a talk was about may lie ahead ("our chat about your goals for next year").
+        r"(?<!\bgoals for )(?<!\bplans for )(?<!\bbudget for )(?<!\btargets for )"
+        r"(?<!\bideas for )(?<!\bhopes for )(?<!\bpriorities for )"
         r"\b(?:next (?:week|month|year|time|tuesday|monday|wednesday|thursday|"
         r"friday|saturday|sunday)|tomorrow|soon|upcoming|later this)\b"
     ),
