@@ -187,7 +187,8 @@ EN: dict[str, list[str]] = {
         r"brief |great |good |helpful |nice |lovely |telephone |discovery |intro )))"
         r"(?:recent |last |earlier |previous |phone |quick |zoom |teams |video |short |brief |"
         r"great |good |productive |helpful |nice |lovely |telephone |discovery |intro |"
-        r"introductory |follow-up |demo |catch-up |check-in |kick-off |kickoff )*(?:call|phone call|video call|zoom call|zoom|phone "
+        r"introductory |follow-up |demo |catch-up |check-in |kick-off |kickoff )*"
+        r"(?:call|phone call|video call|zoom call|zoom|phone "
         r"conversation|conference call|teams call|facetime)\b(?! (?:to action|for (?:papers|"
         r"proposals|entries|speakers|submissions|applications)|centre|center|list|us|now|"
         r"today to|back service|options|line|number|button|tracking))(?!:)",
@@ -3165,7 +3166,8 @@ NOT_NEGATING = {
         # totals didn't match" still says what they told us.
         r"\b(?:you|u)(?:'d|'ve| had| have)? (?:said|told (?:us|me)|mentioned|flagged|"
         r"pointed out|noted|explained|wrote|complained|let (?:us|me) know|warned (?:us|me)|"
-        r"admitted|confided|reported)(?: to (?:us|me))?(?: that)? [^,.;!?]{0,60}?(?:n't|not|never)\b"
+        r"admitted|confided|reported)(?: to (?:us|me))?(?: that)? "
+        r"[^,.;!?]{0,60}?(?:n't|not|never)\b"
     ),
     "fr": re.compile(
         r"\b(?:je|j'|nous|on) ?n'(?:ai|avons|a|avions|avais) (?:pas|jamais) oublié\b|"
