@@ -178,13 +178,17 @@ EN: dict[str, list[str]] = {
         r"this morning|last week|on (?:the phone|our call))\b",
     ],
     "call": [
-        r"(?:\b(?:our|the|today's|yesterday's|\w+day's|this morning's|last week's) "
+        # "Book our discovery call today" offers one.
+        r"(?:(?<!\bbook )(?<!\bschedule )(?<!\bjoin )(?<!\barrange )(?<!\brequest )"
+        r"(?<!\bgrab )(?<!\bsecure )(?<!\bsnag )(?<!\bset up )(?<!\btry )"
+        r"\b(?:our|the|today's|yesterday's|\w+day's|this morning's|last week's) "
         r"|\b(?:for|after|following|since|on|during|about|re|from|to|before) your "
         r"|\byour (?=(?:recent |last |earlier |previous |phone |quick |zoom |video |short |"
         r"brief |great |good |helpful |nice |lovely |telephone |discovery |intro )))"
         r"(?:recent |last |earlier |previous |phone |quick |zoom |teams |video |short |brief |"
         r"great |good |productive |helpful |nice |lovely |telephone |discovery |intro |"
-        r"introductory |follow-up )*(?:call|phone call|video call|zoom call|zoom|phone "
+        r"introductory |follow-up |demo |catch-up |check-in |kick-off |kickoff )*"
+        r"(?:call|phone call|video call|zoom call|zoom|phone "
         r"conversation|conference call|teams call|facetime)\b(?! (?:to action|for (?:papers|"
         r"proposals|entries|speakers|submissions|applications)|centre|center|list|us|now|"
         r"today to|back service|options|line|number|button|tracking))(?!:)",
@@ -198,10 +202,18 @@ EN: dict[str, list[str]] = {
         rf"\b(?:when|after|since|before) (?:i|we) (?:called|rang|phoned|spoke to|talked to) "
         rf"{_Y}\b",
         rf"\b(?:i|we) (?:called|rang|phoned|dialled|dialed|tried calling|tried to call|"
-        rf"left {_Y} a voicemail|left a voicemail)\b(?: {_Y})?(?! (?:it|this|the|our|them)\b)",
+        rf"left {_Y} a voicemail|left a voicemail)\b(?: {_Y})?(?! (?:it|this|the|our|them)\b)"
+        # "We called every supplier", "we rang all our growers": calls to others.
+        r"(?! (?:every|all|each|some|several|dozens|hundreds|their|his|her|its|local|over|around|"
+        r"round)\b)",
         r"\b(?:returned|returning|took|taking|answered|answering|picking up) (?:my|our) "
         r"(?:call|phone call|voicemail)\b",
         r"\bpicking up when (?:i|we) (?:called|rang)\b",
+        # "Quick recap from our Zoom: …", "Notes from today's call below".
+        r"\b(?:recap|notes|summary|minutes|takeaways|action points|next steps) (?:from|of) "
+        r"(?:our|today's|yesterday's|this morning's|this afternoon's|\w+day's) (?:quick |short |"
+        r"earlier |phone |video |discovery |demo |intro )?(?:call|zoom|zoom call|teams call|"
+        r"video call|phone call|facetime|google meet)\b",
         r"\b(?:jump|jumping|hop|hopping|getting|get) on (?:a|the) (?:quick |short )?(?:call|"
         r"phone|zoom)\b(?= with (?:me|us))",
         rf"\b(?:{_GLAD_EN})\b[^.!?]{{0,30}}?\b(?:speaking|talking|chatting) (?:to|with) "
@@ -308,6 +320,7 @@ EN: dict[str, list[str]] = {
         rf"never say no to)\b",
         _not_after(
             "choose pick select share vote find name enter nominate add grab bring what's "
+            "us know me know "
             "what which submit post upload show tell for us with"
         )
         + r"\byour (?:all-time |absolute |very |own )?(?:favou?rite|preferred|"
@@ -2939,6 +2952,7 @@ RECIPIENT_SAID = {
     "en": re.compile(
         r"\b(?:you(?: (?:have|had))? (?:wrote|written|said|told (?:us|me)|mentioned|put it|"
         r"asked|commented|noted|emailed|replied|shared|explained)|in your (?:own )?words|"
+        r"\byour (?:own )?(?:comment|words|remark|reply|review|message|note|feedback|answer)\b|"
         r"as you (?:put it|said|wrote))\b[^\"“”«»„]{0,30}$"
     ),
     "fr": re.compile(
@@ -2966,6 +2980,12 @@ ATTRIBUTION_AFTER = {
     )
     for lang, say in _SAY.items()
 }
+# In English a dash after a quotation that goes on with a clause of the writer's own
+# ("Your words were "…" - and that's exactly what this is") names no speaker.
+ATTRIBUTION_AFTER["en"] = re.compile(
+    rf"^[\s,.!?]*(?:[-~](?!\s*(?:and|but|so|which|that|that's|it|it's|this|we|we've|we're|"
+    rf"i|i've|i'm|you|you're|here|now|just)\b)|\(|(?:{_SAY['en']})\b|,? (?:one|a|an|our)\b)"
+)
 ATTRIBUTION_BEFORE = {
     lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$") for lang, say in _SAY.items()
 }
@@ -3040,7 +3060,11 @@ COLLECTIVE = {
     "en": re.compile(
         r"\b(?:many|most|some|several|lots|a lot|so many|a number|plenty|all|few|a few|"
         r"those|hundreds|thousands|half|each|none|one|any|others) of (?:you|our customers|"
-        r"our readers|our members|our clients)\b|(?<!\bas )\b(?:customers|people|shoppers|readers|"
+        r"our readers|our members|our clients)\b|(?<!\bas )"
+        # "You were one of the people who clicked…" is the reader, picked out.
+        r"(?<!\byou were one of the )(?<!\byou're one of the )(?<!\byou are one of the )"
+        r"(?<!\byou were among the )(?<!\byou're among the )(?<!\byou are among the )"
+        r"\b(?:customers|people|shoppers|readers|"
         r"visitors|members|clients|users|others|everyone|anyone|someone|somebody|those) who\b"
     ),
     "fr": re.compile(
@@ -3340,7 +3364,17 @@ NOT_NEGATING = {
         # Thanks that cannot be said enough, or were never said: still thanks.
         r"\b(?:can't|cannot|can not|couldn't|could not) thank you enough\b|"
         r"\bnever (?:got to |properly |really )?thank(?:ed)? you\b|"
-        r"\b(?:couldn't|could not|can't|cannot) help (?:but )?notic"
+        r"\b(?:couldn't|could not|can't|cannot) help (?:but )?notic|"
+        r"\b(?:didn't|did not|hasn't|has not|haven't|have not|won't|will not|wasn't|was not) "
+        r"(?:fall on deaf ears|go unheard|go to waste|get lost)\b|"
+        # A dislike is a taste: "Knowing you'd rather not be rung at work".
+        r"\b(?:you|u)(?:'d| would) rather not\b|"
+        # What the reader told us may hold a negation of its own: "You'd flagged that the
+        # totals didn't match" still says what they told us.
+        r"\b(?:you|u)(?:'d|'ve| had| have)? (?:said|told (?:us|me)|mentioned|flagged|"
+        r"pointed out|noted|explained|wrote|complained|let (?:us|me) know|warned (?:us|me)|"
+        r"admitted|confided|reported)(?: to (?:us|me))?(?: that)? "
+        r"[^,.;!?]{0,60}?(?:n't|not|never)\b"
     ),
     "fr": re.compile(
         r"\b(?:je|j'|nous|on) ?n'(?:ai|avons|a|avions|avais) (?:pas|jamais) oublié\b|"
@@ -3471,6 +3505,9 @@ FUTURE_BEFORE = {
 }
 FUTURE_AFTER = {
     "en": re.compile(
+        # What a talk was about may lie ahead ("our chat about your goals for next year").
+        r"(?<!\bgoals for )(?<!\bplans for )(?<!\bbudget for )(?<!\btargets for )"
+        r"(?<!\bideas for )(?<!\bhopes for )(?<!\bpriorities for )"
         r"\b(?:next (?:week|month|year|time|tuesday|monday|wednesday|thursday|"
         r"friday|saturday|sunday)|tomorrow|soon|upcoming|later this)\b"
     ),
