@@ -1069,6 +1069,7 @@ def test_not_knowing_a_taste_is_no_claim(sentence):
         "Wie gefällt dir das neue Logo?",
         'Según nuestra clienta Teresa, que nos visitó en mayo, "el trato fue exquisito".',
         "El mes pasado nos visitaron más de 2.000 personas en la tienda.",
+        "Items in your basket are not reserved until you check out.",
     ],
 )
 def test_stop_24_close_innocents(sentence):

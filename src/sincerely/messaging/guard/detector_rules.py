@@ -383,7 +383,9 @@ EN: dict[str, list[str]] = {
         rf"(?:recently |just |already )?(?:browsing|looking at|viewing|checking out|eyeing|"
         rf"reading|watching|exploring|visiting|considering|thinking about|hovering over)\b",
         r"\b(?:still |sitting |waiting |left |saved )?in your (?:shopping )?(?:cart|basket|"
-        r"bag|wishlist|wish list|trolley|saved items|favourites|favorites)\b",
+        r"bag|wishlist|wish list|trolley|saved items|favourites|favorites)\b"
+        # what holds for any basket: "Items in your basket are not reserved until…"
+        r"(?! (?:are|is|will be) (?:not|never|only)\b| (?:aren't|isn't|won't|cannot|can't)\b)",
         r"\byour (?:cart|basket|bag|wishlist|wish list|trolley) (?:is waiting|awaits|"
         r"misses|still|has|is almost|remembers|is about to expire)\b",
         rf"\bthe [\w -]{{1,30}} {_Y} (?:viewed|looked at|browsed|saved|liked|added|were "
