@@ -1074,3 +1074,10 @@ def test_not_knowing_a_taste_is_no_claim(sentence):
 )
 def test_stop_24_close_innocents(sentence):
     assert detect_claims(sentence) == []
+
+
+def test_a_record_told_in_the_negative_before_a_closing_question_is_a_claim():
+    sentence = "You haven't opened our emails in a while, do you still want them?"
+    assert "behaviour" in claim_kinds(sentence)
+    assert detect_claims("We haven't met yet, shall we have coffee next week?") == []
+    assert detect_claims("We don't know your favourite colour yet, can you tell us?") == []

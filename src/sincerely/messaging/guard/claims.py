@@ -387,10 +387,10 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         kind = classifier.claim_kind(flat)
     elif (
         vetoes == {"negation"}
-        and (kind := classifier.claim_kind(flat)) in NEGATABLE_KINDS
-        and not (kind == "preference" and rules.NOT_KNOWN[lang].search(_view(flat, lang)))
+        and (found := classifier.claim_kind(flat))
+        and _negatable(found, flat, lang)
     ):
-        pass  # "You haven't logged in for a month" still says what we saw the person do
+        kind = found  # "You haven't logged in for a month" still says what we saw them do
     elif (
         vetoes <= QUESTION_VETOES
         and (kind := classifier.claim_kind(flat)) in PRESUPPOSED_KINDS
@@ -412,6 +412,17 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
             whole = classifier.claim_kind(flat)
             if whole is not None and classifier.classify(head)[0] == whole:
                 kind = whole
+        if kind is None and vetoes == {"negation", "question"}:
+            # A record told in the negative before a closing question: "You haven't opened
+            # our emails in a while, do you still want them?"
+            # As above, the whole sentence is read when the statement alone leans to its kind.
+            stem = _before_closing_question(flat, lang)
+            if stem and _vetoes(stem)[1] == {"negation"}:
+                whole = classifier.claim_kind(flat)
+                leaning = whole if classifier.classify(stem)[0] == whole else None
+                found = classifier.claim_kind(stem) or leaning
+                if found and _negatable(found, stem, lang):
+                    kind, said = found, stem
     # Only the statement is told in its time: a plan in the closing question ("…, on se
     # refait ça bientôt ?") does not make the lunch before it a plan; nor does a plan in a
     # clause of its own take back a memory told in another.
@@ -424,6 +435,24 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
     if kind == "attendance" and rules.PART_OF_COMMUNITY.search(_lower(flat)):
         return None  # belonging to a community, not attending: "Teil unserer Community"
     return kind, lang
+
+
+def _negatable(kind: str, flat: str, lang: str) -> bool:
+    """Whether a claim of `kind` read in a sentence whose only veto is a negation stands: a
+    record of what the person did or has, or a taste (not our not knowing one)."""
+    if kind == "preference":
+        return not rules.NOT_KNOWN[lang].search(_view(flat, lang))
+    return kind in NEGATABLE_KINDS
+
+
+def _before_closing_question(flat: str, lang: str) -> str | None:
+    """The words before a sentence's closing question part, when five or more."""
+    view = _lower(flat)
+    starts = [m.start() for m in rules.PART_BREAK[lang].finditer(view)]
+    if not starts or not view.rstrip().endswith("?"):
+        return None
+    head = flat[: starts[-1]].rstrip(" ,;:–—-¿")
+    return head if len(rules.WORD.findall(head)) >= LEARNED_MIN_WORDS else None
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s")
