@@ -1037,7 +1037,9 @@ DE: dict[str, list[str]] = {
         r"(?:sind|bist|seid|gehören|gehörst) (?:eine[rs]? davon|dazu)\b",
         r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört|zählen|zählst) (?:zu|zum) "
         r"(?:einem|einer|den|dem|unserem|unserer) (?:[\w-]+ ){0,2}?(?:kreis|auswahl|handvoll|"
-        r"wenigen|ausgewählten|auserwählten)\b",
+        r"wenigen|ausgewählten|auserwählten)\b"
+        # …who know us from way back: tenure ("…, die uns schon aus der Zeit … kennen")
+        r"(?![^.!?]{0,30}\bdie uns (?:schon|bereits|seit)\b)",
     ],
 }
 
@@ -1884,11 +1886,12 @@ FR["preference"] += [
     r"(?<!ez )(?<!is )(?<!ve )(?<!ne )\b(?:votre|ta|vos|tes) (?:commande|boisson|table|place|"
     r"taille|coupe|pointure|formule|menu|plat|café|marque|couleur|parfum)s? (?:habituelle?s?|"
     r"préférée?s?|favorite?s?|fétiches?|de toujours|attitrée?s?)\b",
-    # The person who always serves them: "Votre coach attitré, Karim, a hâte de vous retrouver".
+    # The person they like best: "Votre coiffeuse préférée, Inès, a hâte de vous retrouver"
+    # ("attitré", assigned, is an arrangement, not a taste).
     r"\b(?:votre|ton|ta) (?:coach|coiffeur|coiffeuse|esthéticienne|masseur|masseuse|kiné|"
     r"mécanicien|mécanicienne|vendeur|vendeuse|prof|professeur|professeure|moniteur|monitrice|"
     r"styliste|conseiller|conseillère|serveur|serveuse|barbier|tatoueur|tatoueuse|"
-    r"sommelier|sommelière)s? (?:attitrée?s?|préférée?s?|fétiches?)\b",
+    r"sommelier|sommelière)s? (?:préférée?s?|fétiches?)\b",
 ]
 FR["purchase"] += [
     r"\b(?:achetée?s?|commandée?s?|acquise?s?|réservée?s?) (?:chez nous|sur notre site|dans "
@@ -1911,7 +1914,10 @@ FR["behaviour"] += [
 FR["purchase"] += [
     # "Vous avez fait appel à nos services pour votre déménagement en 2023."
     r"\b(?:vous|tu) (?:avez|aviez|as|avais) (?:déjà )?(?:fait appel à|recouru à|eu recours à) "
-    r"(?:nos|notre|nous|mes|mon|ma)\b",
+    r"(?:nos|notre|nous|mes|mon|ma)\b"
+    # asking us for an estimate, a quote or advice is a request
+    r"(?![^.!?]{0,20}\bpour (?:une? |des )?(?:estimation|devis|conseils?|avis|renseignements?|"
+    r"informations?)\b)",
 ]
 FR["said"] += [
     # What the person told us, passed on: "J'ai transmis à notre chef votre compliment".
@@ -2775,7 +2781,8 @@ EN["purchase"] += [
 EN["preference"] += [
     r"\byour (?:usual |regular )?size(?:'s| is| are)? (?:now )?(?:back|available again|"
     r"in stock again|restocked|back in stock)\b",
-    r"\bback in (?:stock in )?your size\b",
+    r"(?<!when it's )(?<!when it was )(?<!when it is )(?<!once it's )(?<!if it's )"
+    r"(?<!was )\bback in (?:stock in )?your size\b",
     r"\byour (?:all-time )?favou?rites (?:are|is) (?:back|here|in stock|on sale)\b",
 ]
 FR["preference"] += [
