@@ -15,7 +15,7 @@ by sentence.
 
 The embeddings of the shipped training families are shipped too
 (`training/embeddings.npz`, 8-bit, keyed by sentence), so that no process spends minutes
-embedding fifteen thousand sentences before its first check;
+embedding seventeen thousand sentences before its first check;
 `python -m sincerely.messaging.guard.encoder` writes that file again after the training
 text changes, embedding only the sentences it does not hold (a test fails until it is).
 """
