@@ -91,6 +91,135 @@ def test_shapes_from_real_clients(body, expected):
     assert extract_new_text(body) == expected
 
 
+# Shapes that replies collected by other people showed us (the public test fixtures of the
+# crisp-oss and zapier email-reply-parser projects, read as reference, scored outside this
+# repository): each is a client's general pattern, written here in our own words.
+ORIGINAL = "Hello Rita,\nOur new range is out.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # no verb: time, name and address, then a colon (Gmail in Russian, Mail.ru, others)
+        (
+            f'Yes, Thursday.\n\n04.11.2025, 09.12, "Mara Lopez" <m@x.test>:\n\n{ORIGINAL}',
+            "Yes, Thursday.",
+        ),
+        (f"Да.\n\nвт, 4 нояб. 2025 г. в 09:12, Mara <m@x.test>:\n\n{ORIGINAL}", "Да."),
+        (
+            "Yes.\n\nTuesday, 4 November 2025, 9:12 +01:00 from m@x.test <m@x.test>:\n\n"
+            + ORIGINAL,
+            "Yes.",
+        ),
+        # the address, then a "wrote" verb in any language, wrapped or not
+        (
+            "Kyllä.\n\nti 4. marrask. 2025 klo 9.12 Mara Lopez\n<m@x.test> kirjoitti:\n\n"
+            + ORIGINAL,
+            "Kyllä.",
+        ),
+        (
+            f"Sì.\n\nIn data 4 novembre 2025 09:12:00 Mara <m@x.test> ha scritto:\n\n{ORIGINAL}",
+            "Sì.",
+        ),
+        (f"Fine by me.\n\nMara <m@x.test> wrote:\n\n{ORIGINAL}", "Fine by me."),
+        ("好的。\n\nMara <m@x.test> 于2025年11月4日周二 09:12写道：\n\n> 你好", "好的。"),
+        # English without the colon, and Zoho's dashes around it
+        (
+            f"Good.\n\nOn Tue, 4 Nov 2025 09:12:00 +0100 Mara <m@x.test> wrote\n\n{ORIGINAL}",
+            "Good.",
+        ),
+        (
+            f"Good.\n\n---- On Tue, 04 Nov 2025 09:12:00 +0100 m@x.test wrote ----\n\n{ORIGINAL}",
+            "Good.",
+        ),
+        # the person's own last lines right above a generic attribution stay theirs
+        (
+            f"Yes please,\nsend them Monday\nMara <m@x.test> wrote:\n\n{ORIGINAL}",
+            "Yes please,\nsend them Monday",
+        ),
+        # header blocks in more languages, and helpdesk Markdown's **bold** names
+        (
+            "Ja tak.\n\n-------- Oprindelig besked --------\nFra: Mara <m@x.test>\n"
+            f"Dato: 04.11.2025\nTil: r@y.test\nEmne: Priser\n\n{ORIGINAL}",
+            "Ja tak.",
+        ),
+        (
+            "Ja tack.\n\nFrån: Mara <m@x.test>\nSkickat: den 4 november 2025 09:12\nTill: Rita\n"
+            f"Ämne: Priser\n\n{ORIGINAL}",
+            "Ja tack.",
+        ),
+        (
+            "好的。\n\n发件人: Mara <m@x.test>\n日期: 2025年11月4日 09:12\n收件人: r@y.test\n"
+            f"主题: 价格\n\n{ORIGINAL}",
+            "好的。",
+        ),
+        (
+            f"Yes.\n\n**From:** Mara <m@x.test>\n**Sent:** Tuesday\n**To:** Rita\n\n{ORIGINAL}",
+            "Yes.",
+        ),
+        # a rule drawn above the original goes with it; the person's own rule without a cut stays
+        (f"Yes.\n\n---\n\n**From:** Mara <m@x.test>\n**Sent:** Tuesday\n\n{ORIGINAL}", "Yes."),
+        (
+            "Oui.\n\n====\n\nMessage du : 04/11/2025 09:12\nDe : Mara <m@x.test>\nA : r@y.test\n"
+            f"Sujet : Prix\n\n{ORIGINAL}",
+            "Oui.",
+        ),
+        ("Sizes:\n\nM and L\n\n----", "Sizes:\n\nM and L\n\n----"),
+        # "Download Outlook for …" is the same signature as "Get Outlook for …"
+        (
+            f"Yes.\n\nDownload Outlook for Android<https://aka.ms/x1>\n\n{'_' * 32}\n"
+            f"From: Mara <m@x.test>\nSent: Tuesday\n\n{ORIGINAL}",
+            "Yes.",
+        ),
+        # a company server's "external sender" banner on top, its legal notice below
+        (
+            "[EXTERNAL] This email came from an external sender. Check links first.\n\n"
+            "Hi Mara,\nYes please.\n\nRita",
+            "Hi Mara,\nYes please.\n\nRita",
+        ),
+        (
+            "CAUTION: This email originated from outside of the organisation.\n\nYes please.",
+            "Yes please.",
+        ),
+        (
+            "Yes please.\n\nRita Ruiz\n\nDisclaimer\nThis email and any attachments are "
+            "confidential and meant for the addressee only.",
+            "Yes please.\n\nRita Ruiz",
+        ),
+        (
+            "Yes.\n\nThe information contained in this email is confidential and may be "
+            "privileged.",
+            "Yes.",
+        ),
+        # …but the same words are the person's when nothing of theirs comes before or they
+        # are not on top
+        (
+            "This email is confidential: we pay the invoice on Friday.",
+            "This email is confidential: we pay the invoice on Friday.",
+        ),
+        (
+            "Hi Mara,\n\nCaution: the parcel from outside the company gate got wet.",
+            "Hi Mara,\n\nCaution: the parcel from outside the company gate got wet.",
+        ),
+        # Gmail on Android wraps a long quoted line and the tail loses its "> "
+        (
+            "Yes.\n\nOn Tue, 4 Nov 2025 at 09:12, Mara <m@x.test> wrote:\n"
+            "> Our new range is out, and we kept a few of the summer colours you liked\n"
+            "last year as well.\n> Would you like the prices?\n",
+            "Yes.",
+        ),
+        # …while an answer under a short quoted question is an inline answer
+        (
+            "On Tue, 4 Nov 2025 at 09:12, Mara <m@x.test> wrote:\n"
+            "> Prices?\nyes please\n> Sizes?\nM",
+            "yes please\nM",
+        ),
+    ],
+)
+def test_shapes_other_people_collected(body, expected):
+    assert extract_new_text(body) == expected
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [

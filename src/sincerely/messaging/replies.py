@@ -4,8 +4,11 @@ Real clients quote in three shapes, and all three are handled line by line:
 
 - top-posting (Gmail, Apple Mail, Outlook): the answer, then an attribution line
   ("On … wrote:", "Le … a écrit :", "Am … schrieb …:", "El … escribió:", …, wrapped over
-  up to three lines) or a header block ("-----Original Message-----", "From: … Sent: …",
-  "*From:* …", "De : … Envoyé :", "Von: … Gesendet:", a "____" rule), then the original;
+  up to three lines; in any language the sender's address then a "wrote" verb, or a time
+  and the address then a colon, as Gmail in Russian, Mail.ru or Zoho write it) or a header
+  block ("-----Original Message-----", "From: … Sent: …", "*From:*"/"**From:**",
+  "De : … Envoyé :", "Von: … Gesendet:", "Fra:", "发件人:", …, a "____" rule), then the
+  original; a rule line ("====", "---") right above the original goes with it;
 - bottom-posting: the attribution, the `>` quote, then the answer below it;
 - inline answers: the person's lines between `>` quoted lines.
 
@@ -15,7 +18,11 @@ text (Outlook, HTML clients) starts the original, and everything from it on is c
 A header block always starts the original. HTML-only replies are turned into text with
 blockquotes as `>` lines and Outlook's reply header as a cut, then read the same way.
 Signatures: from an RFC 3676 `-- ` line on, and a short trailing "Sent from my iPhone"
-(in seven languages), never such words inside a sentence the person wrote.
+(in seven languages), never such words inside a sentence the person wrote. What the
+person's company server adds is no text of theirs either: an "external sender" banner on
+top, a legal notice ("Disclaimer", "This email … is confidential") below their words.
+Gmail on Android wraps long quoted lines and the tail loses its `>`: such a tail (between
+two quoted lines, in lower case, under a long line cut mid-sentence) is quoted too.
 """
 
 from __future__ import annotations
@@ -38,8 +45,42 @@ ATTRIBUTIONS = [
         r"^il\b" + _DATE_WORD + r"\bha\s+scritto\s*:$",  # IT
         r"^em\b" + _DATE_WORD + r"\bescreveu\s*:$",  # PT
         r"^\d{4}-\d\d-\d\d .{0,200}<[^<>@\s]+@[^<>\s]+>:$",  # Gmail, old
+        # EN without the colon (some webmails), only with the sender's address or a time in it
+        r"^on\b(?=.{0,250}(?:@|\d:\d\d)).{0,250}?\bwrote$",
     )
 ]
+# Any client, any language: the sender's address (or a date) then a "wrote" verb and a colon
+# ("Ana <a@b.c> wrote:", "… <a@b.c> kirjoitti:", "In data … <a@b.c> ha scritto:",
+# "… <a@b.c>于2020年3月9日 …写道："), or, with no verb, a line with a time and the sender's
+# address and nothing after it but a colon ("30.09.2017, 18.30, Ana <a@b.c>:",
+# "ср, 30 апр. 2025 г. в 15:19, Ana <a@b.c>:", Mail.ru's "… from a@b.c <a@b.c>:").
+_WROTE = (
+    r"wrote|a\s+[ée]crit|schrieb|escribi[óo]|schreef|ha\s+scritto|escreveu|kirjoitti|skrev|"
+    r"napisa[łl]a?|написал[аи]?|пишет|写道|寫道|wrote\s+on\s+.{0,60}"
+)
+_ADDRESS = r"[^\s<>()\[\]@]+@[^\s<>()\[\]]+\.[^\s<>()\[\]]+"
+_GENERIC_ATTRIBUTIONS = [
+    re.compile(p, re.I | re.S)
+    for p in (
+        r"^.{0,250}?(?:"
+        + _ADDRESS
+        + r"|\d{1,2}[:.]\d\d|\b\d{4}\b).{0,200}?(?:"
+        + _WROTE
+        + r")\s*[:：]$",
+        r"^.{0,200}\b\d{1,2}[:.]\d\d\b.{0,200}[<(\[]?" + _ADDRESS + r"[>)\]]?\s*[:：]$",
+    )
+]
+# A wrapped attribution's last line: the sender's address, then the verb.
+_ADDRESS_TAIL = re.compile(r"^\s*[<(\[]?" + _ADDRESS)
+
+
+def _without_rule_ends(line: str) -> str:
+    """The line without the dashes Zoho wraps its attribution in ("---- On … wrote ----")."""
+    if line.startswith("--") or line.endswith("--"):
+        return line.strip("-").strip()
+    return line
+
+
 _ATTRIBUTION_START = re.compile(r"^(?:on|le|am|el|op|il|em|\d{4}-)\b|\bschrieb\b", re.I)
 # Lines that start the original message outright.
 SEPARATORS = [
@@ -48,7 +89,9 @@ SEPARATORS = [
         r"^-{2,}\s*(?:original message|message d'origine|message original|"
         r"ursprüngliche nachricht|originalnachricht|mensaje original|mensagem original|"
         r"oorspronkelijk bericht|messaggio originale|forwarded message|message transféré|"
-        r"weitergeleitete nachricht|mensaje reenviado|doorgestuurd bericht)\s*-{2,}\s*$",
+        r"weitergeleitete nachricht|mensaje reenviado|doorgestuurd bericht|oprindelig besked|"
+        r"opprinnelig melding|ursprungligt meddelande|alkuperäinen viesti|oryginalna wiadomość|"
+        r"исходное сообщение|videresendt meddelelse|vidarebefordrat meddelande)\s*-{2,}\s*$",
         r"^_{20,}\s*$",
         r"^(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten "
         r"nachricht|inicio del mensaje reenviado)\s*:\s*$",
@@ -57,17 +100,53 @@ SEPARATORS = [
 # A header block: "From:" (any language, maybe *bold*) followed by another header line.
 _HEADER_NAME = (
     r"from|sent|date|to|cc|subject|de|envoy[ée]|date|[àa]|objet|von|gesendet|datum|an|betreff|"
-    r"enviado|fecha|para|asunto|van|verzonden|aan|onderwerp|da|inviato|oggetto|a|enviada|assunto"
+    r"enviado|fecha|para|asunto|van|verzonden|aan|onderwerp|da|inviato|oggetto|a|enviada|assunto|"
+    r"copie\s+[àa]|sujet|message\s+du|data|ogg|"  # FR webmails, IT
+    r"fra|dato|til|emne|sendt|från|skickat|till|ämne|"  # DA, NO, SV
+    r"lähettäjä|lähetetty|päivämäärä|vastaanottaja|aihe|"  # FI
+    r"od|wysłano|temat|от|отправлено|кому|тема|дата|"  # PL, RU
+    r"发件人|發件人|寄件者|日期|发送时间|收件人|抄送|主题|主旨|差出人|送信日時|宛先|件名"  # ZH, JA
 )
-_HEADER_LINE = re.compile(r"^\s*\*?(?:" + _HEADER_NAME + r")\s*:\*?\s*:?\s*\S", re.I)
-_FROM_LINE = re.compile(r"^\s*\*?(?:from|de|von|van|da)\s*:\*?\s*:?\s*\S", re.I)
+_HEADER_LINE = re.compile(
+    r"^\s*\*{0,2}(?:" + _HEADER_NAME + r")\s*[:：]\*{0,2}\s*[:：]?\s*\S", re.I
+)
+_FROM_LINE = re.compile(
+    r"^\s*\*{0,2}(?:from|de|von|van|da|fra|från|lähettäjä|od|от|发件人|發件人|寄件者|差出人)"
+    r"\s*[:：]\*{0,2}\s*[:：]?\s*\S",
+    re.I,
+)
 SIGNATURE_DASHES = re.compile(r"^-- ?$")
+# A rule drawn above the quoted original ("====", "---", "* * *"), dropped when it ends the text.
+_RULE_LINE = re.compile(r"^\s*(?:[-=_*~—–]\s*){2,}$")
 # Short mobile/webmail signatures: only a whole line, only at the end of the new text.
 MOBILE_SIGNATURE = re.compile(
-    r"^\s*(?:sent from my|sent from|sent with|sent via|get outlook for|envoy[ée] de mon|"
+    r"^\s*(?:sent from my|sent from|sent with|sent via|get outlook for|download outlook for|"
+    r"hanki outlook for|scarica outlook per|descargar outlook para|outlook für \w+ herunterladen|"
+    r"lähetetty|skickat från|sendt fra|envoy[ée] de mon|"
     r"envoy[ée] depuis|envoy[ée] à partir de|t[ée]l[ée]charger outlook pour|obtenir outlook pour|"
     r"von meinem|gesendet von|enviado desde mi|enviado desde|enviado do meu|enviado de meu|"
     r"inviato da|verzonden met|verstuurd vanaf)\b[\w \-()'’]{0,40}(?:\s*<[^<>\s]+>)?\s*\.?\s*$",
+    re.I,
+)
+# What the person's company server adds, not the person: an "external sender" banner put on
+# top of the message, and a legal notice under it (a "Disclaimer" heading, or a paragraph
+# that opens by calling the message confidential). Cut only below some text of their own.
+_GATEWAY_BANNER = re.compile(
+    r"^\W*(?:\[?external\]?|caution|warning|attention|achtung|vorsicht|atenci[óo]n)\b.{0,300}?"
+    r"(?:originated\s+(?:from\s+)?outside|from\s+outside\s+(?:of\s+)?(?:the|this|your|our)\s+"
+    r"(?:organi[sz]ation|company)|external\s+(?:sender|e-?mail|source)|von\s+(?:au(?:ß|ss)erhalb|extern)|"
+    r"externe[nr]?\s+absender|provient\s+de\s+l'ext[ée]rieur|exp[ée]diteur\s+externe|"
+    r"remitente\s+externo|fuera\s+de\s+la\s+organizaci[óo]n)",
+    re.I,
+)
+_LEGAL_NOTICE = re.compile(
+    r"^\W*(?:(?:legal\s+)?disclaimer|confidentiality\s+(?:notice|note|statement)|"
+    r"avertissement|avis\s+de\s+confidentialit[ée]|haftungsausschluss|vertraulichkeitshinweis|"
+    r"aviso\s+legal|aviso\s+de\s+confidencialidad)\W*$"
+    r"|^\W*(?:the\s+information\s+(?:contained\s+)?in\s+this\s+(?:e-?mail|communication|message|"
+    r"transmission)|this\s+(?:e-?mail|message|communication|transmission)(?:\s+and\s+any\s+"
+    r"(?:files|attachments)[^.]{0,60}?)?\s+(?:is|are|may\s+be|may\s+contain|contains)\s+"
+    r"(?:strictly\s+)?(?:confidential|privileged|intended\s+(?:solely|only)))",
     re.I,
 )
 _CID_IMAGE = re.compile(r"^\s*\[cid:[^\]]*\]\s*$", re.I)
@@ -78,18 +157,52 @@ def _is_quoted(line: str) -> bool:
 
 
 def _attribution_length(lines: list[str], i: int) -> int:
-    """How many lines (1–3) the attribution starting at line i spans; 0 if none starts there."""
-    first = lines[i].strip()
-    if not first or not _ATTRIBUTION_START.search(first):
+    """How many lines (1–3) the attribution starting at line i spans; 0 if none starts there.
+
+    The per-language forms need their opening word on line i; the generic forms (an address
+    and a "wrote" verb, or a time and an address, then a colon) may start anywhere, so one of
+    them is only taken when no attribution starts on a later line of it and ends on the same one
+    (unless that line is only the wrapped "<address> wrote:" tail): the person's last line,
+    right above the attribution, stays theirs.
+    """
+    first = _without_rule_ends(lines[i].strip())
+    if not first:
+        return 0
+    specific = bool(_ATTRIBUTION_START.search(first))
+    if not specific and not any(line.rstrip().endswith((":", "：")) for line in lines[i : i + 3]):
         return 0
     joined = first
     for span in range(1, 4):
-        if any(p.match(joined) for p in ATTRIBUTIONS):
+        if specific and any(p.match(joined) for p in ATTRIBUTIONS):
+            return span
+        if joined.endswith((":", "：")) and any(p.match(joined) for p in _GENERIC_ATTRIBUTIONS):
+            if any(
+                _attribution_length(lines, i + k) == span - k
+                and not _ADDRESS_TAIL.match(lines[i + k])
+                for k in range(1, span)
+            ):
+                return 0
             return span
         if i + span >= len(lines) or not lines[i + span].strip() or _is_quoted(lines[i + span]):
             return 0
-        joined = f"{joined} {lines[i + span].strip()}"
+        joined = f"{joined} {_without_rule_ends(lines[i + span].strip())}"
     return 0
+
+
+def _is_wrapped_quote(lines: list[str], i: int) -> bool:
+    """A quoted line's wrapped tail that lost its `>` (Gmail on Android wraps the quote at
+    ~76 columns after quoting): between two quoted lines, right under a long quoted line
+    that stops mid-sentence, and going on in lower case."""
+    if i == 0 or i + 1 >= len(lines):
+        return False
+    above, line = lines[i - 1].rstrip(), lines[i].strip()
+    return (
+        _is_quoted(above)
+        and _is_quoted(lines[i + 1])
+        and len(above) >= 60
+        and not above.endswith((".", "!", "?", ":", ";"))
+        and line[:1].islower()
+    )
 
 
 def _is_header_block(lines: list[str], i: int) -> bool:
@@ -129,27 +242,42 @@ def extract_new_text(body: str) -> str:
 def _extract_once(body: str) -> str:
     lines = (body or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
+    cut = False  # whether the original was cut off (a rule above it is then no text either)
+    has_text = False  # whether a line of the person's text was kept yet
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _is_quoted(line):
+        if _is_quoted(line) or _is_wrapped_quote(lines, i):
             i += 1
             continue
         if SIGNATURE_DASHES.match(line):
             break
         if any(p.match(line) for p in SEPARATORS) or _is_header_block(lines, i):
+            cut = True
+            break
+        if not has_text and _GATEWAY_BANNER.match(line):
+            i += 1
+            continue
+        if has_text and _LEGAL_NOTICE.match(line):
+            cut = True
             break
         span = _attribution_length(lines, i)
         if span:
             following = _next_text_line(lines, i + span)
             if following is None or not _is_quoted(following):
+                cut = True
                 break
             i += span
             continue
         if not _CID_IMAGE.match(line):
             kept.append(line.rstrip())
+            has_text = has_text or bool(line.strip())
         i += 1
-    while kept and (not kept[-1].strip() or MOBILE_SIGNATURE.match(kept[-1])):
+    while kept and (
+        not kept[-1].strip()
+        or MOBILE_SIGNATURE.match(kept[-1])
+        or (cut and _RULE_LINE.match(kept[-1]))
+    ):
         kept.pop()
     text = "\n".join(kept).strip("\n")
     text = re.sub(r"\n{3,}", "\n\n", text)
