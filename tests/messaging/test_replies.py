@@ -137,10 +137,31 @@ ORIGINAL = "Hello Rita,\nOur new range is out.\n"
             f"Yes please,\nsend them Monday\nMara <m@x.test> wrote:\n\n{ORIGINAL}",
             "Yes please,\nsend them Monday",
         ),
+        # a line of theirs that opens like an attribution, right above a wrapped one
+        (
+            "Am Freitag passt es mir.\nAm Di., 4. Nov. 2025 um 09:12 Uhr schrieb Mara <\n"
+            f"m@x.test>:\n\n{ORIGINAL}",
+            "Am Freitag passt es mir.",
+        ),
+        (
+            "On Friday then.\nOn Tue, 4 Nov 2025 at 09:12, Mara Lopez\n<m@x.test> wrote:\n\n"
+            + ORIGINAL,
+            "On Friday then.",
+        ),
+        # Czech and Slovak Gmail: "… <address>\nnapsal(a):"
+        (
+            f"Ano, díky.\n\nDne út 4. 11. 2025 9:12 Mara <m@x.test>\nnapsal(a):\n\n{ORIGINAL}",
+            "Ano, díky.",
+        ),
         # header blocks in more languages, and helpdesk Markdown's **bold** names
         (
             "Ja tak.\n\n-------- Oprindelig besked --------\nFra: Mara <m@x.test>\n"
             f"Dato: 04.11.2025\nTil: r@y.test\nEmne: Priser\n\n{ORIGINAL}",
+            "Ja tak.",
+        ),
+        (
+            "Ja tak.\n\n-----Oprindelig meddelelse-----\nFra: Mara\nSendt: 4. november 2025\n"
+            f"Til: Rita\nEmne: Priser\n\n{ORIGINAL}",
             "Ja tak.",
         ),
         (

@@ -8,7 +8,9 @@ Real clients quote in three shapes, and all three are handled line by line:
   and the address then a colon, as Gmail in Russian, Mail.ru or Zoho write it) or a header
   block ("-----Original Message-----", "From: … Sent: …", "*From:*"/"**From:**",
   "De : … Envoyé :", "Von: … Gesendet:", "Fra:", "发件人:", …, a "____" rule), then the
-  original; a rule line ("====", "---") right above the original goes with it;
+  original; a rule line ("====", "---") right above the original goes with it; the
+  person's own last line right above an attribution stays theirs, even when it opens
+  like one ("Am Freitag passt es." over "Am Di., … schrieb …");
 - bottom-posting: the attribution, the `>` quote, then the answer below it;
 - inline answers: the person's lines between `>` quoted lines.
 
@@ -56,20 +58,17 @@ ATTRIBUTIONS = [
 # "ср, 30 апр. 2025 г. в 15:19, Ana <a@b.c>:", Mail.ru's "… from a@b.c <a@b.c>:").
 _WROTE = (
     r"wrote|a\s+[ée]crit|schrieb|escribi[óo]|schreef|ha\s+scritto|escreveu|kirjoitti|skrev|"
-    r"napisa[łl]a?|написал[аи]?|пишет|写道|寫道|wrote\s+on\s+.{0,60}"
+    r"napisa[łl](?:a|\(a\))?|naps[aá]l(?:a|\(a\))?|nap[íi]sal(?:a|\(a\))?|írta|"
+    r"написал[аи]?|пишет|写道|寫道"
 )
+_WROTE_END = re.compile(r"(?:" + _WROTE + r")$", re.I)  # searched in the last few characters
 _ADDRESS = r"[^\s<>()\[\]@]+@[^\s<>()\[\]]+\.[^\s<>()\[\]]+"
-_GENERIC_ATTRIBUTIONS = [
-    re.compile(p, re.I | re.S)
-    for p in (
-        r"^.{0,250}?(?:"
-        + _ADDRESS
-        + r"|\d{1,2}[:.]\d\d|\b\d{4}\b).{0,200}?(?:"
-        + _WROTE
-        + r")\s*[:：]$",
-        r"^.{0,200}\b\d{1,2}[:.]\d\d\b.{0,200}[<(\[]?" + _ADDRESS + r"[>)\]]?\s*[:：]$",
-    )
-]
+# Checked as separate linear searches, not one pattern: an attribution is short, and the
+# person's long lines must cost no backtracking.
+_ADDRESS_RE = re.compile(_ADDRESS)
+_DATE = re.compile(r"\d{1,2}[:.]\d\d|\b\d{4}\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_ADDRESS_END = re.compile(r"[<(\[]?" + _ADDRESS + r"[>)\]]?\s*[:：]$")
 # A wrapped attribution's last line: the sender's address, then the verb.
 _ADDRESS_TAIL = re.compile(r"^\s*[<(\[]?" + _ADDRESS)
 
@@ -90,7 +89,8 @@ SEPARATORS = [
         r"ursprüngliche nachricht|originalnachricht|mensaje original|mensagem original|"
         r"oorspronkelijk bericht|messaggio originale|forwarded message|message transféré|"
         r"weitergeleitete nachricht|mensaje reenviado|doorgestuurd bericht|oprindelig besked|"
-        r"opprinnelig melding|ursprungligt meddelande|alkuperäinen viesti|oryginalna wiadomość|"
+        r"oprindelig meddelelse|opprinnelig melding|ursprungligt meddelande|alkuperäinen viesti|"
+        r"oryginalna wiadomość|"
         r"исходное сообщение|videresendt meddelelse|vidarebefordrat meddelande)\s*-{2,}\s*$",
         r"^_{20,}\s*$",
         r"^(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten "
@@ -156,26 +156,54 @@ def _is_quoted(line: str) -> bool:
     return line.lstrip().startswith(">")
 
 
-def _attribution_length(lines: list[str], i: int) -> int:
+def _is_generic_attribution(joined: str) -> bool:
+    """Whether joined lines are one of the generic attributions: short, ending in a colon,
+    after a "wrote" verb with the sender's address or a date before it, or after the
+    sender's address with a time before it."""
+    if len(joined) > 450 or not joined.endswith((":", "：")):
+        return False
+    body = joined[:-1].rstrip()
+    verb = _WROTE_END.search(body, max(0, len(body) - 16))
+    if verb:
+        before = body[: verb.start()]
+        return bool(_DATE.search(before) or ("@" in before and _ADDRESS_RE.search(before)))
+    at = joined.rfind("@")
+    if at < 0 or at < len(joined) - 150:
+        return False
+    start = max(joined.rfind(c, 0, at) for c in " \t<([") + 1  # where the address begins
+    if start and joined[start - 1] in "<([":
+        start -= 1
+    return bool(_ADDRESS_END.match(joined, start) and _TIME.search(joined, 0, start))
+
+
+def _attribution_length(lines: list[str], i: int, *, specific_only: bool = False) -> int:
     """How many lines (1–3) the attribution starting at line i spans; 0 if none starts there.
 
     The per-language forms need their opening word on line i; the generic forms (an address
-    and a "wrote" verb, or a time and an address, then a colon) may start anywhere, so one of
-    them is only taken when no attribution starts on a later line of it and ends on the same one
-    (unless that line is only the wrapped "<address> wrote:" tail): the person's last line,
-    right above the attribution, stays theirs.
+    and a "wrote" verb, or a time and an address, then a colon) may start anywhere. A span of
+    several lines is not taken when a later line of it starts an attribution of the same kind
+    or, for a generic one, of any kind (except the wrapped "<address> wrote:" tail) that ends
+    on the same line: the person's last line right above the attribution ("Am Dienstag passt
+    es.", "Thanks") stays theirs.
     """
     first = _without_rule_ends(lines[i].strip())
     if not first:
         return 0
     specific = bool(_ATTRIBUTION_START.search(first))
-    if not specific and not any(line.rstrip().endswith((":", "：")) for line in lines[i : i + 3]):
+    if not specific and (
+        specific_only or not any(line.rstrip().endswith((":", "：")) for line in lines[i : i + 3])
+    ):
         return 0
     joined = first
     for span in range(1, 4):
         if specific and any(p.match(joined) for p in ATTRIBUTIONS):
+            if any(
+                _attribution_length(lines, i + k, specific_only=True) == span - k
+                for k in range(1, span)
+            ):
+                return 0
             return span
-        if joined.endswith((":", "：")) and any(p.match(joined) for p in _GENERIC_ATTRIBUTIONS):
+        if not specific_only and _is_generic_attribution(joined):
             if any(
                 _attribution_length(lines, i + k) == span - k
                 and not _ADDRESS_TAIL.match(lines[i + k])

@@ -738,6 +738,38 @@ def third(add) -> None:
         "en",
     )
 
+    # Round two (a third public source): Czech Gmail's "napsal(a):", Danish Outlook's
+    # "-----Oprindelig meddelelse-----", and the person's line opening like an attribution
+    # right above a wrapped one.
+    cs = "Ano, pošlete mi ceny.\n\nHlavně M a L.\n\nRita"
+    add(
+        "gmail_web_cs",
+        "top_wrapped",
+        f"{cs}\n\n\nDne út 4. 11. 2025 9:12 {NAME} <{ADDR}>\nnapsal(a):\n\n{quote(original)}\n",
+        None,
+        cs,
+        "cs",
+    )
+    add(
+        "outlook_desktop_da",
+        "top",
+        f"{da}\n\n-----Oprindelig meddelelse-----\nFra: {NAME} <{ADDR}>\n"
+        f"Sendt: 4. november 2025 09:12\nTil: Rita Ruiz <rita@example.com>\nEmne: Our new range\n\n"
+        f"{original}\n",
+        None,
+        da,
+        "da",
+    )
+    add(
+        "traps_de",
+        "line_above_attribution",
+        "Am Freitag passt es mir besser.\nAm Di., 4. Nov. 2025 um 09:12 Uhr schrieb "
+        f"{NAME} <\n{ADDR}>:\n\n{quote(OURS['de'])}\n",
+        None,
+        "Am Freitag passt es mir besser.",
+        "de",
+    )
+
 
 # Families held out from tuning, chosen before the extractor was run on the corpus.
 HELD_OUT = [
