@@ -222,6 +222,20 @@ ORIGINAL = "Hello Rita,\nOur new range is out.\n"
             "Hi Mara,\n\nCaution: the parcel from outside the company gate got wet.",
             "Hi Mara,\n\nCaution: the parcel from outside the company gate got wet.",
         ),
+        (
+            "Caution: the parcel came from outside the company and got wet.\nThanks",
+            "Caution: the parcel came from outside the company and got wet.\nThanks",
+        ),
+        (
+            "Attention: the external email you sent had a broken size chart.\nResend it?",
+            "Attention: the external email you sent had a broken size chart.\nResend it?",
+        ),
+        # a generic attribution shape on top with no quote under it is the person's line
+        (
+            "We met at 10:30 with Ana <ana@b.test>:\nshe liked the blue one",
+            "We met at 10:30 with Ana <ana@b.test>:\nshe liked the blue one",
+        ),
+        ("Mara <m@x.test> wrote:\n> Prices?\nYes, please.", "Yes, please."),
         # Gmail on Android wraps a long quoted line and the tail loses its "> "
         (
             "Yes.\n\nOn Tue, 4 Nov 2025 at 09:12, Mara <m@x.test> wrote:\n"

@@ -139,6 +139,12 @@ _GATEWAY_BANNER = re.compile(
     r"remitente\s+externo|fuera\s+de\s+la\s+organizaci[óo]n)",
     re.I,
 )
+# …and a banner always tells the reader to be careful with links, attachments or the sender.
+_BANNER_ADVICE = re.compile(
+    r"\b(?:click|links?|attachments?|recogni[sz]e|trust|safe|verify|vigilant|careful|"
+    r"phishing|liens?|pi[èe]ces?\s+jointes?|anh[äa]nge?|enlaces?|adjuntos?)\b",
+    re.I,
+)
 _LEGAL_NOTICE = re.compile(
     r"^\W*(?:(?:legal\s+)?disclaimer|confidentiality\s+(?:notice|note|statement)|"
     r"avertissement|avis\s+de\s+confidentialit[ée]|haftungsausschluss|vertraulichkeitshinweis|"
@@ -154,6 +160,20 @@ _CID_IMAGE = re.compile(r"^\s*\[cid:[^\]]*\]\s*$", re.I)
 
 def _is_quoted(line: str) -> bool:
     return line.lstrip().startswith(">")
+
+
+def _is_gateway_banner(line: str) -> bool:
+    """An "external sender" banner: it says where the mail came from, in the words servers
+    use ("originated outside"), or with advice about links, attachments or the sender."""
+    return bool(
+        _GATEWAY_BANNER.match(line)
+        and ("originated" in line.lower() or _BANNER_ADVICE.search(line))
+    )
+
+
+def _opens(line: str) -> bool:
+    """Whether the line opens like a per-language attribution ("On …", "Le …", "Am …")."""
+    return bool(_ATTRIBUTION_START.search(_without_rule_ends(line.strip())))
 
 
 def _is_generic_attribution(joined: str) -> bool:
@@ -283,15 +303,18 @@ def _extract_once(body: str) -> str:
         if any(p.match(line) for p in SEPARATORS) or _is_header_block(lines, i):
             cut = True
             break
-        if not has_text and _GATEWAY_BANNER.match(line):
+        if not has_text and _is_gateway_banner(line):
             i += 1
             continue
         if has_text and _LEGAL_NOTICE.match(line):
             cut = True
             break
         span = _attribution_length(lines, i)
+        following = _next_text_line(lines, i + span) if span else None
+        if span and not has_text and not _is_quoted(following or "") and not _opens(line):
+            # A generic form on top with no quote under it is a line of the person's.
+            span = 0
         if span:
-            following = _next_text_line(lines, i + span)
             if following is None or not _is_quoted(following):
                 cut = True
                 break
