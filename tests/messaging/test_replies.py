@@ -219,6 +219,12 @@ ORIGINAL = "Hello Rita,\nOur new range is out.\n"
             "This email is confidential: we pay the invoice on Friday.",
         ),
         (
+            "Hi Mara,\n\nThis email is confidential: we are planning a surprise for Tom.\n"
+            "Can you keep the blue one aside?",
+            "Hi Mara,\n\nThis email is confidential: we are planning a surprise for Tom.\n"
+            "Can you keep the blue one aside?",
+        ),
+        (
             "Hi Mara,\n\nCaution: the parcel from outside the company gate got wet.",
             "Hi Mara,\n\nCaution: the parcel from outside the company gate got wet.",
         ),

@@ -155,6 +155,31 @@ _LEGAL_NOTICE = re.compile(
     r"(?:strictly\s+)?(?:confidential|privileged|intended\s+(?:solely|only)))",
     re.I,
 )
+# A paragraph that opens like a notice is one only when it talks like one: a person's own
+# "This email is confidential: we are planning a surprise" goes on with their words.
+_NOTICE_WORDS = re.compile(
+    r"\b(?:intended|addressee|in\s+error|notify|privileged|legally|unauthori[sz]ed|prohibited|"
+    r"destinataire|par\s+erreur|empf[äa]nger|irrt[üu]mlich|destinatario|por\s+error)",
+    re.I,
+)
+
+
+def _is_legal_notice(lines: list[str], i: int) -> bool:
+    """A legal notice starts at line i: a "Disclaimer" heading, or a paragraph that calls
+    the message confidential and says who it is meant for or what to do if it went astray."""
+    match = _LEGAL_NOTICE.match(lines[i])
+    if not match:
+        return False
+    if not any(c.isalpha() for c in lines[i][match.end() :]) and len(lines[i].split()) <= 3:
+        return True  # the heading alone
+    paragraph = []
+    for line in lines[i : i + 6]:
+        if not line.strip():
+            break
+        paragraph.append(line)
+    return bool(_NOTICE_WORDS.search(" ".join(paragraph)))
+
+
 _CID_IMAGE = re.compile(r"^\s*\[cid:[^\]]*\]\s*$", re.I)
 
 
@@ -306,7 +331,7 @@ def _extract_once(body: str) -> str:
         if not has_text and _is_gateway_banner(line):
             i += 1
             continue
-        if has_text and _LEGAL_NOTICE.match(line):
+        if has_text and _is_legal_notice(lines, i):
             cut = True
             break
         span = _attribution_length(lines, i)
