@@ -1081,3 +1081,25 @@ def test_a_record_told_in_the_negative_before_a_closing_question_is_a_claim():
     assert "behaviour" in claim_kinds(sentence)
     assert detect_claims("We haven't met yet, shall we have coffee next week?") == []
     assert detect_claims("We don't know your favourite colour yet, can you tell us?") == []
+
+
+def test_a_club_evening_is_attended_while_a_story_is_only_belonged_to():
+    # A club's evening, night or outing is an event the person came to; "our story" or
+    # "our journey" is told to every reader, like "our community".
+    assert "attendance" in claim_kinds("Thanks for being part of our quiz club night in March.")
+    assert "attendance" in claim_kinds("Thank you for being part of our cycling club's ride.")
+    assert detect_claims("Thanks for being part of our story.") == []
+    assert detect_claims("Thank you for being part of the journey so far.") == []
+    assert detect_claims("Thank you for being part of our community.") == []
+
+
+def test_a_session_on_a_calling_tool_and_a_show_round_are_claims():
+    # A call named by its tool and "session"; the reader shown round our premises, told
+    # with "we were pleased" (a past welcome, not the formal "we are pleased to welcome").
+    assert "call" in claim_kinds("Following our Skype session, the revised budget is attached.")
+    assert "call" in claim_kinds("Since our WebEx yesterday I've spoken to the vendor.")
+    assert "visit" in claim_kinds("We were really pleased to show you round the bakery.")
+    assert "visit" in claim_kinds("It was lovely to show you round the mill on Friday.")
+    assert detect_claims("Our Zoom sessions for beginners run every Tuesday.") == []
+    assert detect_claims("Our Zoom session for newcomers starts at 6pm.") == []
+    assert detect_claims("We are pleased to welcome you to our new store on Saturday.") == []

@@ -189,9 +189,13 @@ EN: dict[str, list[str]] = {
         r"great |good |productive |helpful |nice |lovely |telephone |discovery |intro |"
         r"introductory |follow-up |demo |catch-up |check-in |kick-off |kickoff )*"
         r"(?:call|phone call|video call|zoom call|zoom|phone "
-        r"conversation|conference call|teams call|facetime)\b(?! (?:to action|for (?:papers|"
-        r"proposals|entries|speakers|submissions|applications)|centre|center|list|us|now|"
-        r"today to|back service|options|line|number|button|tracking))(?!:)",
+        r"conversation|conference call|teams call|facetime|skype|skype call|webex|whatsapp call|"
+        # "After our Skype session", "our Teams session on Tuesday" (a session, not sessions).
+        r"(?:zoom|skype|teams|webex|video|phone|facetime) session(?! (?:for|runs?|every|"
+        r"starts?|is|will)\b))\b(?! (?:sessions? (?:for|runs?|every|starts?|is|are|will)\b|"
+        r"to action|for (?:papers|proposals|entries|speakers|submissions|applications)|"
+        r"centre|center|list|us|now|today to|back service|options|line|number|button|"
+        r"tracking))(?!:)",
         r"\b(?:spoke|talked|chatted|speaking|talking|chatting|speak|talk|chat|catching up|"
         r"caught up|said|mentioned|agreed|discussed|told you|as promised|as agreed|as "
         r"discussed)\b[^.!?]{0,20}?\b(?:on|over|by) the (?:tele)?phone\b",
@@ -234,8 +238,9 @@ EN: dict[str, list[str]] = {
         r"(?:visit|tour|trip(?! to (?!our\b|us\b|the\b))|stay)\b",
         r"\byour (?:recent |last |previous |latest )(?:visit|tour|stay)\b",
         rf"\b(?:great|good|nice|lovely|pleasure|glad|happy|delighted|wonderful|fantastic|"
-        rf"honou?r|thrilled|loved|enjoyed)\b[^.!?]{{0,30}}?\b(?:to |in )?(?:host|hosting|"
-        rf"welcome|welcoming|have|having|show|showing) {_Y} (?:at|in|to|here|around|"
+        rf"honou?r|thrilled|loved|enjoyed|(?:was|were) (?:so |very |really |most )?pleased)"
+        rf"\b[^.!?]{{0,30}}?\b(?:to |in )?(?:host|hosting|"
+        rf"welcome|welcoming|have|having|show|showing) {_Y} (?:at|in|to|here|around|round|"
         rf"through|on(?! board\b))\b",
         rf"\b(?:see|saw|seeing|spotted|spot) {_Y} (?:at|in|by) (?:our|the) (?:stand|booth|"
         rf"shop|store|showroom|office|studio|workshop|factory|boutique|gallery|restaurant|"
@@ -3729,12 +3734,18 @@ ES_SUBJECT_AFTER = re.compile(
 _COMMUNITY = (
     r"community|communauté|comunidad|gemeinschaft|family|famille|familia|familie|club|tribe|"
     r"network|réseau|red|netzwerk|readers|lecteurs|lectores|leserschaft|subscribers|abonnés|"
-    r"suscriptores|abonnenten|newsletter|mailing list|liste|lista|verteiler|boletín"
+    r"suscriptores|abonnenten|newsletter|mailing list|liste|lista|verteiler|boletín|"
+    # …or in a story told to every reader: "Thanks for being part of our story/journey".
+    r"story|journey|history|mission|movement|adventure"
 )
 PART_OF_COMMUNITY = re.compile(
     r"\b(?:part of|partie de|parte de|parte del|teil)\s+(?:our|the|this|notre|cette|la|le|"
     r"nos|esta|este|nuestra|nuestro|la|el|unserer|unseres|der|dieser|des|diesem)?\s*"
     rf"(?:[\w-]+\s+)?(?:{_COMMUNITY})\b"
+    # A club's evening or meeting is an event attended: "part of our book club evening".
+    r"(?!\s+(?:evening|night|meeting|session|event|day|dinner|lunch|breakfast|outing|trip|"
+    r"walk|ride|run|quiz|social|party|tasting|weekend|retreat|workshop|meetup|meet-up)\b|"
+    r"['’]s\b)"
 )
 
 # Named things.
