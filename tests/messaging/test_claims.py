@@ -1103,3 +1103,23 @@ def test_a_session_on_a_calling_tool_and_a_show_round_are_claims():
     assert detect_claims("Our Zoom sessions for beginners run every Tuesday.") == []
     assert detect_claims("Our Zoom session for newcomers starts at 6pm.") == []
     assert detect_claims("We are pleased to welcome you to our new store on Saturday.") == []
+
+
+def test_a_condition_cut_short_governs_its_whole_sentence():
+    # "If so, …" after a question of its own: the condition reaches past the comma.
+    assert detect_claims("If so, great to reconnect.") == []
+    assert detect_claims("Was that you at the expo? If so, great to reconnect.") == []
+    assert detect_claims("If that's you, thanks for coming along to the launch!") == []
+    assert "meeting" in claim_kinds("So, great to reconnect at the alumni dinner.")
+
+
+def test_thanks_a_ton_and_one_of_the_many_guests_are_attendance():
+    assert "attendance" in claim_kinds("Thanks a ton for attending the board dinner in Leeds.")
+    assert "attendance" in claim_kinds("Thank you for being one of the 120 guests at our gala.")
+
+
+def test_how_the_reader_finds_what_they_have_so_far_is_a_purchase():
+    assert "purchase" in claim_kinds("How are you finding the Family plan so far?")
+    assert "purchase" in claim_kinds("How are you getting on with your new e-bike so far?")
+    assert detect_claims("How are you finding the new term so far?") == []
+    assert detect_claims("How are you finding the weather so far?") == []

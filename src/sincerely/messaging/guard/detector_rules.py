@@ -62,6 +62,8 @@ _GLAD_EN = (
     r"grateful|appreciated?|amazing|terrific|really enjoyed|so good|excellent|thanks|thank you)"
 )
 _Y = r"(?:you|ya|u|y'all|you all|you both|you two)"
+# "Thanks so much", "thanks a ton", "thanks a million for coming".
+_LOTS = r" so much| a ton| a million| heaps"
 _NUM_EN = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|many|several|so many|a few|a couple of)"
@@ -108,7 +110,7 @@ EN: dict[str, list[str]] = {
         r"\b(?:when|since|after|before|the day|the time|each time|every time|ever since) "
         r"(?:we|you and i) (?:first |last |briefly )?(?:met|saw each other|got together|"
         r"caught up|spoke in person)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again| a lot| very much)?"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again| a lot| very much)?"
         rf" for (?:meeting|seeing|taking the time to (?:meet|see)|making (?:the )?time to "
         rf"(?:meet|see)|the (?:coffee|lunch|dinner|breakfast|drinks|meeting|visit to your)|"
         rf"having me|hosting me|welcoming me|receiving me|your hospitality)\b",
@@ -126,11 +128,12 @@ EN: dict[str, list[str]] = {
         rf"to|took part|participated|were part of|were among|tuned in|showed up|made it to|"
         rf"were in the audience|sat in on|signed up for and attended|registered and "
         rf"attended)\b",
-        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot|"
+        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?:{_LOTS}| again| a lot|"
         rf" very much| all)? for (?:attending|joining (?:us|our|the|in|me)|"
         rf"coming (?:to(?! see)|along|out)|tuning in|taking part|participating|"
         rf"being (?:part of|there|with us|at|among|"
-        rf"in the audience|one of (?:the|our) (?:guests|attendees|participants))|showing up|"
+        rf"in the audience|one of (?:the|our)(?: \d[\d,]*| first| few| lucky| brave)? "
+        rf"(?:guests|attendees|participants))|showing up|"
         rf"making it|spending (?:the|your) (?:day|evening|morning|afternoon) with us|your "
         rf"(?:attendance|participation|presence))\b",
         r"\byour (?:attendance|participation|presence) (?:at|in|during|on)\b",
@@ -201,7 +204,7 @@ EN: dict[str, list[str]] = {
         r"discussed)\b[^.!?]{0,20}?\b(?:on|over|by) the (?:tele)?phone\b",
         r"\b(?:as (?:agreed|discussed|promised|mentioned)|like i said|as i said) (?:by|over "
         r"the|on the) (?:tele)?phone\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:your|the) "
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:your|the) "
         rf"(?:time|chat) on the (?:tele)?phone\b",
         rf"\b(?:when|after|since|before) (?:i|we) (?:called|rang|phoned|spoke to|talked to) "
         rf"{_Y}\b",
@@ -224,10 +227,10 @@ EN: dict[str, list[str]] = {
         rf"{_Y} on the phone\b",
     ],
     "visit": [
-        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot)? "
+        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?:{_LOTS}| again| a lot)? "
         rf"for (?:stopping|dropping|popping|coming|swinging|calling|looking) (?:by|in|over|"
         rf"round|around|into)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:visiting|"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:visiting|"
         rf"coming to (?:see|visit) us|your (?:\w+ )?visit|the visit|touring|coming in|"
         rf"coming to our|dropping in on)\b",
         rf"\b{_Y}(?: recently| just)? (?:visited|stopped by|dropped by|popped into|popped in|"
@@ -261,7 +264,7 @@ EN: dict[str, list[str]] = {
         r"thanks for|thank you for|with reference to|further to) your (?:recent |earlier |"
         r"kind |last |latest |previous )?(?:request|enquiry|inquiry|question|message|email|"
         r"e-mail|note|query|comment|ask|request for|questions|enquiries)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:reaching out|"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:reaching out|"
         rf"getting in touch|contacting us|contacting me|writing (?:to us|in)|your (?:\w+ )?"
         rf"(?:enquiry|inquiry|request|question|interest|message|email|note)|requesting|"
         rf"asking|enquiring|inquiring|your patience with (?:your|the) request)\b",
@@ -359,7 +362,7 @@ EN: dict[str, list[str]] = {
         r"\b(?:based on|from|given|looking at|according to) your (?:previous |past |recent |"
         r"last )?(?:orders|purchases|order history|purchase history|shopping history|"
         r"basket history)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:buying|"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:buying|"
         rf"your (?:recent |last |latest )?(?:order|purchase|business|custom)|purchasing|"
         rf"shopping with us|ordering|choosing us|choosing our|picking us|picking our)\b",
         r"(?:^|[,.;:!?-] ?|\b(?:you|you're|you are|are you|hope you|hope you're|you've been) )"
@@ -423,7 +426,7 @@ EN: dict[str, list[str]] = {
         r"account|status|tier|number|balance|app|bonus|discount|vouchers?)\b)|"
         r"long-standing support|continued support|years of support|"
         r"faithfulness|many years with us|anniversary with us|membership anniversary)\b",
-        r"\b(?:thanks?|thank you)(?: so much| again)? for (?:sticking with us|staying with us|"
+        rf"\b(?:thanks?|thank you)(?:{_LOTS}| again)? for (?:sticking with us|staying with us|"
         r"being with us|your loyalty|being loyal|being a (?:customer|member|subscriber)|"
         r"all (?:these|those) years|years of)\b",
         rf"\b{_NUM_EN} (?:years?|months?) (?:together|with us|of (?:friendship|loyalty|"
@@ -1727,7 +1730,7 @@ _KIND_AFTER_THANKS_EN = {
     "request": r"your question|your enquiry|your inquiry|asking|your request|reaching out",
 }
 for _kind, _verbs in _KIND_AFTER_THANKS_EN.items():
-    EN[_kind].append(rf"\b{_THANKS_CASUAL}(?: {_Y})?(?: so much| again| a lot)? for (?:{_verbs})\b")
+    EN[_kind].append(rf"\b{_THANKS_CASUAL}(?: {_Y})?(?:{_LOTS}| again| a lot)? for (?:{_verbs})\b")
 EN["meeting"] += [
     rf"\b{_GLAD_EN}\b[^.!?]{{0,40}}?\b(?:bump|bumped|ran|run) into {_Y}\b",
     rf"\b(?:shake|shook|shaking) {_Y}r hand\b",
@@ -1779,6 +1782,11 @@ EN["purchase"] += [
     r"\b(?:yesterday's|last week's|last month's|\w+day's) (?:purchase|order|delivery|booking)\b",
     r"\b(?:how's|how is|how are|how're) (?:the|your|that) new (?:[\w-]+ ){1,3}?(?:treating you|"
     r"working out|going|holding up|doing)\b",
+    # "How are you finding the Pro plan so far?": what the person has, asked after.
+    r"\bhow (?:are|'re) (?:you|u) (?:finding|getting on with|getting along with|liking|"
+    r"settling in with) (?:the|your) (?:new )?(?!(?:first |new )?(?:week|month|term|year|day|"
+    r"weather|season|semester|course|job|role|city|area|neighbourhood)\b)(?:[\w-]+ ){1,3}?"
+    r"so far\b",
 ]
 EN["behaviour"] += [
     r"(?:^|[.!?] )(?:hey |hi |psst |so )?(?:[\w-]+, )?still (?:thinking about|considering|"
@@ -2216,7 +2224,7 @@ _WHEN_EN = (
 _GOOD_EN = r"(?:great|good|nice|lovely|productive|helpful|fun|brilliant|fantastic|excellent)"
 EN["call"] += [
     rf"\b{_GOOD_EN} (?:call|phone call|zoom|video call)s? {_WHEN_EN}\b",
-    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?: so much| again)? for (?:jumping|"
+    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:jumping|"
     rf"hopping|getting) on (?:a|the) (?:quick |short )?(?:call|phone|zoom|video call)\b",
     r"\b(?:hear|hearing|heard) your voice\b",
     r"\bwe were on (?:the phone|a call|zoom|the call)\b",
@@ -2235,7 +2243,7 @@ EN["meeting"] += [
     rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\bto (?:finally |properly |briefly )?(?:connect|reconnect)\b"
     rf"(?! with (?!{_Y}\b))",
     rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\b(?:being|to be|getting|to get|was) introduced\b",
-    rf"\b(?:thanks?|thank you|thx)(?: {_Y})?(?: so much| again)? for (?:having|grabbing|joining "
+    rf"\b(?:thanks?|thank you|thx)(?: {_Y})?(?:{_LOTS}| again)? for (?:having|grabbing|joining "
     rf"me for|getting) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a drink|a bite)\b",
 ]
 EN["tenure"] += [
@@ -2661,7 +2669,7 @@ DE["conversation"] += [
 ]
 
 EN["call"] += [
-    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?: so much| again)? for (?:calling|ringing|"
+    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:calling|ringing|"
     rf"phoning|getting back to (?:me|us)) ?(?:me |us )?(?:back |earlier|yesterday|today|this|"
     rf"last|on)\b",
 ]
@@ -2769,11 +2777,11 @@ DE["tenure"] += [
 # thanks for the order (not only "your"), thanks for coming with nothing after it, and
 # "your size is back", which knows the person's size.
 EN["purchase"] += [
-    rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for the (?:recent |"
+    rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for the (?:recent |"
     rf"latest )?(?:order|purchase)\b(?! (?:form|page|link|button|confirmation)\b)",
 ]
 EN["visit"] += [
-    rf"\b(?:thanks?|thank you)(?: {_Y})?(?: so much| again| a lot)? for coming(?= ?[.!]|$)"
+    rf"\b(?:thanks?|thank you)(?: {_Y})?(?:{_LOTS}| again| a lot)? for coming(?= ?[.!]|$)"
 ]
 ES["visit"] += [r"\bgracias por (?:venir|haber venido)(?= ?[.!]|$)"]
 FR["purchase"] += [r"\bmerci (?:beaucoup )?pour (?:la|cette) (?:commande|achat)(?= ?[.!,]|$)"]
@@ -3044,6 +3052,14 @@ CONDITIONAL = {
     ),
     "es": re.compile(
         rf"\b{_RECOLLECTION['es']}(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"
+    ),
+}
+# A sentence opening on a condition cut short governs all of it, though a comma follows:
+# "Did we meet at the expo? If so, great to reconnect." (the question was its own sentence).
+ELLIPTIC_CONDITION = {
+    "en": re.compile(
+        r"(?:^|[.!?]\s)\W*(?:p\.?s\.?\W*)?(?:if so|if yes|if that's (?:the case|you|right)|"
+        r"if that is (?:the case|you)|if (?:you|we) (?:did|were|have|had|do))\b"
     ),
 }
 # "Eres una de las personas que…", "Tú eres de las pocas clientas que…": the reader singled
