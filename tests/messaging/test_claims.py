@@ -1123,3 +1123,9 @@ def test_how_the_reader_finds_what_they_have_so_far_is_a_purchase():
     assert "purchase" in claim_kinds("How are you getting on with your new e-bike so far?")
     assert detect_claims("How are you finding the new term so far?") == []
     assert detect_claims("How are you finding the weather so far?") == []
+
+
+def test_being_a_customer_is_thanked_to_all_while_for_so_long_is_tenure():
+    assert detect_claims("Thanks for being a subscriber to our magazine.") == []
+    assert detect_claims("Thank you for being a customer.") == []
+    assert "tenure" in claim_kinds("Thanks for being a member since the very start.")

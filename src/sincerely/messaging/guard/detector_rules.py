@@ -427,7 +427,10 @@ EN: dict[str, list[str]] = {
         r"long-standing support|continued support|years of support|"
         r"faithfulness|many years with us|anniversary with us|membership anniversary)\b",
         rf"\b(?:thanks?|thank you)(?:{_LOTS}| again)? for (?:sticking with us|staying with us|"
-        r"being with us|your loyalty|being loyal|being a (?:customer|member|subscriber)|"
+        # Being a customer at all is thanked to every reader ("Thanks for being a subscriber
+        # to our newsletter"); for so long is a tenure.
+        r"being with us|your loyalty|being loyal|being a (?:customer|member|subscriber)"
+        r"(?= (?:for|since|all|these|so long|over|through)\b)|"
         r"all (?:these|those) years|years of)\b",
         rf"\b{_NUM_EN} (?:years?|months?) (?:together|with us|of (?:friendship|loyalty|"
         rf"partnership))\b",
