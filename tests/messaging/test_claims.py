@@ -1081,3 +1081,21 @@ def test_a_record_told_in_the_negative_before_a_closing_question_is_a_claim():
     assert "behaviour" in claim_kinds(sentence)
     assert detect_claims("We haven't met yet, shall we have coffee next week?") == []
     assert detect_claims("We don't know your favourite colour yet, can you tell us?") == []
+
+
+# A promise made to a public we name (shareholders, residents, our customers at large) is no
+# promise to the reader; one made at an occasion ("promis à la réunion") still is.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Comme promis à nos actionnaires, le dividende sera versé en juin.",
+        "Comme nous l'avions promis aux riverains, le chantier s'arrête à 18 h.",
+        "Comme promis à l'ensemble de nos adhérents, la cotisation reste stable.",
+    ],
+)
+def test_a_promise_to_a_named_public_is_no_promise_to_the_reader(sentence):
+    assert "promise" not in claim_kinds(sentence)
+
+
+def test_a_promise_made_at_an_occasion_is_still_a_promise():
+    assert "promise" in claim_kinds("Comme promis à la réunion, voici le compte rendu.")

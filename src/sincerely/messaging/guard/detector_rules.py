@@ -3323,6 +3323,12 @@ _PUBLICATION = {
     "es": r"boletín|número|edición|newsletter|artículo|entrada|episodio|podcast|vídeo|video|"
     r"blog|anuncio|revista",
 }
+_PROMISED_PUBLIC = (
+    r"actionnaires|investisseurs|clients|clientes|abonnés|abonnées|lecteurs|lectrices|membres|"
+    r"adhérents|adhérentes|partenaires|salariés|employés|collaborateurs|équipes|habitants|"
+    r"riverains|fournisseurs|associés|donateurs|bénévoles|élus|ville|mairie|commune|région|"
+    r"communauté|fidèles"
+)
 PUBLISHED = {
     "en": re.compile(
         r"\b(?:in|on) (?:our |the |this |my )?(?:last |previous |latest |recent |"
@@ -3331,6 +3337,10 @@ PUBLISHED = {
     "fr": re.compile(
         r"\b(?:dans|sur|par) (?:notre|le|la|l'|nos|ce|cette|mon|ma) ?(?:dernier |dernière |"
         rf"précédent |précédente |récent |récente )?(?:{_PUBLICATION['fr']})\b"
+        # or to a public named as such: "Comme promis à nos actionnaires", "promis aux
+        # riverains" (not "promis à la réunion", where the promise was made to the reader).
+        rf"|\bpromise?s? (?:aux|à (?:nos|tous nos|toutes nos|l'ensemble de nos|la|l')) ?"
+        rf"(?:{_PROMISED_PUBLIC})\b"
     ),
     "de": re.compile(
         r"\b(?:im|in unserem|in unserer|in der|in dem|in meinem|in meiner) (?:letzten |"
