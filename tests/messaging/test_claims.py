@@ -1099,3 +1099,31 @@ def test_a_promise_to_a_named_public_is_no_promise_to_the_reader(sentence):
 
 def test_a_promise_made_at_an_occasion_is_still_a_promise():
     assert "promise" in claim_kinds("Comme promis à la réunion, voici le compte rendu.")
+
+
+# Close innocents of stop 25 (fr): a promise made in our letter of the month or on our site,
+# experts who will be glad to talk, loyal customers named as a public in the plural.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Comme promis dans notre lettre de mai, voici le calendrier des ateliers.",
+        "Comme promis dans notre infolettre, les inscriptions sont ouvertes.",
+        "Nos conseillères seront ravies d'échanger avec vous lors du salon.",
+        "Les clients fidèles depuis plus de trois ans recevront un bon d'achat.",
+        "Nos abonnés depuis 2012 bénéficieront d'un tarif réduit.",
+    ],
+)
+def test_stop_25_fr_close_innocents(sentence):
+    assert detect_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Comme promis dans ma lettre, voici le devis signé.", "promise"),
+        ("Cliente fidèle depuis 2009, vous recevez notre cadeau de fin d'année.", "tenure"),
+        ("Vous serez content d'apprendre que notre rencontre a porté ses fruits.", "meeting"),
+    ],
+)
+def test_stop_25_fr_claims_kept(sentence, kind):
+    assert kind in claim_kinds(sentence)

@@ -704,8 +704,10 @@ FR: dict[str, list[str]] = {
         r"\b(?:remarqué|vu|noté|constaté|observé) (?:votre|ton) intérêt pour\b",
     ],
     "tenure": [
-        r"\b(?:client|cliente|membre|abonnée?|adhérente?|fidèle|lectrice|lecteur|ami|amie)s? "
-        r"(?:fidèles? )?depuis (?:\d+|plus|près|bientôt|longtemps|des années|de nombreuses|"
+        # Not a public named in the plural ("Les clients fidèles depuis cinq ans recevront…").
+        r"(?<!\bles )(?<!\bnos )(?<!\baux )(?<!\bdes )(?<!\bces )"
+        r"\b(?:client|cliente|membre|abonnée?|adhérente?|(?<![a-z]s )fidèle|lectrice|lecteur|"
+        r"ami|amie)s? (?:fidèles? )?depuis (?:\d+|plus|près|bientôt|longtemps|des années|de nombreuses|"
         r"le début|toujours)\b",
         r"\b(?:vous|tu) (?:êtes|es|nous faites|nous fais|faites|fais|achetez|achètes|"
         r"commandez|commandes|nous suivez|nous suis|êtes avec nous|es avec nous)\b[^.!?]{0,40}?"
@@ -3316,8 +3318,13 @@ _PUBLICATION = {
     r"(?<=last )post|(?<=latest )post|(?<=previous )post|(?<=recent )post|blog post|blog|"
     r"article|episode|podcast|video|"
     r"announcement|bulletin|digest|magazine",
-    "fr": r"numéro|newsletter|lettre d'information|édition|article|billet|épisode|podcast|"
-    r"vidéo|blog|annonce|bulletin|magazine",
+    "fr": r"numéro|newsletter|infolettre|lettre d'information|lettre d'info|"
+    r"lettre (?:mensuelle|hebdomadaire|trimestrielle|de (?:janvier|février|mars|avril|mai|juin|"
+    r"juillet|août|septembre|octobre|novembre|décembre|printemps|l'été|rentrée|l'automne|"
+    r"l'hiver|fin d'année))|"
+    r"édition|article|billet|épisode|podcast|vidéo|blog|annonce|bulletin|magazine|"
+    r"site|site internet|site web|page facebook|compte instagram|réseaux sociaux|catalogue|"
+    r"communiqué|brochure|programme",
     "de": r"newsletter|ausgabe|beitrag|artikel|blogbeitrag|blog|folge|podcast|video|"
     r"rundbrief|rundschreiben|heft|magazin",
     "es": r"boletín|número|edición|newsletter|artículo|entrada|episodio|podcast|vídeo|video|"
@@ -3503,7 +3510,8 @@ FUTURE_BEFORE = {
     ),
     "fr": re.compile(
         r"\b\w{2,}(?:erons|irons|erez|irez|eront|iront)\b|"
-        r"\b(?:au plaisir|serions|serais|serait|serons|serai|sera|aimerions|aimerais|"
+        r"\b(?:au plaisir|serions|serais|serait|serons|serai|sera|seront|"
+        r"aimerions|aimerais|"
         r"voudrions|voudrais|hâte|allons|vais|va|pourrions|pourrais|"
         r"pourrons|pourrez|prochainement|prochaine?|bientôt|souhaiterions|disponibles? "
         r"pour|à (?:votre|ta) disposition pour)\b|\bau\s*$"
