@@ -1081,3 +1081,69 @@ def test_a_record_told_in_the_negative_before_a_closing_question_is_a_claim():
     assert "behaviour" in claim_kinds(sentence)
     assert detect_claims("We haven't met yet, shall we have coffee next week?") == []
     assert detect_claims("We don't know your favourite colour yet, can you tell us?") == []
+
+
+# German "kein" declines: "an keinem unserer Kurse", "bei keiner Veranstaltung" negate as
+# "keinen" and "keine" do.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bisher waren Sie bei keinem unserer Seminare dabei.",
+        "Du hast an keiner unserer Führungen teilgenommen, schade!",
+    ],
+)
+def test_german_kein_in_every_case_negates(sentence):
+    assert detect_claims(sentence) == []
+
+
+# Stop 25 (de): claims told in German the rules did not read, each beside a close innocent.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Wir riefen dich am Freitag wegen der Rechnung an.", "call"),
+        ("Ihren Angaben zufolge ist der Schaden beim Transport entstanden.", "said"),
+        ("Weil du lieber mit der Bahn reist, liegt das Ticket bei.", "preference"),
+        ("Sie legen viel Wert auf Handarbeit, daher dieses Messer.", "preference"),
+        ("Das Päckchen mit Ihren Socken ist heute rausgegangen.", "purchase"),
+        ("Seit 2017 lesen Sie unsere Zeitung jeden Morgen.", "tenure"),
+        ("Sie unterstützen uns bereits seit der Eröffnung.", "tenure"),
+        ("Wir legen dir die Jacke bis Montag zur Seite.", "selection"),
+        ("Sie wurden als eine von zehn Gewinnerinnen ausgelost.", "selection"),
+        ("Dein persönlicher Gutscheincode lautet MAX10.", "selection"),
+    ],
+)
+def test_stop_25_german_claims(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unser Kundendienst rief letzte Woche Hunderte Kunden an.",
+        "Laut einer Umfrage kaufen die meisten Menschen online.",
+        "Wer lieber mit der Bahn reist, findet hier die Verbindungen.",
+        "Wir legen großen Wert auf Handarbeit.",
+        "Seit 2017 drucken wir unsere Zeitung klimaneutral.",
+        "Gerne legen wir Ihnen Ihr Wunschmodell für drei Tage zurück.",
+        "Die Gewinner werden Ende Mai ausgelost.",
+    ],
+)
+def test_stop_25_german_close_innocents(sentence):
+    assert detect_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Wir hoffen, die Anreise zu unserem Seminar war nicht zu anstrengend.", "attendance"),
+        ("Als Kundin der ersten Stunde bekommen Sie den Gutschein zuerst.", "tenure"),
+        ("Und, wie klappt es mit deinem neuen Rasenmäher?", "purchase"),
+    ],
+)
+def test_stop_25_degree_first_hour_and_new_things(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+def test_stop_25_new_things_of_ours_or_life_are_no_purchase():
+    assert detect_claims("Wie läuft es mit dem neuen Team in Ihrer Abteilung?") == []
+    assert detect_claims("Die Kunden der ersten Stunde erhalten eine Urkunde.") == []

@@ -756,7 +756,10 @@ _GLAD_DE = (
     r"(?:schön|toll|super|großartig|klasse|prima|nett|wunderbar|freude|vergnügen|spaß|"
     r"gefreut|freute|sehr gefreut|gut|angenehm|spannend|eine ehre|erfreut|begeistert)"
 )
-_NUM_DE = r"(?:\d+|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|vielen|mehreren)"
+_NUM_DE = (
+    r"(?:\d+|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|"
+    r"zwanzig|dreißig|vielen|mehreren)"
+)
 
 DE: dict[str, list[str]] = {
     "meeting": [
@@ -2822,6 +2825,63 @@ FR["request"] += [
     r"(?! par\b)",
 ]
 
+# Stop 25 (de): a call told in the Präteritum of a separable verb ("Ich rief Sie gestern
+# an"); what the person said told as a source ("Nach Ihren Worten", "Ihren Angaben
+# zufolge"); a taste told with "lieber" or "Wert legen auf"; a parcel with the person's
+# goods on its way; tenure told with more verbs or "since our founding"; an item held back,
+# a code of the person's own, or the person chosen.
+DE["call"] += [
+    r"\b(?:ich|wir) (?:rief|riefen) (?:sie|dich|euch) (?:[\w-]+ ){0,7}?(?:an|zurück)\b",
+    r"\b(?:sie|du|ihr) (?:riefen|riefst|rieft) (?:uns|mich) (?:[\w-]+ ){0,7}?(?:an|zurück)\b",
+]
+DE["said"] += [
+    rf"\b(?:nach {_POSS} (?:eigenen )?(?:worten|angaben|schilderung)|{_POSS} (?:eigenen )?"
+    rf"(?:angaben|aussagen?|schilderung|worten) (?:zufolge|nach)|laut {_POSS} (?:eigenen )?"
+    rf"(?:angaben|aussagen?|schilderung|worten))\b",
+]
+DE["preference"] += [
+    r"\b(?:da|weil) (?:sie|du|ihr) (?:[\w-]+ ){0,3}?lieber\b",
+    r"(?:^|[.!?,] |(?:da|weil|dass) )(?:sie|du|ihr) (?:legen|legst|legt) (?:[\w-]+ ){0,2}?"
+    r"wert (?:auf|darauf)\b",
+]
+DE["purchase"] += [
+    rf"\b(?:die|das|der) (?:sendung|lieferung|paket|päckchen) mit {_POSS} [\w-]+ "
+    rf"(?:[\w-]+ )?(?:ist|sind|wurde|wird|kommt|kommen|liegt)\b",
+    rf"\b{_POSS} (?:[\w-]+ )?(?:bestellung|lieferung|sendung|paket|päckchen) (?:[\w-]+ ){{0,3}}?"
+    rf"(?:ist|sind|wurde|wird) (?:[\w-]+ ){{0,2}}?auf dem weg\b",
+]
+DE["tenure"] += [
+    rf"\bseit (?:\d{{4}}|über|mehr als|fast|knapp|{_NUM_DE} jahren|jahren|jahrzehnten|langem) "
+    rf"(?:[\w-]+ ){{0,2}}?(?:beziehen|beziehst|nutzen|nutzt|lesen|liest|wohnen|wohnst|"
+    rf"trainieren|trainierst|vertrauen|vertraust) (?:sie|du|ihr)\b",
+    r"\b(?:sie|du|ihr) (?:sind|bist|seid|begleiten|begleitest|unterstützen|unterstützt|"
+    r"halten|hältst|kaufen|kaufst|beziehen|beziehst|nutzen|nutzt) (?:uns )?(?:[\w-]+ ){0,3}?"
+    r"(?:schon |bereits )?seit (?:unserer|der) (?:gründung|eröffnung|ersten stunde)\b",
+]
+DE["selection"] += [
+    r"\b(?:wir|ich) (?:halten|halte|legen|lege|hielten|legten) (?:ihnen|dir|euch) "
+    r"(?:[\w-]+ ){0,5}?(?:zurück|zur seite|beiseite)\b(?![^.!?]*\bgerne?\b)",
+    r"(?:^|[.!?] )(?:sie|du|ihr) (?:wurden|wurdest|wurdet|sind|bist|seid) (?:[\w-]+ ){0,5}?"
+    r"(?:ausgewählt|ausgesucht|auserwählt|ausgelost)(?: worden)?\b",
+    r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,5}?(?:ausgewählt|ausgesucht|ausgelost) (?:wurden|"
+    r"wurdest|worden sind|worden bist)\b",
+    rf"\b{_POSS} (?:ganz )?persönliche[rn]? (?:rabatt|gutschein|vorteils|aktions)?code\b",
+]
+DE["tenure"] += [
+    r"\bals (?:[\w-]+ )?(?:kunde|kundin|mitglied|abonnent|abonnentin|leser|leserin|gast|"
+    r"nutzer|nutzerin|unterstützer|unterstützerin|mieter|mieterin) der ersten stunde\b",
+    r"\b(?:sie|du|ihr) (?:sind|bist|seid|gehören|gehörst|gehört|zählen|zählst) "
+    r"(?:[\w-]+ ){0,3}?der ersten stunde\b",
+]
+# "How is it going with the new laptop?" asks after what the person bought, unless the new
+# thing is ours or their life ("mit dem neuen Team").
+DE["purchase"] += [
+    r"\b(?:läuft|klappt|geht) es (?:denn |so )?mit (?:ihrem|ihrer|deinem|deiner|dem|der) "
+    r"neuen\b(?! (?:logo|design|layout|website|webseite|homepage|app|update|format|newsletter|"
+    r"programm|menü|sortiment|büro|geschäft|laden|team|magazin|erscheinungsbild|job|stelle|"
+    r"kollegen|kolleginnen|chef|chefin|wohnung|haus|schule|arbeit|projekt|jahr)\b)",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -3355,7 +3415,8 @@ NEGATION = {
     ),
     "fr": re.compile(r"\b(?:pas|jamais|ne|n'|aucun|aucune|plus jamais|pas encore)\b|\bn'"),
     "de": re.compile(
-        r"\b(?:nicht|noch nichts|nie|niemals|noch kein|noch keine|kein|keine|keinen)\b"
+        r"\b(?:nicht|noch nichts|nie|niemals|noch kein|noch keine|kein|keine|keinen|keinem|keiner|"
+        r"keines|keins)\b"
     ),
     "es": re.compile(r"\b(?:no|nunca|jamás|todavía no|aún no|tampoco)\b"),
 }
@@ -3430,6 +3491,9 @@ NOT_NEGATING = {
         r"(?:entgangen|unbemerkt(?: geblieben)?|verborgen geblieben)\b|"
         r"\bnicht unbemerkt geblieben\b|"
         r"\bnicht zu (?:übersehen|überhören)\b|"
+        # A degree, not a denial: "Wir hoffen, der Besuch war nicht zu anstrengend".
+        r"\bnicht (?:zu|allzu|so) (?:stressig|anstrengend|ermüdend|lang|lange|langweilig|"
+        r"kompliziert|schwer|schwierig|hektisch|voll|laut|heiß|kalt|nass|spät|früh)\b|"
         # What stays on the mind: "Ihre Bemerkung ging mir nicht aus dem Kopf", "lässt mich
         # nicht los" say that it was said and remembered.
         r"\b(?:geht|ging|gingen|gehen|gegangen)\b[^,.;!?]{0,30}?\bnicht (?:mehr )?aus dem "
