@@ -1147,3 +1147,25 @@ def test_stop_25_degree_first_hour_and_new_things(sentence, kind):
 def test_stop_25_new_things_of_ours_or_life_are_no_purchase():
     assert detect_claims("Wie läuft es mit dem neuen Team in Ihrer Abteilung?") == []
     assert detect_claims("Die Kunden der ersten Stunde erhalten eine Urkunde.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Heute ist Ihr fünfjähriges Mitgliedsjubiläum, danke!", "tenure"),
+        ("Wie du uns erzähltest, zieht ihr im Mai nach Bern.", "said"),
+        ("Seit zwei Jahrzehnten kommen Sie zur Kontrolle zu uns.", "tenure"),
+        ("Du bist eine der wenigen, die den Prototyp testen dürfen.", "selection"),
+        ("Ihre gebuchte Massage findet am Freitag statt.", "purchase"),
+    ],
+)
+def test_stop_25_german_claims_second_round(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+def test_stop_25_our_own_jubilee_is_news():
+    assert detect_claims("Feiern Sie mit uns: Unser Jubiläum steht an, 50 Jahre Bäckerei.") == []
+
+
+def test_stop_25_a_compound_enquiry_is_a_request():
+    assert "request" in claim_kinds("Ihre Serviceanfrage vom Montag wurde an die Technik übergeben.")

@@ -893,7 +893,9 @@ DE: dict[str, list[str]] = {
         rf"kontaktaufnahme)\b",
         rf"\b(?:bezüglich|zu|in bezug auf|betreffend|wegen|bezugnehmend auf) {_POSS} "
         rf"(?:[\w-]+ )?(?:anfrage|frage|nachfrage)\b",
-        rf"\b{_POSS} (?:[\w-]+-)?anfrage (?:haben|wurde|ist|hat)\b",
+        # …a compound too, and what it is about: "Ihre Supportanfrage mit der Nummer 4711 ist".
+        rf"\b{_POSS} [\w-]*anfrage(?: (?:vom|von|mit|zu|zur|zum|über|nach|wegen) "
+        rf"[^.!?,]{{0,40}}?)? (?:haben|wurde|ist|hat)\b",
         r"\b(?:der|die|das|den) gewünschte[n]?\b",
         r"\b(?:du|sie|ihr) (?:wolltest|wollten|wolltet) (?:[\w-]+ ){0,3}?wissen\b",
         r"\b(?:sie|du) (?:fragten|fragtest|baten|batest|wünschten|wünschtest) (?:uns |mich )?"
@@ -1017,7 +1019,9 @@ DE: dict[str, list[str]] = {
         r"kundinnen|mitglied|mitgliedern|mitglieder|stammkunde|stammkunden|abonnenten)\b",
         r"\buns (?:[\w-]+ ){0,3}?treu (?:geblieben|sind|bist|seid)\b",
         rf"\b{_NUM_DE} jahre (?:zusammen|gemeinsam|bei uns|treue|mit uns)\b",
-        r"\bjubiläum\b[^.!?]{0,40}\b(?:zusammen|gemeinsam|bei uns|mit uns|jahre)\b",
+        # Our own jubilee is company news: "unser Jubiläum mit uns zu feiern".
+        r"(?<!unser )(?<!unseres )(?<!unserem )\bjubiläum\b[^.!?]{0,40}\b(?:zusammen|gemeinsam|"
+        r"bei uns|mit uns|jahre)\b",
         r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört) (?:[\w-]+ )?zu unseren "
         r"(?:[\w-]+ )?(?:langjährig|treu|ältest|best)",
         r"\b(?:sie|du|ihr) (?:beziehen|beziehst|bezieht|kaufen|kaufst|kauft|bestellen|"
@@ -2851,16 +2855,17 @@ DE["purchase"] += [
     rf"(?:ist|sind|wurde|wird) (?:[\w-]+ ){{0,2}}?auf dem weg\b",
 ]
 DE["tenure"] += [
-    rf"\bseit (?:\d{{4}}|über|mehr als|fast|knapp|{_NUM_DE} jahren|jahren|jahrzehnten|langem) "
-    rf"(?:[\w-]+ ){{0,2}}?(?:beziehen|beziehst|nutzen|nutzt|lesen|liest|wohnen|wohnst|"
-    rf"trainieren|trainierst|vertrauen|vertraust) (?:sie|du|ihr)\b",
+    rf"\bseit (?:\d{{4}}|über|mehr als|fast|knapp|{_NUM_DE} (?:jahren|jahrzehnten)|jahren|"
+    rf"jahrzehnten|langem) (?:[\w-]+ ){{0,2}}?(?:beziehen|beziehst|nutzen|nutzt|lesen|liest|"
+    rf"wohnen|wohnst|trainieren|trainierst|vertrauen|vertraust|lassen|lässt|kommen|kommst) "
+    rf"(?:sie|du|ihr)\b",
     r"\b(?:sie|du|ihr) (?:sind|bist|seid|begleiten|begleitest|unterstützen|unterstützt|"
     r"halten|hältst|kaufen|kaufst|beziehen|beziehst|nutzen|nutzt) (?:uns )?(?:[\w-]+ ){0,3}?"
     r"(?:schon |bereits )?seit (?:unserer|der) (?:gründung|eröffnung|ersten stunde)\b",
 ]
 DE["selection"] += [
     r"\b(?:wir|ich) (?:halten|halte|legen|lege|hielten|legten) (?:ihnen|dir|euch) "
-    r"(?:[\w-]+ ){0,5}?(?:zurück|zur seite|beiseite)\b(?![^.!?]*\bgerne?\b)",
+    r"(?:[\w-]+ ){0,5}?(?:zurück|zur seite|beiseite|an die kasse)\b(?![^.!?]*\bgerne?\b)",
     r"(?:^|[.!?] )(?:sie|du|ihr) (?:wurden|wurdest|wurdet|sind|bist|seid) (?:[\w-]+ ){0,5}?"
     r"(?:ausgewählt|ausgesucht|auserwählt|ausgelost)(?: worden)?\b",
     r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,5}?(?:ausgewählt|ausgesucht|ausgelost) (?:wurden|"
@@ -2880,6 +2885,22 @@ DE["purchase"] += [
     r"neuen\b(?! (?:logo|design|layout|website|webseite|homepage|app|update|format|newsletter|"
     r"programm|menü|sortiment|büro|geschäft|laden|team|magazin|erscheinungsbild|job|stelle|"
     r"kollegen|kolleginnen|chef|chefin|wohnung|haus|schule|arbeit|projekt|jahr)\b)",
+]
+DE["tenure"] += [
+    rf"\b{_POSS} (?:[\w-]+ )?(?:kunden|mitglieds|abo|treue|vereins)jubiläum\b",
+]
+DE["said"] += [
+    r"\bwie (?:sie|du|ihr) (?:mir|uns) (?:[\w-]+ ){0,2}?(?:anvertrauten|anvertrautest|erzählten|"
+    r"erzähltest|erklärten|erklärtest|schrieben|schriebst|berichteten|berichtetest|schilderten|"
+    r"schildertest|mitteilten|mitteiltest|verrieten|verrietst|sagten|sagtest)\b",
+]
+DE["selection"] += [
+    r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört|zählen|zählst|sind|bist|seid) (?:[\w-]+ )?"
+    r"(?:zu den|unter den|eine[rs]? der) (?:allerersten|ersten|wenigen),? (?:die|denen)\b",
+]
+DE["purchase"] += [
+    rf"\b{_POSS} (?:gebuchte|bestellte|gekaufte|erworbene|reservierte|abonnierte)[nrms]? "
+    rf"[\w-]+",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
