@@ -2902,6 +2902,9 @@ DE["purchase"] += [
     rf"\b{_POSS} (?:gebuchte|bestellte|gekaufte|erworbene|reservierte|abonnierte)[nrms]? "
     rf"[\w-]+",
 ]
+# "Nachdem wir vorhin miteinander telefoniert haben": "miteinander" makes the reader the
+# other end of the line, the verb coming last.
+DE["call"] += [r"\bwir (?:[\w-]+ ){0,3}?miteinander telefoniert\b"]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
