@@ -1081,3 +1081,64 @@ def test_a_record_told_in_the_negative_before_a_closing_question_is_a_claim():
     assert "behaviour" in claim_kinds(sentence)
     assert detect_claims("We haven't met yet, shall we have coffee next week?") == []
     assert detect_claims("We don't know your favourite colour yet, can you tell us?") == []
+
+
+# "si" after the person's asking is "whether", no condition; the writer's own "quería saber
+# si…" is a question to the reader, no request of theirs.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nos preguntaste si hacemos envíos a Baleares: sí, y sin recargo.",
+        "Usted nos ha preguntado si el curso es presencial: lo es.",
+        "Nos consultó si quedaban plazas en el turno de tarde: quedan dos.",
+    ],
+)
+def test_spanish_asking_whether_is_a_request(sentence):
+    assert "request" in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quería saber si le interesaría una demostración la semana próxima.",
+        "Quería saber si tiene un rato el jueves para una llamada.",
+        "Le hemos preguntado si prefiere la entrega por la mañana.",
+        "Me preguntaba si usted tendría un momento esta semana.",
+    ],
+)
+def test_spanish_writer_asking_whether_is_no_request(sentence):
+    assert detect_claims(sentence) == []
+
+
+# Stop 25 (es): a booking confirmed, a bill or tickets sent, the reader among our oldest
+# customers, a basket or form left, the person's asking told subject-last, a meal remembered.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Tu reserva del domingo a las 13:30 para dos personas queda confirmada.", "purchase"),
+        ("Su factura de septiembre ya está disponible.", "purchase"),
+        ("Te confirmamos la cita para la limpieza dental del martes.", "purchase"),
+        ("Aquí tienes tus entradas para el partido del sábado.", "purchase"),
+        ("Usted es de nuestros socios más antiguos.", "tenure"),
+        ("Sos de los primeros en suscribirte al boletín.", "tenure"),
+        ("Dejaste unas sandalias en la cesta y quedan pocas.", "behaviour"),
+        ("Preguntó usted por las clases de natación; empiezan en octubre.", "request"),
+        ("Qué gusto el almuerzo del martes, Elena.", "meeting"),
+    ],
+)
+def test_spanish_stop_25_claims(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Su reserva estará confirmada cuando recibamos el pago.",
+        "Las reservas quedan confirmadas al pagar la señal.",
+        "Genial la cena del viernes: menú degustación para todos.",
+        "Fuimos de los primeros en abrir una tienda online en la ciudad.",
+        "Los artículos que dejes en la cesta no se reservan.",
+    ],
+)
+def test_spanish_stop_25_close_innocents(sentence):
+    assert detect_claims(sentence) == []

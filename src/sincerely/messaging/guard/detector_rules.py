@@ -1170,7 +1170,12 @@ ES: dict[str, list[str]] = {
         rf"en relación con|atendiendo a|conforme a) {_SU} (?:amable |reciente |última )?"
         rf"(?:solicitud|petición|consulta|pregunta|mensaje|interés|correo|encargo)\b",
         rf"\b{_SU} (?:solicitud|petición) (?:de|del|ha sido|fue)\b",
-        r"\b(?:querías|quería|queríais|querían) (?:saber|conocer|recibir|tener|información)\b",
+        r"\b(?:querías|quería|queríais|querían) (?:saber|conocer|recibir|tener|información)\b"
+        # "Quería saber si le interesaría una demo": the writer asking the reader, not the
+        # reader who wanted to know ("Quería saber si enviamos a Canarias").
+        r"(?! si (?:a )?(?:le |te |les |os |usted |ustedes |tú |vos )?(?:\w+rías?n?|tiene|"
+        r"tienes|tienen|tenés|puede|puedes|pueden|podés|está|estás|están|estaría|ha|has|han|"
+        r"sigue|sigues|quiere|quieres|quieren|querés|usted|ustedes|tú|vos)\b)",
         r"\bgracias por (?:contactarnos|contactar|escribirnos|solicitar|preguntar|su interés|"
         r"tu interés|ponerse en contacto|ponerte en contacto|su consulta|tu consulta)\b",
     ],
@@ -2822,6 +2827,63 @@ FR["request"] += [
     r"(?! par\b)",
 ]
 
+# Stop 25 (es): what a transactional mail says the person has (a booking confirmed, a bill,
+# tickets sent), the reader singled out among our oldest customers, a basket or form left,
+# the person's asking with the subject after the verb, and a meal remembered without a verb.
+_ES_BOUGHT_THING = (
+    r"(?:reserva|cita|pedido|compra|factura|billete|entrada|tarjeta de embarque|"
+    r"suscripción|póliza|abono|matrícula|inscripción|paquete|envío|bono|recibo|devolución|"
+    r"reembolso|localizador|justificante|dorsal)s?"
+)
+ES["purchase"] += [
+    rf"(?<!\bsi )(?<!\bcuando )\b{_SU} {_ES_BOUGHT_THING} (?:\S+ ){{0,8}}?(?:ya )?(?:está|están|"
+    rf"queda|quedan|ha sido|han sido|se ha|se han) (?:ya )?(?:confirmad|disponible|adjunt|"
+    rf"en camino|list[oa]|enviad|entregad|activad|renovad|emitid|procesad|tramitad)",
+    rf"\b(?:le|te|les|os) confirmamos (?:la|el|su|tu|sus|tus) (?:reserva|cita|pedido|compra|"
+    rf"inscripción|matrícula|plaza)s?\b",
+    rf"\b(?:aquí tienes?|aquí están|ahí van|le adjuntamos|te adjuntamos|os adjuntamos|"
+    rf"adjuntamos|le enviamos|te enviamos|le remitimos|te mandamos|le mandamos) {_SU} "
+    rf"(?:factura|billete|entrada|tarjeta de embarque|recibo|bono|localizador|justificante|"
+    rf"dorsal|certificado de garantía)s?\b",
+]
+_ES_CUSTOMERS = (
+    r"(?:clientes|clientas|socios|socias|miembros|suscriptor(?:es|as)|lector(?:es|as)|"
+    r"usuari[oa]s|pacientes|alumn[oa]s|compradores|compradoras)"
+)
+ES["tenure"] += [
+    rf"\b(?:eres|es usted|usted es|sos|fuiste|fue usted|usted fue) (?:uno |una )?de "
+    rf"(?:nuestr[oa]s|l[oa]s) (?:(?:primer[oa]s|más antigu[oa]s|más fieles|más veteran[oa]s) "
+    rf"{_ES_CUSTOMERS}|{_ES_CUSTOMERS} (?:[\w-]+ ){{0,2}}?más (?:antigu[oa]s|fieles|leales|"
+    rf"veteran[oa]s))\b",
+    r"\b(?:eres|es usted|usted es|sos|fuiste|fue usted|usted fue) (?:uno |una )?de l[oa]s "
+    r"primer[oa]s en (?:suscribir|confiar|comprar|unir|apuntar|registrar|hacerse|hacerte|"
+    r"abrir|probar)",
+]
+ES["behaviour"] += [
+    r"\b(?:dejaste|dejó|olvidaste|olvidó|abandonaste|abandonó) (?:\w+ ){0,3}?en (?:el|la) "
+    r"(?:carrito|cesta|bolsa)\b",
+    r"\b(?:rellenaste|empezaste a rellenar|dejaste a medias|te quedaste a (?:un|dos) "
+    r"(?:clic|paso)s?)\b",
+]
+ES["request"] += [
+    r"\b(?:preguntó usted|usted (?:nos |me )?preguntó|usted (?:nos |me )?ha preguntado|"
+    r"(?:nos|me) (?:ha|has|han) preguntado|preguntaste) (?:por|si|sobre|acerca|cuánto|"
+    r"cuándo|cómo|qué|dónde)\b",
+]
+_ES_SHARED_MEAL = (
+    r"(?:el|la) (?:café|comida|cena|almuerzo|desayuno|reunión|encuentro|vermut|aperitivo)"
+)
+ES["meeting"] += [
+    rf"\b(?:un gustazo|un placer|un gusto|qué gusto|qué alegría|qué rato más bueno) "
+    rf"{_ES_SHARED_MEAL} (?:de (?:ayer|anoche|hoy|esta mañana|esta tarde|(?:el|este) "
+    rf"(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|(?:la|esta) "
+    rf"semana pasada|el otro día)|del (?:lunes|martes|miércoles|jueves|viernes|sábado|"
+    rf"domingo|otro día))\b",
+    # "Genial la cena del viernes" may announce one; only a past time makes it remembered.
+    rf"\b(?:genial|estupend[oa]|muy buen[oa]) {_ES_SHARED_MEAL} de (?:ayer|anoche|esta "
+    rf"mañana|esta tarde|la semana pasada|el otro día)\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -3021,6 +3083,36 @@ _RECOLLECTION = {
     r"(?:erinnern|erinnerst)\b))",
     "es": r"(?!si (?:te acuerdas|se acuerda|se acuerdan|recuerdas|recuerda|recuerdan)\b)",
 }
+# "Nos preguntó si enviamos a Canarias": "si" after the person's asking is "whether", an
+# indirect question, no condition. Only the person's asking (not "me preguntaba si", which
+# is mostly the writer wondering, nor "quería saber si", mostly the writer asking, nor our
+# own "le preguntamos si").
+_ES_ASKED_WHETHER = "".join(
+    f"(?<!\\b{verb} )"
+    for verb in (
+        "preguntó",
+        "preguntaste",
+        "preguntasteis",
+        "preguntaron",
+        "ha preguntado",
+        "has preguntado",
+        "han preguntado",
+        "había preguntado",
+        "habías preguntado",
+        "preguntó usted",
+        "consultó",
+        "consultaste",
+        "consultaron",
+        "ha consultado",
+        "has consultado",
+        "han consultado",
+        "había consultado",
+        "habías consultado",
+        "querías saber",
+        "quiso saber",
+        "quisiste saber",
+    )
+)
 CONDITIONAL = {
     "en": re.compile(
         rf"\b{_RECOLLECTION['en']}(?:if|whether|in case|should you|unless|assuming|suppose|"
@@ -3038,7 +3130,8 @@ CONDITIONAL = {
         r"solltest du)\b"
     ),
     "es": re.compile(
-        rf"\b{_RECOLLECTION['es']}(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"
+        rf"\b{_RECOLLECTION['es']}(?:{_ES_ASKED_WHETHER}si|por si|en caso de que|tanto si|"
+        r"siempre que|a menos que)\b"
     ),
 }
 # "Eres una de las personas que…", "Tú eres de las pocas clientas que…": the reader singled
