@@ -1142,3 +1142,32 @@ def test_spanish_stop_25_claims(sentence, kind):
 )
 def test_spanish_stop_25_close_innocents(sentence):
     assert detect_claims(sentence) == []
+
+
+# Stop 25 (es), subjunctive thanks and a promise before a clause of its own; a named third
+# person with an appositive; wishes in the subjunctive stay wishes.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Te agradezco que me recibieras en tu estudio el martes.", "meeting"),
+        ("Qué buena sorpresa encontrarle en el concierto de anoche.", "meeting"),
+        ("Me alegra que te animaras a venir al taller de cerámica.", "attendance"),
+        ("Tal y como le aseguré, la tarifa no sube este año.", "promise"),
+        ("Tu suscripción se renovó automáticamente el día 3.", "purchase"),
+    ],
+)
+def test_spanish_subjunctive_and_promise_claims(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le agradeceríamos que nos recibiera la próxima semana.",
+        "Nos encantaría que se animara a venir al taller del sábado.",
+        "Carmen, nuestra socia, nos visitó en abril con su equipo.",
+        "Tu suscripción se renueva cada mes.",
+    ],
+)
+def test_spanish_wishes_and_named_third_persons_claim_nothing(sentence):
+    assert detect_claims(sentence) == []

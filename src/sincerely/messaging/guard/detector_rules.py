@@ -1049,7 +1049,7 @@ DE: dict[str, list[str]] = {
 _GLAD_ES = (
     r"(?:placer|gusto|encantad[oa]s?|encantó|alegró|alegra|alegría|genial|estupendo|"
     r"agradable|maravilloso|feliz|felices|content[oa]s?|un honor|fantástico|increíble|bonito|"
-    r"disfruté|disfrutamos|gracias)"
+    r"disfruté|disfrutamos|gracias|buena sorpresa|grata sorpresa)"
 )
 _NUM_ES = (
     r"(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|muchos|varios)"
@@ -1063,7 +1063,8 @@ ES: dict[str, list[str]] = {
         rf"conocerlas|conocerles|conoceros|verte|verle|verla|veros|verles|vernos|haberte "
         rf"conocido|haberle conocido|haberla conocido|haberte visto|haberle visto|coincidir "
         rf"(?:contigo|con usted|con ustedes)|reunirnos|saludarte|saludarle|conocernos|"
-        rf"encontrarnos|reencontrarnos|volver a verte|volver a verle)\b",
+        rf"encontrarnos|reencontrarnos|volver a verte|volver a verle|encontrarte|encontrarle|"
+        rf"encontrarla|encontraros|encontrarles)\b",
         r"\b(?:haberte|haberle|haberla|haberles|haberos) (?:conocido|visto|saludado|"
         r"encontrado)\b",
         r"\bnos (?:conocimos|vimos|encontramos|cruzamos|reunimos|saludamos|reencontramos|"
@@ -2839,6 +2840,8 @@ ES["purchase"] += [
     rf"(?<!\bsi )(?<!\bcuando )\b{_SU} {_ES_BOUGHT_THING} (?:\S+ ){{0,8}}?(?:ya )?(?:está|están|"
     rf"queda|quedan|ha sido|han sido|se ha|se han) (?:ya )?(?:confirmad|disponible|adjunt|"
     rf"en camino|list[oa]|enviad|entregad|activad|renovad|emitid|procesad|tramitad)",
+    rf"(?<!\bsi )(?<!\bcuando )\b{_SU} {_ES_BOUGHT_THING} (?:\S+ ){{0,8}}?se (?:renovó|confirmó|"
+    rf"envió|entregó|activó|tramitó|procesó|emitió)\b",
     rf"\b(?:le|te|les|os) confirmamos (?:la|el|su|tu|sus|tus) (?:reserva|cita|pedido|compra|"
     rf"inscripción|matrícula|plaza)s?\b",
     rf"\b(?:aquí tienes?|aquí están|ahí van|le adjuntamos|te adjuntamos|os adjuntamos|"
@@ -2882,6 +2885,25 @@ ES["meeting"] += [
     # "Genial la cena del viernes" may announce one; only a past time makes it remembered.
     rf"\b(?:genial|estupend[oa]|muy buen[oa]) {_ES_SHARED_MEAL} de (?:ayer|anoche|esta "
     rf"mañana|esta tarde|la semana pasada|el otro día)\b",
+]
+
+# Thanks told in the subjunctive: "Les agradezco que me recibieran en su planta", "Nos alegra
+# que se animara a venir a la jornada"; "Tal como te aseguré" before a clause of its own.
+ES["meeting"] += [
+    # not a wish: "Le agradeceríamos que nos recibiera la semana que viene"
+    r"(?<!ría )(?<!rías )(?<!ríamos )(?<!esperamos )(?<!espero )(?<!ruego )(?<!rogamos )"
+    r"(?<!pedimos )(?<!pido )\bque (?:me|nos) (?:recibiera|recibieras|recibieran|recibierais|recibiese|recibieses|"
+    r"recibiesen|haya recibido|hayas recibido|hayan recibido|hayáis recibido)\b",
+]
+ES["attendance"] += [
+    r"\bque (?:se animara|te animaras|se animaran|os animarais|se animase|te animases|"
+    r"se animasen) a (?:venir|asistir|participar|acompañarnos|estar|acercarte|acercarse|"
+    r"apuntarte|apuntarse|sumarte|sumarse|unirte|unirse) (?:a|al|en) (?:[\w-]+ ){0,3}?"
+    rf"{_ES_EVENT}",
+]
+ES["promise"] += [
+    r"\b(?:como|tal como|tal y como|según) (?:te|le|les|os) (?:aseguré|aseguramos|garanticé|"
+    r"garantizamos|había asegurado|habíamos asegurado)\b",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
@@ -4055,7 +4077,9 @@ WOULD_AFTER = {
 _ES_NOT_NAME = r"(?!(?:hola|gracias|querid[oa]s?|estimad[oa]s?|buenas|buenos|oye|mira)\b)"
 ES_NAMED_SUBJECT = re.compile(
     rf"^[\s¡¿]*(?:(?:el|la) (?:señor|señora|sr|sra)\.? )?{_ES_NOT_NAME}[\w-]+(?: [\w-]+)?, "
-    r"(?:(?:un|una|nuestr[oa]) )?[\w-]+ (?:de|del|desde) [\w-]+(?: [\w-]+)?,\s*$"
+    r"(?:(?:(?:un|una|nuestr[oa]) )?[\w-]+ (?:de|del|desde) [\w-]+(?: [\w-]+)?"
+    # "Ana, nuestra clienta, nos visitó…", "Pedro, un cliente habitual, nos contó…"
+    r"|(?:un|una|nuestr[oa]) [\w-]+(?: [\w-]+)?),\s*$"
 )
 ES_NAME_BEFORE_RELATIVE = re.compile(
     rf"^[\s¡¿]*(?:(?:el|la) (?:señor|señora|sr|sra)\.? )?{_ES_NOT_NAME}[\w-]+(?: [\w-]+)?,\s*$"
