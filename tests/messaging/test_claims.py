@@ -1171,3 +1171,18 @@ def test_spanish_subjunctive_and_promise_claims(sentence, kind):
 )
 def test_spanish_wishes_and_named_third_persons_claim_nothing(sentence):
     assert detect_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Gracias por venir al foro de emprendedores del jueves.", "attendance"),
+        ("Me dejaste caer que te mudas a Cádiz en verano.", "said"),
+    ],
+)
+def test_spanish_event_nouns_and_said_verbs(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+def test_spanish_a_third_person_letting_us_know_is_no_reader():
+    assert detect_claims("Nuestro proveedor nos adelantó que los precios subirán.") == []

@@ -1090,7 +1090,9 @@ ES: dict[str, list[str]] = {
     "attendance": [
         r"\bgracias por venir (?:a|al) (?:la |el |nuestr[oa] )?(?:[\w-]+ )?(?:jornada|evento|"
         r"webinar|feria|charla|conferencia|presentación|taller|fiesta|cata|sesión|"
-        r"lanzamiento|concierto|seminario|inauguración)\b",
+        r"lanzamiento|concierto|seminario|inauguración|encuentro|foro|congreso|asamblea|gala|"
+        r"torneo|festival|masterclass|curso|clase|simposio|coloquio|mesa redonda|proyección|"
+        r"estreno|carrera|maratón|demostración)\b",
         r"\bgracias por (?:asistir|acompañarnos|participar|unirte|unirse|conectarte|"
         r"conectarse|estar (?:allí|ahí|con nosotros|presente)|su asistencia|tu asistencia|su "
         r"participación|tu participación|su presencia|tu presencia|formar parte|sumarte|"
@@ -2904,6 +2906,12 @@ ES["attendance"] += [
 ES["promise"] += [
     r"\b(?:como|tal como|tal y como|según) (?:te|le|les|os) (?:aseguré|aseguramos|garanticé|"
     r"garantizamos|había asegurado|habíamos asegurado)\b",
+]
+
+# What the person let us know, told with verbs the rules lacked: "Nos dejó caer que…".
+ES["said"] += [
+    r"\b(?:nos|me) (?:dejó caer|dejaste caer|dejasteis caer|confesó|confesaste|confió|"
+    r"confiaste|insinuó|insinuaste|adelantó|adelantaste|reconoció|reconociste) que\b",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
