@@ -1164,6 +1164,7 @@ def test_spanish_subjunctive_and_promise_claims(sentence, kind):
     "sentence",
     [
         "Le agradeceríamos que nos recibiera la próxima semana.",
+        "Te agradecería mucho que me recibieras un rato el lunes.",
         "Nos encantaría que se animara a venir al taller del sábado.",
         "Carmen, nuestra socia, nos visitó en abril con su equipo.",
         "Tu suscripción se renueva cada mes.",

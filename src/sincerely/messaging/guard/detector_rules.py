@@ -2894,7 +2894,8 @@ ES["meeting"] += [
 ES["meeting"] += [
     # not a wish: "Le agradeceríamos que nos recibiera la semana que viene"
     r"(?<!ría )(?<!rías )(?<!ríamos )(?<!esperamos )(?<!espero )(?<!ruego )(?<!rogamos )"
-    r"(?<!pedimos )(?<!pido )\bque (?:me|nos) (?:recibiera|recibieras|recibieran|recibierais|recibiese|recibieses|"
+    r"(?<!pedimos )(?<!pido )(?<!ría mucho )(?<!ríamos mucho )(?<!ría muchísimo )"
+    r"(?<!ríamos muchísimo )\bque (?:me|nos) (?:recibiera|recibieras|recibieran|recibierais|recibiese|recibieses|"
     r"recibiesen|haya recibido|hayas recibido|hayan recibido|hayáis recibido)\b",
 ]
 ES["attendance"] += [
