@@ -1081,3 +1081,296 @@ def test_a_record_told_in_the_negative_before_a_closing_question_is_a_claim():
     assert "behaviour" in claim_kinds(sentence)
     assert detect_claims("We haven't met yet, shall we have coffee next week?") == []
     assert detect_claims("We don't know your favourite colour yet, can you tell us?") == []
+
+
+def test_a_club_evening_is_attended_while_a_story_is_only_belonged_to():
+    # A club's evening, night or outing is an event the person came to; "our story" or
+    # "our journey" is told to every reader, like "our community".
+    assert "attendance" in claim_kinds("Thanks for being part of our quiz club night in March.")
+    assert "attendance" in claim_kinds("Thank you for being part of our cycling club's ride.")
+    assert detect_claims("Thanks for being part of our story.") == []
+    assert detect_claims("Thank you for being part of the journey so far.") == []
+    assert detect_claims("Thank you for being part of our community.") == []
+
+
+def test_a_session_on_a_calling_tool_and_a_show_round_are_claims():
+    # A call named by its tool and "session"; the reader shown round our premises, told
+    # with "we were pleased" (a past welcome, not the formal "we are pleased to welcome").
+    assert "call" in claim_kinds("Following our Skype session, the revised budget is attached.")
+    assert "call" in claim_kinds("Since our WebEx yesterday I've spoken to the vendor.")
+    assert "visit" in claim_kinds("We were really pleased to show you round the bakery.")
+    assert "visit" in claim_kinds("It was lovely to show you round the mill on Friday.")
+    assert detect_claims("Our Zoom sessions for beginners run every Tuesday.") == []
+    assert detect_claims("Our Zoom session for newcomers starts at 6pm.") == []
+    assert detect_claims("We are pleased to welcome you to our new store on Saturday.") == []
+
+
+def test_a_condition_cut_short_governs_its_whole_sentence():
+    # "If so, …" after a question of its own: the condition reaches past the comma.
+    assert detect_claims("If so, great to reconnect.") == []
+    assert detect_claims("Was that you at the expo? If so, great to reconnect.") == []
+    assert detect_claims("If that's you, thanks for coming along to the launch!") == []
+    assert "meeting" in claim_kinds("So, great to reconnect at the alumni dinner.")
+
+
+def test_thanks_a_ton_and_one_of_the_many_guests_are_attendance():
+    assert "attendance" in claim_kinds("Thanks a ton for attending the board dinner in Leeds.")
+    assert "attendance" in claim_kinds("Thank you for being one of the 120 guests at our gala.")
+
+
+def test_how_the_reader_finds_what_they_have_so_far_is_a_purchase():
+    assert "purchase" in claim_kinds("How are you finding the Family plan so far?")
+    assert "purchase" in claim_kinds("How are you getting on with your new e-bike so far?")
+    assert detect_claims("How are you finding the new term so far?") == []
+    assert detect_claims("How are you finding the weather so far?") == []
+
+
+def test_being_a_customer_is_thanked_to_all_while_for_so_long_is_tenure():
+    assert detect_claims("Thanks for being a subscriber to our magazine.") == []
+    assert detect_claims("Thank you for being a customer.") == []
+    assert "tenure" in claim_kinds("Thanks for being a member since the very start.")
+
+
+# A promise made to a public we name (shareholders, residents, our customers at large) is no
+# promise to the reader; one made at an occasion ("promis à la réunion") still is.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Comme promis à nos actionnaires, le dividende sera versé en juin.",
+        "Comme nous l'avions promis aux riverains, le chantier s'arrête à 18 h.",
+        "Comme promis à l'ensemble de nos adhérents, la cotisation reste stable.",
+    ],
+)
+def test_a_promise_to_a_named_public_is_no_promise_to_the_reader(sentence):
+    assert "promise" not in claim_kinds(sentence)
+
+
+def test_a_promise_made_at_an_occasion_is_still_a_promise():
+    assert "promise" in claim_kinds("Comme promis à la réunion, voici le compte rendu.")
+
+
+# Close innocents of stop 25 (fr): a promise made in our letter of the month or on our site,
+# experts who will be glad to talk, loyal customers named as a public in the plural.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Comme promis dans notre lettre de mai, voici le calendrier des ateliers.",
+        "Comme promis dans notre infolettre, les inscriptions sont ouvertes.",
+        "Nos conseillères seront ravies d'échanger avec vous lors du salon.",
+        "Les clients fidèles depuis plus de trois ans recevront un bon d'achat.",
+        "Nos abonnés depuis 2012 bénéficieront d'un tarif réduit.",
+    ],
+)
+def test_stop_25_fr_close_innocents(sentence):
+    assert detect_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Comme promis dans ma lettre, voici le devis signé.", "promise"),
+        ("Cliente fidèle depuis 2009, vous recevez notre cadeau de fin d'année.", "tenure"),
+        ("Vous serez content d'apprendre que notre rencontre a porté ses fruits.", "meeting"),
+    ],
+)
+def test_stop_25_fr_claims_kept(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+# German "kein" declines: "an keinem unserer Kurse", "bei keiner Veranstaltung" negate as
+# "keinen" and "keine" do.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bisher waren Sie bei keinem unserer Seminare dabei.",
+        "Du hast an keiner unserer Führungen teilgenommen, schade!",
+    ],
+)
+def test_german_kein_in_every_case_negates(sentence):
+    assert detect_claims(sentence) == []
+
+
+# Stop 25 (de): claims told in German the rules did not read, each beside a close innocent.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Wir riefen dich am Freitag wegen der Rechnung an.", "call"),
+        ("Ihren Angaben zufolge ist der Schaden beim Transport entstanden.", "said"),
+        ("Weil du lieber mit der Bahn reist, liegt das Ticket bei.", "preference"),
+        ("Sie legen viel Wert auf Handarbeit, daher dieses Messer.", "preference"),
+        ("Das Päckchen mit Ihren Socken ist heute rausgegangen.", "purchase"),
+        ("Seit 2017 lesen Sie unsere Zeitung jeden Morgen.", "tenure"),
+        ("Sie unterstützen uns bereits seit der Eröffnung.", "tenure"),
+        ("Wir legen dir die Jacke bis Montag zur Seite.", "selection"),
+        ("Sie wurden als eine von zehn Gewinnerinnen ausgelost.", "selection"),
+        ("Dein persönlicher Gutscheincode lautet MAX10.", "selection"),
+    ],
+)
+def test_stop_25_german_claims(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unser Kundendienst rief letzte Woche Hunderte Kunden an.",
+        "Laut einer Umfrage kaufen die meisten Menschen online.",
+        "Wer lieber mit der Bahn reist, findet hier die Verbindungen.",
+        "Wir legen großen Wert auf Handarbeit.",
+        "Seit 2017 drucken wir unsere Zeitung klimaneutral.",
+        "Gerne legen wir Ihnen Ihr Wunschmodell für drei Tage zurück.",
+        "Die Gewinner werden Ende Mai ausgelost.",
+    ],
+)
+def test_stop_25_german_close_innocents(sentence):
+    assert detect_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Wir hoffen, die Anreise zu unserem Seminar war nicht zu anstrengend.", "attendance"),
+        ("Als Kundin der ersten Stunde bekommen Sie den Gutschein zuerst.", "tenure"),
+        ("Und, wie klappt es mit deinem neuen Rasenmäher?", "purchase"),
+    ],
+)
+def test_stop_25_degree_first_hour_and_new_things(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+def test_stop_25_new_things_of_ours_or_life_are_no_purchase():
+    assert detect_claims("Wie läuft es mit dem neuen Team in Ihrer Abteilung?") == []
+    assert detect_claims("Die Kunden der ersten Stunde erhalten eine Urkunde.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Heute ist Ihr fünfjähriges Mitgliedsjubiläum, danke!", "tenure"),
+        ("Wie du uns erzähltest, zieht ihr im Mai nach Bern.", "said"),
+        ("Seit zwei Jahrzehnten kommen Sie zur Kontrolle zu uns.", "tenure"),
+        ("Du bist eine der wenigen, die den Prototyp testen dürfen.", "selection"),
+        ("Ihre gebuchte Massage findet am Freitag statt.", "purchase"),
+    ],
+)
+def test_stop_25_german_claims_second_round(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+def test_stop_25_our_own_jubilee_is_news():
+    assert detect_claims("Feiern Sie mit uns: Unser Jubiläum steht an, 50 Jahre Bäckerei.") == []
+
+
+def test_stop_25_a_compound_enquiry_is_a_request():
+    assert "request" in claim_kinds("Ihre Serviceanfrage vom Montag wurde an die Technik übergeben.")
+
+
+def test_stop_25_we_phoned_each_other_is_a_call():
+    assert "call" in claim_kinds("Weil wir gestern miteinander telefoniert haben, hier die Preise.")
+    assert detect_claims("Wir haben noch nie miteinander telefoniert.") == []
+
+
+# "si" after the person's asking is "whether", no condition; the writer's own "quería saber
+# si…" is a question to the reader, no request of theirs.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nos preguntaste si hacemos envíos a Baleares: sí, y sin recargo.",
+        "Usted nos ha preguntado si el curso es presencial: lo es.",
+        "Nos consultó si quedaban plazas en el turno de tarde: quedan dos.",
+    ],
+)
+def test_spanish_asking_whether_is_a_request(sentence):
+    assert "request" in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quería saber si le interesaría una demostración la semana próxima.",
+        "Quería saber si tiene un rato el jueves para una llamada.",
+        "Le hemos preguntado si prefiere la entrega por la mañana.",
+        "Me preguntaba si usted tendría un momento esta semana.",
+    ],
+)
+def test_spanish_writer_asking_whether_is_no_request(sentence):
+    assert detect_claims(sentence) == []
+
+
+# Stop 25 (es): a booking confirmed, a bill or tickets sent, the reader among our oldest
+# customers, a basket or form left, the person's asking told subject-last, a meal remembered.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Tu reserva del domingo a las 13:30 para dos personas queda confirmada.", "purchase"),
+        ("Su factura de septiembre ya está disponible.", "purchase"),
+        ("Te confirmamos la cita para la limpieza dental del martes.", "purchase"),
+        ("Aquí tienes tus entradas para el partido del sábado.", "purchase"),
+        ("Usted es de nuestros socios más antiguos.", "tenure"),
+        ("Sos de los primeros en suscribirte al boletín.", "tenure"),
+        ("Dejaste unas sandalias en la cesta y quedan pocas.", "behaviour"),
+        ("Preguntó usted por las clases de natación; empiezan en octubre.", "request"),
+        ("Qué gusto el almuerzo del martes, Elena.", "meeting"),
+    ],
+)
+def test_spanish_stop_25_claims(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Su reserva estará confirmada cuando recibamos el pago.",
+        "Las reservas quedan confirmadas al pagar la señal.",
+        "Genial la cena del viernes: menú degustación para todos.",
+        "Fuimos de los primeros en abrir una tienda online en la ciudad.",
+        "Los artículos que dejes en la cesta no se reservan.",
+    ],
+)
+def test_spanish_stop_25_close_innocents(sentence):
+    assert detect_claims(sentence) == []
+
+
+# Stop 25 (es), subjunctive thanks and a promise before a clause of its own; a named third
+# person with an appositive; wishes in the subjunctive stay wishes.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Te agradezco que me recibieras en tu estudio el martes.", "meeting"),
+        ("Qué buena sorpresa encontrarle en el concierto de anoche.", "meeting"),
+        ("Me alegra que te animaras a venir al taller de cerámica.", "attendance"),
+        ("Tal y como le aseguré, la tarifa no sube este año.", "promise"),
+        ("Tu suscripción se renovó automáticamente el día 3.", "purchase"),
+    ],
+)
+def test_spanish_subjunctive_and_promise_claims(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le agradeceríamos que nos recibiera la próxima semana.",
+        "Te agradecería mucho que me recibieras un rato el lunes.",
+        "Nos encantaría que se animara a venir al taller del sábado.",
+        "Carmen, nuestra socia, nos visitó en abril con su equipo.",
+        "Tu suscripción se renueva cada mes.",
+    ],
+)
+def test_spanish_wishes_and_named_third_persons_claim_nothing(sentence):
+    assert detect_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Gracias por venir al foro de emprendedores del jueves.", "attendance"),
+        ("Me dejaste caer que te mudas a Cádiz en verano.", "said"),
+    ],
+)
+def test_spanish_event_nouns_and_said_verbs(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+def test_spanish_a_third_person_letting_us_know_is_no_reader():
+    assert detect_claims("Nuestro proveedor nos adelantó que los precios subirán.") == []

@@ -596,6 +596,9 @@ class _Scope:
             m.start() < start for m in rules.CONDITIONAL[lang].finditer(clause, 0, end - c_start)
         ):
             return False
+        elliptic = rules.ELLIPTIC_CONDITION.get(lang)
+        if elliptic and any(m.end() <= start for m in elliptic.finditer(self.view, 0, start)):
+            return False
         if rules.COLLECTIVE[lang].search(clause) or (
             rules.RELATIVE_CLAUSE_START.match(clause)
             and rules.COLLECTIVE[lang].search(self.view[max(0, c_start - 25) : c_end])

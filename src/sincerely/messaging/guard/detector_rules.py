@@ -62,6 +62,8 @@ _GLAD_EN = (
     r"grateful|appreciated?|amazing|terrific|really enjoyed|so good|excellent|thanks|thank you)"
 )
 _Y = r"(?:you|ya|u|y'all|you all|you both|you two)"
+# "Thanks so much", "thanks a ton", "thanks a million for coming".
+_LOTS = r" so much| a ton| a million| heaps"
 _NUM_EN = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|many|several|so many|a few|a couple of)"
@@ -108,7 +110,7 @@ EN: dict[str, list[str]] = {
         r"\b(?:when|since|after|before|the day|the time|each time|every time|ever since) "
         r"(?:we|you and i) (?:first |last |briefly )?(?:met|saw each other|got together|"
         r"caught up|spoke in person)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again| a lot| very much)?"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again| a lot| very much)?"
         rf" for (?:meeting|seeing|taking the time to (?:meet|see)|making (?:the )?time to "
         rf"(?:meet|see)|the (?:coffee|lunch|dinner|breakfast|drinks|meeting|visit to your)|"
         rf"having me|hosting me|welcoming me|receiving me|your hospitality)\b",
@@ -126,11 +128,12 @@ EN: dict[str, list[str]] = {
         rf"to|took part|participated|were part of|were among|tuned in|showed up|made it to|"
         rf"were in the audience|sat in on|signed up for and attended|registered and "
         rf"attended)\b",
-        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot|"
+        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?:{_LOTS}| again| a lot|"
         rf" very much| all)? for (?:attending|joining (?:us|our|the|in|me)|"
         rf"coming (?:to(?! see)|along|out)|tuning in|taking part|participating|"
         rf"being (?:part of|there|with us|at|among|"
-        rf"in the audience|one of (?:the|our) (?:guests|attendees|participants))|showing up|"
+        rf"in the audience|one of (?:the|our)(?: \d[\d,]*| first| few| lucky| brave)? "
+        rf"(?:guests|attendees|participants))|showing up|"
         rf"making it|spending (?:the|your) (?:day|evening|morning|afternoon) with us|your "
         rf"(?:attendance|participation|presence))\b",
         r"\byour (?:attendance|participation|presence) (?:at|in|during|on)\b",
@@ -189,15 +192,19 @@ EN: dict[str, list[str]] = {
         r"great |good |productive |helpful |nice |lovely |telephone |discovery |intro |"
         r"introductory |follow-up |demo |catch-up |check-in |kick-off |kickoff )*"
         r"(?:call|phone call|video call|zoom call|zoom|phone "
-        r"conversation|conference call|teams call|facetime)\b(?! (?:to action|for (?:papers|"
-        r"proposals|entries|speakers|submissions|applications)|centre|center|list|us|now|"
-        r"today to|back service|options|line|number|button|tracking))(?!:)",
+        r"conversation|conference call|teams call|facetime|skype|skype call|webex|whatsapp call|"
+        # "After our Skype session", "our Teams session on Tuesday" (a session, not sessions).
+        r"(?:zoom|skype|teams|webex|video|phone|facetime) session(?! (?:for|runs?|every|"
+        r"starts?|is|will)\b))\b(?! (?:sessions? (?:for|runs?|every|starts?|is|are|will)\b|"
+        r"to action|for (?:papers|proposals|entries|speakers|submissions|applications)|"
+        r"centre|center|list|us|now|today to|back service|options|line|number|button|"
+        r"tracking))(?!:)",
         r"\b(?:spoke|talked|chatted|speaking|talking|chatting|speak|talk|chat|catching up|"
         r"caught up|said|mentioned|agreed|discussed|told you|as promised|as agreed|as "
         r"discussed)\b[^.!?]{0,20}?\b(?:on|over|by) the (?:tele)?phone\b",
         r"\b(?:as (?:agreed|discussed|promised|mentioned)|like i said|as i said) (?:by|over "
         r"the|on the) (?:tele)?phone\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:your|the) "
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:your|the) "
         rf"(?:time|chat) on the (?:tele)?phone\b",
         rf"\b(?:when|after|since|before) (?:i|we) (?:called|rang|phoned|spoke to|talked to) "
         rf"{_Y}\b",
@@ -220,10 +227,10 @@ EN: dict[str, list[str]] = {
         rf"{_Y} on the phone\b",
     ],
     "visit": [
-        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?: so much| again| a lot)? "
+        rf"\b(?:thanks?|thank you|grateful|appreciate)(?: {_Y})?(?:{_LOTS}| again| a lot)? "
         rf"for (?:stopping|dropping|popping|coming|swinging|calling|looking) (?:by|in|over|"
         rf"round|around|into)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:visiting|"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:visiting|"
         rf"coming to (?:see|visit) us|your (?:\w+ )?visit|the visit|touring|coming in|"
         rf"coming to our|dropping in on)\b",
         rf"\b{_Y}(?: recently| just)? (?:visited|stopped by|dropped by|popped into|popped in|"
@@ -234,8 +241,9 @@ EN: dict[str, list[str]] = {
         r"(?:visit|tour|trip(?! to (?!our\b|us\b|the\b))|stay)\b",
         r"\byour (?:recent |last |previous |latest )(?:visit|tour|stay)\b",
         rf"\b(?:great|good|nice|lovely|pleasure|glad|happy|delighted|wonderful|fantastic|"
-        rf"honou?r|thrilled|loved|enjoyed)\b[^.!?]{{0,30}}?\b(?:to |in )?(?:host|hosting|"
-        rf"welcome|welcoming|have|having|show|showing) {_Y} (?:at|in|to|here|around|"
+        rf"honou?r|thrilled|loved|enjoyed|(?:was|were) (?:so |very |really |most )?pleased)"
+        rf"\b[^.!?]{{0,30}}?\b(?:to |in )?(?:host|hosting|"
+        rf"welcome|welcoming|have|having|show|showing) {_Y} (?:at|in|to|here|around|round|"
         rf"through|on(?! board\b))\b",
         rf"\b(?:see|saw|seeing|spotted|spot) {_Y} (?:at|in|by) (?:our|the) (?:stand|booth|"
         rf"shop|store|showroom|office|studio|workshop|factory|boutique|gallery|restaurant|"
@@ -256,7 +264,7 @@ EN: dict[str, list[str]] = {
         r"thanks for|thank you for|with reference to|further to) your (?:recent |earlier |"
         r"kind |last |latest |previous )?(?:request|enquiry|inquiry|question|message|email|"
         r"e-mail|note|query|comment|ask|request for|questions|enquiries)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:reaching out|"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:reaching out|"
         rf"getting in touch|contacting us|contacting me|writing (?:to us|in)|your (?:\w+ )?"
         rf"(?:enquiry|inquiry|request|question|interest|message|email|note)|requesting|"
         rf"asking|enquiring|inquiring|your patience with (?:your|the) request)\b",
@@ -354,7 +362,7 @@ EN: dict[str, list[str]] = {
         r"\b(?:based on|from|given|looking at|according to) your (?:previous |past |recent |"
         r"last )?(?:orders|purchases|order history|purchase history|shopping history|"
         r"basket history)\b",
-        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for (?:buying|"
+        rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:buying|"
         rf"your (?:recent |last |latest )?(?:order|purchase|business|custom)|purchasing|"
         rf"shopping with us|ordering|choosing us|choosing our|picking us|picking our)\b",
         r"(?:^|[,.;:!?-] ?|\b(?:you|you're|you are|are you|hope you|hope you're|you've been) )"
@@ -418,8 +426,11 @@ EN: dict[str, list[str]] = {
         r"account|status|tier|number|balance|app|bonus|discount|vouchers?)\b)|"
         r"long-standing support|continued support|years of support|"
         r"faithfulness|many years with us|anniversary with us|membership anniversary)\b",
-        r"\b(?:thanks?|thank you)(?: so much| again)? for (?:sticking with us|staying with us|"
-        r"being with us|your loyalty|being loyal|being a (?:customer|member|subscriber)|"
+        rf"\b(?:thanks?|thank you)(?:{_LOTS}| again)? for (?:sticking with us|staying with us|"
+        # Being a customer at all is thanked to every reader ("Thanks for being a subscriber
+        # to our newsletter"); for so long is a tenure.
+        r"being with us|your loyalty|being loyal|being a (?:customer|member|subscriber)"
+        r"(?= (?:for|since|all|these|so long|over|through)\b)|"
         r"all (?:these|those) years|years of)\b",
         rf"\b{_NUM_EN} (?:years?|months?) (?:together|with us|of (?:friendship|loyalty|"
         rf"partnership))\b",
@@ -704,8 +715,10 @@ FR: dict[str, list[str]] = {
         r"\b(?:remarqué|vu|noté|constaté|observé) (?:votre|ton) intérêt pour\b",
     ],
     "tenure": [
-        r"\b(?:client|cliente|membre|abonnée?|adhérente?|fidèle|lectrice|lecteur|ami|amie)s? "
-        r"(?:fidèles? )?depuis (?:\d+|plus|près|bientôt|longtemps|des années|de nombreuses|"
+        # Not a public named in the plural ("Les clients fidèles depuis cinq ans recevront…").
+        r"(?<!\bles )(?<!\bnos )(?<!\baux )(?<!\bdes )(?<!\bces )"
+        r"\b(?:client|cliente|membre|abonnée?|adhérente?|(?<![a-z]s )fidèle|lectrice|lecteur|"
+        r"ami|amie)s? (?:fidèles? )?depuis (?:\d+|plus|près|bientôt|longtemps|des années|de nombreuses|"
         r"le début|toujours)\b",
         r"\b(?:vous|tu) (?:êtes|es|nous faites|nous fais|faites|fais|achetez|achètes|"
         r"commandez|commandes|nous suivez|nous suis|êtes avec nous|es avec nous)\b[^.!?]{0,40}?"
@@ -756,7 +769,10 @@ _GLAD_DE = (
     r"(?:schön|toll|super|großartig|klasse|prima|nett|wunderbar|freude|vergnügen|spaß|"
     r"gefreut|freute|sehr gefreut|gut|angenehm|spannend|eine ehre|erfreut|begeistert)"
 )
-_NUM_DE = r"(?:\d+|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|vielen|mehreren)"
+_NUM_DE = (
+    r"(?:\d+|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|"
+    r"zwanzig|dreißig|vielen|mehreren)"
+)
 
 DE: dict[str, list[str]] = {
     "meeting": [
@@ -890,7 +906,9 @@ DE: dict[str, list[str]] = {
         rf"kontaktaufnahme)\b",
         rf"\b(?:bezüglich|zu|in bezug auf|betreffend|wegen|bezugnehmend auf) {_POSS} "
         rf"(?:[\w-]+ )?(?:anfrage|frage|nachfrage)\b",
-        rf"\b{_POSS} (?:[\w-]+-)?anfrage (?:haben|wurde|ist|hat)\b",
+        # …a compound too, and what it is about: "Ihre Supportanfrage mit der Nummer 4711 ist".
+        rf"\b{_POSS} [\w-]*anfrage(?: (?:vom|von|mit|zu|zur|zum|über|nach|wegen) "
+        rf"[^.!?,]{{0,40}}?)? (?:haben|wurde|ist|hat)\b",
         r"\b(?:der|die|das|den) gewünschte[n]?\b",
         r"\b(?:du|sie|ihr) (?:wolltest|wollten|wolltet) (?:[\w-]+ ){0,3}?wissen\b",
         r"\b(?:sie|du) (?:fragten|fragtest|baten|batest|wünschten|wünschtest) (?:uns |mich )?"
@@ -1014,7 +1032,9 @@ DE: dict[str, list[str]] = {
         r"kundinnen|mitglied|mitgliedern|mitglieder|stammkunde|stammkunden|abonnenten)\b",
         r"\buns (?:[\w-]+ ){0,3}?treu (?:geblieben|sind|bist|seid)\b",
         rf"\b{_NUM_DE} jahre (?:zusammen|gemeinsam|bei uns|treue|mit uns)\b",
-        r"\bjubiläum\b[^.!?]{0,40}\b(?:zusammen|gemeinsam|bei uns|mit uns|jahre)\b",
+        # Our own jubilee is company news: "unser Jubiläum mit uns zu feiern".
+        r"(?<!unser )(?<!unseres )(?<!unserem )\bjubiläum\b[^.!?]{0,40}\b(?:zusammen|gemeinsam|"
+        r"bei uns|mit uns|jahre)\b",
         r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört) (?:[\w-]+ )?zu unseren "
         r"(?:[\w-]+ )?(?:langjährig|treu|ältest|best)",
         r"\b(?:sie|du|ihr) (?:beziehen|beziehst|bezieht|kaufen|kaufst|kauft|bestellen|"
@@ -1049,7 +1069,7 @@ DE: dict[str, list[str]] = {
 _GLAD_ES = (
     r"(?:placer|gusto|encantad[oa]s?|encantó|alegró|alegra|alegría|genial|estupendo|"
     r"agradable|maravilloso|feliz|felices|content[oa]s?|un honor|fantástico|increíble|bonito|"
-    r"disfruté|disfrutamos|gracias)"
+    r"disfruté|disfrutamos|gracias|buena sorpresa|grata sorpresa)"
 )
 _NUM_ES = (
     r"(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|muchos|varios)"
@@ -1063,7 +1083,8 @@ ES: dict[str, list[str]] = {
         rf"conocerlas|conocerles|conoceros|verte|verle|verla|veros|verles|vernos|haberte "
         rf"conocido|haberle conocido|haberla conocido|haberte visto|haberle visto|coincidir "
         rf"(?:contigo|con usted|con ustedes)|reunirnos|saludarte|saludarle|conocernos|"
-        rf"encontrarnos|reencontrarnos|volver a verte|volver a verle)\b",
+        rf"encontrarnos|reencontrarnos|volver a verte|volver a verle|encontrarte|encontrarle|"
+        rf"encontrarla|encontraros|encontrarles)\b",
         r"\b(?:haberte|haberle|haberla|haberles|haberos) (?:conocido|visto|saludado|"
         r"encontrado)\b",
         r"\bnos (?:conocimos|vimos|encontramos|cruzamos|reunimos|saludamos|reencontramos|"
@@ -1089,7 +1110,9 @@ ES: dict[str, list[str]] = {
     "attendance": [
         r"\bgracias por venir (?:a|al) (?:la |el |nuestr[oa] )?(?:[\w-]+ )?(?:jornada|evento|"
         r"webinar|feria|charla|conferencia|presentación|taller|fiesta|cata|sesión|"
-        r"lanzamiento|concierto|seminario|inauguración)\b",
+        r"lanzamiento|concierto|seminario|inauguración|encuentro|foro|congreso|asamblea|gala|"
+        r"torneo|festival|masterclass|curso|clase|simposio|coloquio|mesa redonda|proyección|"
+        r"estreno|carrera|maratón|demostración)\b",
         r"\bgracias por (?:asistir|acompañarnos|participar|unirte|unirse|conectarte|"
         r"conectarse|estar (?:allí|ahí|con nosotros|presente)|su asistencia|tu asistencia|su "
         r"participación|tu participación|su presencia|tu presencia|formar parte|sumarte|"
@@ -1170,7 +1193,12 @@ ES: dict[str, list[str]] = {
         rf"en relación con|atendiendo a|conforme a) {_SU} (?:amable |reciente |última )?"
         rf"(?:solicitud|petición|consulta|pregunta|mensaje|interés|correo|encargo)\b",
         rf"\b{_SU} (?:solicitud|petición) (?:de|del|ha sido|fue)\b",
-        r"\b(?:querías|quería|queríais|querían) (?:saber|conocer|recibir|tener|información)\b",
+        r"\b(?:querías|quería|queríais|querían) (?:saber|conocer|recibir|tener|información)\b"
+        # "Quería saber si le interesaría una demo": the writer asking the reader, not the
+        # reader who wanted to know ("Quería saber si enviamos a Canarias").
+        r"(?! si (?:a )?(?:le |te |les |os |usted |ustedes |tú |vos )?(?:\w+rías?n?|tiene|"
+        r"tienes|tienen|tenés|puede|puedes|pueden|podés|está|estás|están|estaría|ha|has|han|"
+        r"sigue|sigues|quiere|quieres|quieren|querés|usted|ustedes|tú|vos)\b)",
         r"\bgracias por (?:contactarnos|contactar|escribirnos|solicitar|preguntar|su interés|"
         r"tu interés|ponerse en contacto|ponerte en contacto|su consulta|tu consulta)\b",
     ],
@@ -1722,7 +1750,7 @@ _KIND_AFTER_THANKS_EN = {
     "request": r"your question|your enquiry|your inquiry|asking|your request|reaching out",
 }
 for _kind, _verbs in _KIND_AFTER_THANKS_EN.items():
-    EN[_kind].append(rf"\b{_THANKS_CASUAL}(?: {_Y})?(?: so much| again| a lot)? for (?:{_verbs})\b")
+    EN[_kind].append(rf"\b{_THANKS_CASUAL}(?: {_Y})?(?:{_LOTS}| again| a lot)? for (?:{_verbs})\b")
 EN["meeting"] += [
     rf"\b{_GLAD_EN}\b[^.!?]{{0,40}}?\b(?:bump|bumped|ran|run) into {_Y}\b",
     rf"\b(?:shake|shook|shaking) {_Y}r hand\b",
@@ -1774,6 +1802,11 @@ EN["purchase"] += [
     r"\b(?:yesterday's|last week's|last month's|\w+day's) (?:purchase|order|delivery|booking)\b",
     r"\b(?:how's|how is|how are|how're) (?:the|your|that) new (?:[\w-]+ ){1,3}?(?:treating you|"
     r"working out|going|holding up|doing)\b",
+    # "How are you finding the Pro plan so far?": what the person has, asked after.
+    r"\bhow (?:are|'re) (?:you|u) (?:finding|getting on with|getting along with|liking|"
+    r"settling in with) (?:the|your) (?:new )?(?!(?:first |new )?(?:week|month|term|year|day|"
+    r"weather|season|semester|course|job|role|city|area|neighbourhood)\b)(?:[\w-]+ ){1,3}?"
+    r"so far\b",
 ]
 EN["behaviour"] += [
     r"(?:^|[.!?] )(?:hey |hi |psst |so )?(?:[\w-]+, )?still (?:thinking about|considering|"
@@ -2211,7 +2244,7 @@ _WHEN_EN = (
 _GOOD_EN = r"(?:great|good|nice|lovely|productive|helpful|fun|brilliant|fantastic|excellent)"
 EN["call"] += [
     rf"\b{_GOOD_EN} (?:call|phone call|zoom|video call)s? {_WHEN_EN}\b",
-    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?: so much| again)? for (?:jumping|"
+    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:jumping|"
     rf"hopping|getting) on (?:a|the) (?:quick |short )?(?:call|phone|zoom|video call)\b",
     r"\b(?:hear|hearing|heard) your voice\b",
     r"\bwe were on (?:the phone|a call|zoom|the call)\b",
@@ -2230,7 +2263,7 @@ EN["meeting"] += [
     rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\bto (?:finally |properly |briefly )?(?:connect|reconnect)\b"
     rf"(?! with (?!{_Y}\b))",
     rf"\b{_GLAD_EN}\b[^.!?]{{0,20}}?\b(?:being|to be|getting|to get|was) introduced\b",
-    rf"\b(?:thanks?|thank you|thx)(?: {_Y})?(?: so much| again)? for (?:having|grabbing|joining "
+    rf"\b(?:thanks?|thank you|thx)(?: {_Y})?(?:{_LOTS}| again)? for (?:having|grabbing|joining "
     rf"me for|getting) (?:a )?(?:coffee|lunch|dinner|breakfast|drinks|a drink|a bite)\b",
 ]
 EN["tenure"] += [
@@ -2656,7 +2689,7 @@ DE["conversation"] += [
 ]
 
 EN["call"] += [
-    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?: so much| again)? for (?:calling|ringing|"
+    rf"\b(?:thanks?|thank you|thx|grateful)(?: {_Y})?(?:{_LOTS}| again)? for (?:calling|ringing|"
     rf"phoning|getting back to (?:me|us)) ?(?:me |us )?(?:back |earlier|yesterday|today|this|"
     rf"last|on)\b",
 ]
@@ -2764,11 +2797,11 @@ DE["tenure"] += [
 # thanks for the order (not only "your"), thanks for coming with nothing after it, and
 # "your size is back", which knows the person's size.
 EN["purchase"] += [
-    rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?: so much| again)? for the (?:recent |"
+    rf"\b(?:thanks?|thank you|grateful)(?: {_Y})?(?:{_LOTS}| again)? for the (?:recent |"
     rf"latest )?(?:order|purchase)\b(?! (?:form|page|link|button|confirmation)\b)",
 ]
 EN["visit"] += [
-    rf"\b(?:thanks?|thank you)(?: {_Y})?(?: so much| again| a lot)? for coming(?= ?[.!]|$)"
+    rf"\b(?:thanks?|thank you)(?: {_Y})?(?:{_LOTS}| again| a lot)? for coming(?= ?[.!]|$)"
 ]
 ES["visit"] += [r"\bgracias por (?:venir|haber venido)(?= ?[.!]|$)"]
 FR["purchase"] += [r"\bmerci (?:beaucoup )?pour (?:la|cette) (?:commande|achat)(?= ?[.!,]|$)"]
@@ -2820,6 +2853,168 @@ FR["request"] += [
     r"\b(?:les|la|le|l'|vos|votre) (?:documents?|informations?|infos|échantillons?|catalogues?|"
     r"brochures?|devis|tarifs|documentation) (?:que (?:vous avez|tu as) )?demandé(?:e|s|es)?\b"
     r"(?! par\b)",
+]
+
+# Stop 25 (de): a call told in the Präteritum of a separable verb ("Ich rief Sie gestern
+# an"); what the person said told as a source ("Nach Ihren Worten", "Ihren Angaben
+# zufolge"); a taste told with "lieber" or "Wert legen auf"; a parcel with the person's
+# goods on its way; tenure told with more verbs or "since our founding"; an item held back,
+# a code of the person's own, or the person chosen.
+DE["call"] += [
+    r"\b(?:ich|wir) (?:rief|riefen) (?:sie|dich|euch) (?:[\w-]+ ){0,7}?(?:an|zurück)\b",
+    r"\b(?:sie|du|ihr) (?:riefen|riefst|rieft) (?:uns|mich) (?:[\w-]+ ){0,7}?(?:an|zurück)\b",
+]
+DE["said"] += [
+    rf"\b(?:nach {_POSS} (?:eigenen )?(?:worten|angaben|schilderung)|{_POSS} (?:eigenen )?"
+    rf"(?:angaben|aussagen?|schilderung|worten) (?:zufolge|nach)|laut {_POSS} (?:eigenen )?"
+    rf"(?:angaben|aussagen?|schilderung|worten))\b",
+]
+DE["preference"] += [
+    r"\b(?:da|weil) (?:sie|du|ihr) (?:[\w-]+ ){0,3}?lieber\b",
+    r"(?:^|[.!?,] |(?:da|weil|dass) )(?:sie|du|ihr) (?:legen|legst|legt) (?:[\w-]+ ){0,2}?"
+    r"wert (?:auf|darauf)\b",
+]
+DE["purchase"] += [
+    rf"\b(?:die|das|der) (?:sendung|lieferung|paket|päckchen) mit {_POSS} [\w-]+ "
+    rf"(?:[\w-]+ )?(?:ist|sind|wurde|wird|kommt|kommen|liegt)\b",
+    rf"\b{_POSS} (?:[\w-]+ )?(?:bestellung|lieferung|sendung|paket|päckchen) (?:[\w-]+ ){{0,3}}?"
+    rf"(?:ist|sind|wurde|wird) (?:[\w-]+ ){{0,2}}?auf dem weg\b",
+]
+DE["tenure"] += [
+    rf"\bseit (?:\d{{4}}|über|mehr als|fast|knapp|{_NUM_DE} (?:jahren|jahrzehnten)|jahren|"
+    rf"jahrzehnten|langem) (?:[\w-]+ ){{0,2}}?(?:beziehen|beziehst|nutzen|nutzt|lesen|liest|"
+    rf"wohnen|wohnst|trainieren|trainierst|vertrauen|vertraust|lassen|lässt|kommen|kommst) "
+    rf"(?:sie|du|ihr)\b",
+    r"\b(?:sie|du|ihr) (?:sind|bist|seid|begleiten|begleitest|unterstützen|unterstützt|"
+    r"halten|hältst|kaufen|kaufst|beziehen|beziehst|nutzen|nutzt) (?:uns )?(?:[\w-]+ ){0,3}?"
+    r"(?:schon |bereits )?seit (?:unserer|der) (?:gründung|eröffnung|ersten stunde)\b",
+]
+DE["selection"] += [
+    r"\b(?:wir|ich) (?:halten|halte|legen|lege|hielten|legten) (?:ihnen|dir|euch) "
+    r"(?:[\w-]+ ){0,5}?(?:zurück|zur seite|beiseite|an die kasse)\b(?![^.!?]*\bgerne?\b)",
+    r"(?:^|[.!?] )(?:sie|du|ihr) (?:wurden|wurdest|wurdet|sind|bist|seid) (?:[\w-]+ ){0,5}?"
+    r"(?:ausgewählt|ausgesucht|auserwählt|ausgelost)(?: worden)?\b",
+    r"\bdass (?:sie|du|ihr) (?:[\w-]+ ){0,5}?(?:ausgewählt|ausgesucht|ausgelost) (?:wurden|"
+    r"wurdest|worden sind|worden bist)\b",
+    rf"\b{_POSS} (?:ganz )?persönliche[rn]? (?:rabatt|gutschein|vorteils|aktions)?code\b",
+]
+DE["tenure"] += [
+    r"\bals (?:[\w-]+ )?(?:kunde|kundin|mitglied|abonnent|abonnentin|leser|leserin|gast|"
+    r"nutzer|nutzerin|unterstützer|unterstützerin|mieter|mieterin) der ersten stunde\b",
+    r"\b(?:sie|du|ihr) (?:sind|bist|seid|gehören|gehörst|gehört|zählen|zählst) "
+    r"(?:[\w-]+ ){0,3}?der ersten stunde\b",
+]
+# "How is it going with the new laptop?" asks after what the person bought, unless the new
+# thing is ours or their life ("mit dem neuen Team").
+DE["purchase"] += [
+    r"\b(?:läuft|klappt|geht) es (?:denn |so )?mit (?:ihrem|ihrer|deinem|deiner|dem|der) "
+    r"neuen\b(?! (?:logo|design|layout|website|webseite|homepage|app|update|format|newsletter|"
+    r"programm|menü|sortiment|büro|geschäft|laden|team|magazin|erscheinungsbild|job|stelle|"
+    r"kollegen|kolleginnen|chef|chefin|wohnung|haus|schule|arbeit|projekt|jahr)\b)",
+]
+DE["tenure"] += [
+    rf"\b{_POSS} (?:[\w-]+ )?(?:kunden|mitglieds|abo|treue|vereins)jubiläum\b",
+]
+DE["said"] += [
+    r"\bwie (?:sie|du|ihr) (?:mir|uns) (?:[\w-]+ ){0,2}?(?:anvertrauten|anvertrautest|erzählten|"
+    r"erzähltest|erklärten|erklärtest|schrieben|schriebst|berichteten|berichtetest|schilderten|"
+    r"schildertest|mitteilten|mitteiltest|verrieten|verrietst|sagten|sagtest)\b",
+]
+DE["selection"] += [
+    r"\b(?:sie|du|ihr) (?:gehören|gehörst|gehört|zählen|zählst|sind|bist|seid) (?:[\w-]+ )?"
+    r"(?:zu den|unter den|eine[rs]? der) (?:allerersten|ersten|wenigen),? (?:die|denen)\b",
+]
+DE["purchase"] += [
+    rf"\b{_POSS} (?:gebuchte|bestellte|gekaufte|erworbene|reservierte|abonnierte)[nrms]? "
+    rf"[\w-]+",
+]
+# "Nachdem wir vorhin miteinander telefoniert haben": "miteinander" makes the reader the
+# other end of the line, the verb coming last.
+DE["call"] += [r"\bwir (?:[\w-]+ ){0,3}?miteinander telefoniert\b"]
+
+# Stop 25 (es): what a transactional mail says the person has (a booking confirmed, a bill,
+# tickets sent), the reader singled out among our oldest customers, a basket or form left,
+# the person's asking with the subject after the verb, and a meal remembered without a verb.
+_ES_BOUGHT_THING = (
+    r"(?:reserva|cita|pedido|compra|factura|billete|entrada|tarjeta de embarque|"
+    r"suscripción|póliza|abono|matrícula|inscripción|paquete|envío|bono|recibo|devolución|"
+    r"reembolso|localizador|justificante|dorsal)s?"
+)
+ES["purchase"] += [
+    rf"(?<!\bsi )(?<!\bcuando )\b{_SU} {_ES_BOUGHT_THING} (?:\S+ ){{0,8}}?(?:ya )?(?:está|están|"
+    rf"queda|quedan|ha sido|han sido|se ha|se han) (?:ya )?(?:confirmad|disponible|adjunt|"
+    rf"en camino|list[oa]|enviad|entregad|activad|renovad|emitid|procesad|tramitad)",
+    rf"(?<!\bsi )(?<!\bcuando )\b{_SU} {_ES_BOUGHT_THING} (?:\S+ ){{0,8}}?se (?:renovó|confirmó|"
+    rf"envió|entregó|activó|tramitó|procesó|emitió)\b",
+    rf"\b(?:le|te|les|os) confirmamos (?:la|el|su|tu|sus|tus) (?:reserva|cita|pedido|compra|"
+    rf"inscripción|matrícula|plaza)s?\b",
+    rf"\b(?:aquí tienes?|aquí están|ahí van|le adjuntamos|te adjuntamos|os adjuntamos|"
+    rf"adjuntamos|le enviamos|te enviamos|le remitimos|te mandamos|le mandamos) {_SU} "
+    rf"(?:factura|billete|entrada|tarjeta de embarque|recibo|bono|localizador|justificante|"
+    rf"dorsal|certificado de garantía)s?\b",
+]
+_ES_CUSTOMERS = (
+    r"(?:clientes|clientas|socios|socias|miembros|suscriptor(?:es|as)|lector(?:es|as)|"
+    r"usuari[oa]s|pacientes|alumn[oa]s|compradores|compradoras)"
+)
+ES["tenure"] += [
+    rf"\b(?:eres|es usted|usted es|sos|fuiste|fue usted|usted fue) (?:uno |una )?de "
+    rf"(?:nuestr[oa]s|l[oa]s) (?:(?:primer[oa]s|más antigu[oa]s|más fieles|más veteran[oa]s) "
+    rf"{_ES_CUSTOMERS}|{_ES_CUSTOMERS} (?:[\w-]+ ){{0,2}}?más (?:antigu[oa]s|fieles|leales|"
+    rf"veteran[oa]s))\b",
+    r"\b(?:eres|es usted|usted es|sos|fuiste|fue usted|usted fue) (?:uno |una )?de l[oa]s "
+    r"primer[oa]s en (?:suscribir|confiar|comprar|unir|apuntar|registrar|hacerse|hacerte|"
+    r"abrir|probar)",
+]
+ES["behaviour"] += [
+    r"\b(?:dejaste|dejó|olvidaste|olvidó|abandonaste|abandonó) (?:\w+ ){0,3}?en (?:el|la) "
+    r"(?:carrito|cesta|bolsa)\b",
+    r"\b(?:rellenaste|empezaste a rellenar|dejaste a medias|te quedaste a (?:un|dos) "
+    r"(?:clic|paso)s?)\b",
+]
+ES["request"] += [
+    r"\b(?:preguntó usted|usted (?:nos |me )?preguntó|usted (?:nos |me )?ha preguntado|"
+    r"(?:nos|me) (?:ha|has|han) preguntado|preguntaste) (?:por|si|sobre|acerca|cuánto|"
+    r"cuándo|cómo|qué|dónde)\b",
+]
+_ES_SHARED_MEAL = (
+    r"(?:el|la) (?:café|comida|cena|almuerzo|desayuno|reunión|encuentro|vermut|aperitivo)"
+)
+ES["meeting"] += [
+    rf"\b(?:un gustazo|un placer|un gusto|qué gusto|qué alegría|qué rato más bueno) "
+    rf"{_ES_SHARED_MEAL} (?:de (?:ayer|anoche|hoy|esta mañana|esta tarde|(?:el|este) "
+    rf"(?:pasado )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|(?:la|esta) "
+    rf"semana pasada|el otro día)|del (?:lunes|martes|miércoles|jueves|viernes|sábado|"
+    rf"domingo|otro día))\b",
+    # "Genial la cena del viernes" may announce one; only a past time makes it remembered.
+    rf"\b(?:genial|estupend[oa]|muy buen[oa]) {_ES_SHARED_MEAL} de (?:ayer|anoche|esta "
+    rf"mañana|esta tarde|la semana pasada|el otro día)\b",
+]
+
+# Thanks told in the subjunctive: "Les agradezco que me recibieran en su planta", "Nos alegra
+# que se animara a venir a la jornada"; "Tal como te aseguré" before a clause of its own.
+ES["meeting"] += [
+    # not a wish: "Le agradeceríamos que nos recibiera la semana que viene"
+    r"(?<!ría )(?<!rías )(?<!ríamos )(?<!esperamos )(?<!espero )(?<!ruego )(?<!rogamos )"
+    r"(?<!pedimos )(?<!pido )(?<!ría mucho )(?<!ríamos mucho )(?<!ría muchísimo )"
+    r"(?<!ríamos muchísimo )\bque (?:me|nos) (?:recibiera|recibieras|recibieran|recibierais|recibiese|recibieses|"
+    r"recibiesen|haya recibido|hayas recibido|hayan recibido|hayáis recibido)\b",
+]
+ES["attendance"] += [
+    r"\bque (?:se animara|te animaras|se animaran|os animarais|se animase|te animases|"
+    r"se animasen) a (?:venir|asistir|participar|acompañarnos|estar|acercarte|acercarse|"
+    r"apuntarte|apuntarse|sumarte|sumarse|unirte|unirse) (?:a|al|en) (?:[\w-]+ ){0,3}?"
+    rf"{_ES_EVENT}",
+]
+ES["promise"] += [
+    r"\b(?:como|tal como|tal y como|según) (?:te|le|les|os) (?:aseguré|aseguramos|garanticé|"
+    r"garantizamos|había asegurado|habíamos asegurado)\b",
+]
+
+# What the person let us know, told with verbs the rules lacked: "Nos dejó caer que…".
+ES["said"] += [
+    r"\b(?:nos|me) (?:dejó caer|dejaste caer|dejasteis caer|confesó|confesaste|confió|"
+    r"confiaste|insinuó|insinuaste|adelantó|adelantaste|reconoció|reconociste) que\b",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
@@ -3021,6 +3216,36 @@ _RECOLLECTION = {
     r"(?:erinnern|erinnerst)\b))",
     "es": r"(?!si (?:te acuerdas|se acuerda|se acuerdan|recuerdas|recuerda|recuerdan)\b)",
 }
+# "Nos preguntó si enviamos a Canarias": "si" after the person's asking is "whether", an
+# indirect question, no condition. Only the person's asking (not "me preguntaba si", which
+# is mostly the writer wondering, nor "quería saber si", mostly the writer asking, nor our
+# own "le preguntamos si").
+_ES_ASKED_WHETHER = "".join(
+    f"(?<!\\b{verb} )"
+    for verb in (
+        "preguntó",
+        "preguntaste",
+        "preguntasteis",
+        "preguntaron",
+        "ha preguntado",
+        "has preguntado",
+        "han preguntado",
+        "había preguntado",
+        "habías preguntado",
+        "preguntó usted",
+        "consultó",
+        "consultaste",
+        "consultaron",
+        "ha consultado",
+        "has consultado",
+        "han consultado",
+        "había consultado",
+        "habías consultado",
+        "querías saber",
+        "quiso saber",
+        "quisiste saber",
+    )
+)
 CONDITIONAL = {
     "en": re.compile(
         rf"\b{_RECOLLECTION['en']}(?:if|whether|in case|should you|unless|assuming|suppose|"
@@ -3038,7 +3263,16 @@ CONDITIONAL = {
         r"solltest du)\b"
     ),
     "es": re.compile(
-        rf"\b{_RECOLLECTION['es']}(?:si|por si|en caso de que|tanto si|siempre que|a menos que)\b"
+        rf"\b{_RECOLLECTION['es']}(?:{_ES_ASKED_WHETHER}si|por si|en caso de que|tanto si|"
+        r"siempre que|a menos que)\b"
+    ),
+}
+# A sentence opening on a condition cut short governs all of it, though a comma follows:
+# "Did we meet at the expo? If so, great to reconnect." (the question was its own sentence).
+ELLIPTIC_CONDITION = {
+    "en": re.compile(
+        r"(?:^|[.!?]\s)\W*(?:p\.?s\.?\W*)?(?:if so|if yes|if that's (?:the case|you|right)|"
+        r"if that is (?:the case|you)|if (?:you|we) (?:did|were|have|had|do))\b"
     ),
 }
 # "Eres una de las personas que…", "Tú eres de las pocas clientas que…": the reader singled
@@ -3316,13 +3550,24 @@ _PUBLICATION = {
     r"(?<=last )post|(?<=latest )post|(?<=previous )post|(?<=recent )post|blog post|blog|"
     r"article|episode|podcast|video|"
     r"announcement|bulletin|digest|magazine",
-    "fr": r"numéro|newsletter|lettre d'information|édition|article|billet|épisode|podcast|"
-    r"vidéo|blog|annonce|bulletin|magazine",
+    "fr": r"numéro|newsletter|infolettre|lettre d'information|lettre d'info|"
+    r"lettre (?:mensuelle|hebdomadaire|trimestrielle|de (?:janvier|février|mars|avril|mai|juin|"
+    r"juillet|août|septembre|octobre|novembre|décembre|printemps|l'été|rentrée|l'automne|"
+    r"l'hiver|fin d'année))|"
+    r"édition|article|billet|épisode|podcast|vidéo|blog|annonce|bulletin|magazine|"
+    r"site|site internet|site web|page facebook|compte instagram|réseaux sociaux|catalogue|"
+    r"communiqué|brochure|programme",
     "de": r"newsletter|ausgabe|beitrag|artikel|blogbeitrag|blog|folge|podcast|video|"
     r"rundbrief|rundschreiben|heft|magazin",
     "es": r"boletín|número|edición|newsletter|artículo|entrada|episodio|podcast|vídeo|video|"
     r"blog|anuncio|revista",
 }
+_PROMISED_PUBLIC = (
+    r"actionnaires|investisseurs|clients|clientes|abonnés|abonnées|lecteurs|lectrices|membres|"
+    r"adhérents|adhérentes|partenaires|salariés|employés|collaborateurs|équipes|habitants|"
+    r"riverains|fournisseurs|associés|donateurs|bénévoles|élus|ville|mairie|commune|région|"
+    r"communauté|fidèles"
+)
 PUBLISHED = {
     "en": re.compile(
         r"\b(?:in|on) (?:our |the |this |my )?(?:last |previous |latest |recent |"
@@ -3331,6 +3576,10 @@ PUBLISHED = {
     "fr": re.compile(
         r"\b(?:dans|sur|par) (?:notre|le|la|l'|nos|ce|cette|mon|ma) ?(?:dernier |dernière |"
         rf"précédent |précédente |récent |récente )?(?:{_PUBLICATION['fr']})\b"
+        # or to a public named as such: "Comme promis à nos actionnaires", "promis aux
+        # riverains" (not "promis à la réunion", where the promise was made to the reader).
+        rf"|\bpromise?s? (?:aux|à (?:nos|tous nos|toutes nos|l'ensemble de nos|la|l')) ?"
+        rf"(?:{_PROMISED_PUBLIC})\b"
     ),
     "de": re.compile(
         r"\b(?:im|in unserem|in unserer|in der|in dem|in meinem|in meiner) (?:letzten |"
@@ -3355,7 +3604,8 @@ NEGATION = {
     ),
     "fr": re.compile(r"\b(?:pas|jamais|ne|n'|aucun|aucune|plus jamais|pas encore)\b|\bn'"),
     "de": re.compile(
-        r"\b(?:nicht|noch nichts|nie|niemals|noch kein|noch keine|kein|keine|keinen)\b"
+        r"\b(?:nicht|noch nichts|nie|niemals|noch kein|noch keine|kein|keine|keinen|keinem|keiner|"
+        r"keines|keins)\b"
     ),
     "es": re.compile(r"\b(?:no|nunca|jamás|todavía no|aún no|tampoco)\b"),
 }
@@ -3430,6 +3680,9 @@ NOT_NEGATING = {
         r"(?:entgangen|unbemerkt(?: geblieben)?|verborgen geblieben)\b|"
         r"\bnicht unbemerkt geblieben\b|"
         r"\bnicht zu (?:übersehen|überhören)\b|"
+        # A degree, not a denial: "Wir hoffen, der Besuch war nicht zu anstrengend".
+        r"\bnicht (?:zu|allzu|so) (?:stressig|anstrengend|ermüdend|lang|lange|langweilig|"
+        r"kompliziert|schwer|schwierig|hektisch|voll|laut|heiß|kalt|nass|spät|früh)\b|"
         # What stays on the mind: "Ihre Bemerkung ging mir nicht aus dem Kopf", "lässt mich
         # nicht los" say that it was said and remembered.
         r"\b(?:geht|ging|gingen|gehen|gegangen)\b[^,.;!?]{0,30}?\bnicht (?:mehr )?aus dem "
@@ -3493,7 +3746,8 @@ FUTURE_BEFORE = {
     ),
     "fr": re.compile(
         r"\b\w{2,}(?:erons|irons|erez|irez|eront|iront)\b|"
-        r"\b(?:au plaisir|serions|serais|serait|serons|serai|sera|aimerions|aimerais|"
+        r"\b(?:au plaisir|serions|serais|serait|serons|serai|sera|seront|"
+        r"aimerions|aimerais|"
         r"voudrions|voudrais|hâte|allons|vais|va|pourrions|pourrais|"
         r"pourrons|pourrez|prochainement|prochaine?|bientôt|souhaiterions|disponibles? "
         r"pour|à (?:votre|ta) disposition pour)\b|\bau\s*$"
@@ -3729,12 +3983,18 @@ ES_SUBJECT_AFTER = re.compile(
 _COMMUNITY = (
     r"community|communauté|comunidad|gemeinschaft|family|famille|familia|familie|club|tribe|"
     r"network|réseau|red|netzwerk|readers|lecteurs|lectores|leserschaft|subscribers|abonnés|"
-    r"suscriptores|abonnenten|newsletter|mailing list|liste|lista|verteiler|boletín"
+    r"suscriptores|abonnenten|newsletter|mailing list|liste|lista|verteiler|boletín|"
+    # …or in a story told to every reader: "Thanks for being part of our story/journey".
+    r"story|journey|history|mission|movement|adventure"
 )
 PART_OF_COMMUNITY = re.compile(
     r"\b(?:part of|partie de|parte de|parte del|teil)\s+(?:our|the|this|notre|cette|la|le|"
     r"nos|esta|este|nuestra|nuestro|la|el|unserer|unseres|der|dieser|des|diesem)?\s*"
     rf"(?:[\w-]+\s+)?(?:{_COMMUNITY})\b"
+    # A club's evening or meeting is an event attended: "part of our book club evening".
+    r"(?!\s+(?:evening|night|meeting|session|event|day|dinner|lunch|breakfast|outing|trip|"
+    r"walk|ride|run|quiz|social|party|tasting|weekend|retreat|workshop|meetup|meet-up)\b|"
+    r"['’]s\b)"
 )
 
 # Named things.
@@ -3962,7 +4222,9 @@ WOULD_AFTER = {
 _ES_NOT_NAME = r"(?!(?:hola|gracias|querid[oa]s?|estimad[oa]s?|buenas|buenos|oye|mira)\b)"
 ES_NAMED_SUBJECT = re.compile(
     rf"^[\s¡¿]*(?:(?:el|la) (?:señor|señora|sr|sra)\.? )?{_ES_NOT_NAME}[\w-]+(?: [\w-]+)?, "
-    r"(?:(?:un|una|nuestr[oa]) )?[\w-]+ (?:de|del|desde) [\w-]+(?: [\w-]+)?,\s*$"
+    r"(?:(?:(?:un|una|nuestr[oa]) )?[\w-]+ (?:de|del|desde) [\w-]+(?: [\w-]+)?"
+    # "Ana, nuestra clienta, nos visitó…", "Pedro, un cliente habitual, nos contó…"
+    r"|(?:un|una|nuestr[oa]) [\w-]+(?: [\w-]+)?),\s*$"
 )
 ES_NAME_BEFORE_RELATIVE = re.compile(
     rf"^[\s¡¿]*(?:(?:el|la) (?:señor|señora|sr|sra)\.? )?{_ES_NOT_NAME}[\w-]+(?: [\w-]+)?,\s*$"
