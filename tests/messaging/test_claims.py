@@ -1262,7 +1262,9 @@ def test_stop_25_our_own_jubilee_is_news():
 
 
 def test_stop_25_a_compound_enquiry_is_a_request():
-    assert "request" in claim_kinds("Ihre Serviceanfrage vom Montag wurde an die Technik übergeben.")
+    assert "request" in claim_kinds(
+        "Ihre Serviceanfrage vom Montag wurde an die Technik übergeben."
+    )
 
 
 def test_stop_25_we_phoned_each_other_is_a_call():

@@ -718,8 +718,8 @@ FR: dict[str, list[str]] = {
         # Not a public named in the plural ("Les clients fidèles depuis cinq ans recevront…").
         r"(?<!\bles )(?<!\bnos )(?<!\baux )(?<!\bdes )(?<!\bces )"
         r"\b(?:client|cliente|membre|abonnée?|adhérente?|(?<![a-z]s )fidèle|lectrice|lecteur|"
-        r"ami|amie)s? (?:fidèles? )?depuis (?:\d+|plus|près|bientôt|longtemps|des années|de nombreuses|"
-        r"le début|toujours)\b",
+        r"ami|amie)s? (?:fidèles? )?depuis (?:\d+|plus|près|bientôt|longtemps|des années|"
+        r"de nombreuses|le début|toujours)\b",
         r"\b(?:vous|tu) (?:êtes|es|nous faites|nous fais|faites|fais|achetez|achètes|"
         r"commandez|commandes|nous suivez|nous suis|êtes avec nous|es avec nous)\b[^.!?]{0,40}?"
         r"\bdepuis (?:\d{4}|\d+ ans|longtemps|des années|le début|de nombreuses|toujours|"
@@ -2946,8 +2946,8 @@ ES["purchase"] += [
     rf"en camino|list[oa]|enviad|entregad|activad|renovad|emitid|procesad|tramitad)",
     rf"(?<!\bsi )(?<!\bcuando )\b{_SU} {_ES_BOUGHT_THING} (?:\S+ ){{0,8}}?se (?:renovó|confirmó|"
     rf"envió|entregó|activó|tramitó|procesó|emitió)\b",
-    rf"\b(?:le|te|les|os) confirmamos (?:la|el|su|tu|sus|tus) (?:reserva|cita|pedido|compra|"
-    rf"inscripción|matrícula|plaza)s?\b",
+    r"\b(?:le|te|les|os) confirmamos (?:la|el|su|tu|sus|tus) (?:reserva|cita|pedido|compra|"
+    r"inscripción|matrícula|plaza)s?\b",
     rf"\b(?:aquí tienes?|aquí están|ahí van|le adjuntamos|te adjuntamos|os adjuntamos|"
     rf"adjuntamos|le enviamos|te enviamos|le remitimos|te mandamos|le mandamos) {_SU} "
     rf"(?:factura|billete|entrada|tarjeta de embarque|recibo|bono|localizador|justificante|"
@@ -2997,8 +2997,9 @@ ES["meeting"] += [
     # not a wish: "Le agradeceríamos que nos recibiera la semana que viene"
     r"(?<!ría )(?<!rías )(?<!ríamos )(?<!esperamos )(?<!espero )(?<!ruego )(?<!rogamos )"
     r"(?<!pedimos )(?<!pido )(?<!ría mucho )(?<!ríamos mucho )(?<!ría muchísimo )"
-    r"(?<!ríamos muchísimo )\bque (?:me|nos) (?:recibiera|recibieras|recibieran|recibierais|recibiese|recibieses|"
-    r"recibiesen|haya recibido|hayas recibido|hayan recibido|hayáis recibido)\b",
+    r"(?<!ríamos muchísimo )\bque (?:me|nos) (?:recibiera|recibieras|recibieran|recibierais|"
+    r"recibiese|recibieses|recibiesen|haya recibido|hayas recibido|hayan recibido|"
+    r"hayáis recibido)\b",
 ]
 ES["attendance"] += [
     r"\bque (?:se animara|te animaras|se animaran|os animarais|se animase|te animases|"
