@@ -382,6 +382,29 @@ GUARDED = [
     ),
     ("evidence.called()", "Merci d'avoir pris le temps de m'appeler lundi.", True),
     ("evidence.met()", "Merci d'avoir pris le temps de m'appeler lundi.", False),
+    # "New" names nothing: the shoes are the ones the evidence is of, boots are not.
+    ('evidence.bought("Trail shoes")', "We hope you love your new shoes.", True),
+    ('evidence.bought("Trail shoes")', "We hope you love your new boots.", False),
+    ('evidence.bought("Laufschuhe")', "Wir hoffen, Ihre neuen Laufschuhe passen perfekt.", True),
+    # "Auf der Messe" names no more than "at the fair"; a named one still has to match.
+    ('evidence.attended("VivaTech")', "Schön, dass wir uns auf der Messe gesehen haben.", True),
+    ('evidence.attended("VivaTech")', "Schön, dass wir uns auf der IAA gesehen haben.", False),
+    # The occasion a later clause invites the reader to is not where the claim happened.
+    (
+        'evidence.attended("Workshop")',
+        "Sie haben unseren Workshop besucht, deshalb laden wir Sie zur Fortsetzung ein.",
+        True,
+    ),
+    (
+        'evidence.attended("Workshop")',
+        "Sie waren auf der IAA, deshalb laden wir Sie zum Workshop ein.",
+        False,
+    ),
+    (
+        'evidence.attended("VivaTech")',
+        "Great to see you at Web Summit; we invite you to VivaTech.",
+        False,
+    ),
     # Seen at our own premises, the person visited us.
     ('evidence.visited("Bristol")', "It was so nice to see you at our Bristol showroom.", True),
     ('evidence.visited("Leeds")', "It was so nice to see you at our Bristol showroom.", False),

@@ -829,6 +829,8 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
     for match in rules.NAME_AFTER_PREPOSITION[lang].finditer(flat):
         name = match.group("name").strip()
         preposition = match.group("prep").lower()
+        if _in_invitation(lowered, lang, end, match.start()):
+            continue
         if kind not in WHERE_KINDS and rules.TRIP_BEFORE.search(lowered, 0, match.start()):
             # "excited about the trip to Lapland": the trip is what they were keen on, its
             # destination no event or place where they showed it.
@@ -875,6 +877,19 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
                     named.setdefault("product", value)
                 break
     return named
+
+
+def _in_invitation(lowered: str, lang: str, claim_end: int, at: int) -> bool:
+    """Whether `at` lies in a clause after the claim's that invites the reader to
+    something to come ("…, deshalb laden wir Sie zur Fortsetzung ein")."""
+    if at <= claim_end:
+        return False
+    bounds = [m.end() for m in _CLAUSE_END.finditer(lowered, claim_end, at)]
+    if not bounds:
+        return False
+    clause_end = _CLAUSE_END.search(lowered, at)
+    clause = lowered[bounds[-1] : clause_end.start() if clause_end else len(lowered)]
+    return bool(rules.INVITATION[lang].search(clause))
 
 
 _detect_cached = lru_cache(maxsize=65536)(_detect)

@@ -4036,6 +4036,22 @@ NAME_AFTER_PREPOSITION = {
     )
     for lang, preps in _PREPOSITIONS.items()
 }
+# A later clause that invites the reader to what comes next: the occasion it names is
+# not where the claim took place ("Sie haben den Workshop besucht, deshalb laden wir Sie
+# zur Fortsetzung ein" names the workshop, not the sequel).
+INVITATION = {
+    "en": re.compile(r"\b(?:invite (?:you|u)|join us|register for|sign up for|save your seat)\b"),
+    "fr": re.compile(
+        r"\b(?:(?:nous )?(?:vous|t') ?invit(?:ons|e)|rejoignez-nous|rejoins-nous|inscrivez-vous)"
+    ),
+    "de": re.compile(
+        r"\b(?:laden (?:wir|ich) (?:sie|dich|euch)|lade ich (?:sie|dich|euch)|einladen|"
+        r"melden sie sich|anmelden)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:(?:le|te|os|les) invit(?:amos|o)|únase|únete|inscríbase|inscríbete|regístrese)\b"
+    ),
+}
 # Where a German name ends: the polite and familiar pronouns and possessives.
 DE_NAME_STOP = re.compile(
     r"(?:^| )(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen|Du|Dein|Deine|Deinen|Dir|Dich|"
