@@ -1010,6 +1010,9 @@ def test_short_lines_for_anyone_are_not_claims(sentence):
         "Sind Sie mit Ihrem neuen Staubsauger zufrieden?",
         "¿Está contento con su nueva aspiradora?",
         "How are you finding your new kettle?",
+        "Comment trouvez-vous votre nouvelle veste ?",
+        "Que pensez-vous de votre nouveau canapé ?",
+        "Comment se passe la prise en main de votre nouvel aspirateur ?",
     ],
 )
 def test_a_question_about_what_the_person_bought_claims_the_purchase(sentence):
@@ -1020,6 +1023,9 @@ def test_a_question_about_what_the_person_bought_claims_the_purchase(sentence):
     "sentence",
     [
         "How are you finding your new role?",
+        "Comment trouvez-vous votre nouvel espace client ?",
+        "Que pensez-vous de notre nouvelle collection ?",
+        "Comment se passent vos débuts avec votre nouvelle équipe ?",
         "Have you ordered your free sample yet?",
         "Haben Sie Ihre Tickets schon gekauft?",
         "Is your kitchen ready for winter?",

@@ -2811,6 +2811,16 @@ EN["purchase"] += [
     r"(?! (?:role|job|position|team|colleagues|boss|manager|home|house|flat|apartment|city|"
     r"neighbou?rhood|school|life)\b)",
 ]
+# "Comment trouvez-vous votre nouvelle veste ?": the same question in French.
+FR["purchase"] += [
+    r"\b(?:comment (?:trouvez-vous|tu trouves|vous trouvez|trouves-tu)|que pensez-vous de|"
+    r"que penses-tu de|comment se passe(?:nt)?(?: la prise en main de| l'utilisation de| les "
+    r"débuts avec| vos débuts avec| tes débuts avec)?|comment ça se passe avec) (?:votre|ta|"
+    r"vos|tes) (?:nouvel|nouvelle|nouveau|nouveaux|nouvelles)\b"
+    r"(?! (?:poste|rôle|emploi|travail|équipe|collègues|patron|chef|maison|appartement|logement|"
+    r"ville|quartier|école|vie|espace|compte|interface|tableau|site|application|appli|"
+    r"conseill[eè]re?|interlocut(?:eur|rice))\b)",
+]
 EN["preference"] += [
     r"\byour (?:usual |regular )?size(?:'s| is| are)? (?:now )?(?:back|available again|"
     r"in stock again|restocked|back in stock)\b",
