@@ -197,6 +197,9 @@ INNOCENTS = [
     "'As promised, the technician came on time,' one customer told us.",
     "‚Wie versprochen kam der Techniker pünktlich‘, schreibt eine Kundin.",
     "'Como prometimos, el técnico llegó puntual', comenta un cliente.",
+    # An opinion asked for is not yet given.
+    "Nos gustaría conocer tu opinión sobre nuestros productos.",
+    "Déjanos tu opinión sobre el nuevo menú.",
 ]
 
 
@@ -206,6 +209,7 @@ def test_close_innocents_are_not_claims(sentence):
 
 
 def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
+    assert "said" in claim_kinds("Tu comentario sobre el envío nos ayudó mucho.")
     assert "meeting" in claim_kinds("Great meeting you at Web Summit, did you get home safely?")
     assert "behaviour" in claim_kinds("Still thinking about the shoes you viewed?")
     assert "visit" in claim_kinds('Thanks for your "quick" visit to our shop.')

@@ -1597,6 +1597,10 @@ ES["visit"] += [
     r"\bencontraste nuestr[oa]\b",
 ]
 ES["said"] += [
+    # (asked for, "nos gustaría conocer tu opinión sobre…", it is not yet given)
+    r"(?<!\bconocer )(?<!\bsaber )(?<!\brecibir )(?<!\bescuchar )(?<!\bleer )(?<!\bdanos )"
+    r"(?<!\bdénos )(?<!\bdéjanos )(?<!\bcuéntanos )(?<!\bcompártenos )(?<!\benvíanos )"
+    r"(?<!\bpedirte )(?<!\bpedirle )(?<!\bcontar con )"
     r"\b(?:su|tu) (?:comentario|sugerencia|observación|opinión|crítica|idea|propuesta|"
     r"consejo)s? (?:sobre|acerca de|respecto a|del|de la|de los)\b",
 ]
