@@ -143,6 +143,8 @@ INNOCENTS = [
     "Comme promis dans notre dernier numéro, voici la suite du dossier.",
     "Wie im letzten Newsletter versprochen, hier der zweite Teil.",
     "Como prometimos en nuestro último boletín, aquí está la segunda parte.",
+    "Comme promis dans notre charte, nos emballages sont recyclables.",
+    "Wie in unserem Leitbild versprochen, ist jede Verpackung recycelbar.",
     # A purpose, not a selection; third parties, not the reader.
     "Nous avons préparé ce guide pour vous aider à choisir.",
     "Varios socios compraron entradas para el concierto.",

@@ -3564,18 +3564,18 @@ _PUBLICATION = {
     "en": r"newsletter|issue|edition|(?<=our )post|(?<=my )post|(?<=this )post|"
     r"(?<=last )post|(?<=latest )post|(?<=previous )post|(?<=recent )post|blog post|blog|"
     r"article|episode|podcast|video|"
-    r"announcement|bulletin|digest|magazine",
+    r"announcement|bulletin|digest|magazine|charter|manifesto|terms|policy",
     "fr": r"numéro|newsletter|infolettre|lettre d'information|lettre d'info|"
     r"lettre (?:mensuelle|hebdomadaire|trimestrielle|de (?:janvier|février|mars|avril|mai|juin|"
     r"juillet|août|septembre|octobre|novembre|décembre|printemps|l'été|rentrée|l'automne|"
     r"l'hiver|fin d'année))|"
     r"édition|article|billet|épisode|podcast|vidéo|blog|annonce|bulletin|magazine|"
     r"site|site internet|site web|page facebook|compte instagram|réseaux sociaux|catalogue|"
-    r"communiqué|brochure|programme",
+    r"communiqué|brochure|programme|charte|manifeste|engagements|conditions générales",
     "de": r"newsletter|ausgabe|beitrag|artikel|blogbeitrag|blog|folge|podcast|video|"
-    r"rundbrief|rundschreiben|heft|magazin",
+    r"rundbrief|rundschreiben|heft|magazin|leitbild|charta|selbstverpflichtung",
     "es": r"boletín|número|edición|newsletter|artículo|entrada|episodio|podcast|vídeo|video|"
-    r"blog|anuncio|revista",
+    r"blog|anuncio|revista|carta de compromisos|decálogo|manifiesto",
 }
 _PROMISED_PUBLIC = (
     r"actionnaires|investisseurs|clients|clientes|abonnés|abonnées|lecteurs|lectrices|membres|"
