@@ -210,6 +210,19 @@ def test_close_innocents_are_not_claims(sentence):
     assert detect_claims(sentence) == []
 
 
+def test_what_could_be_done_and_was_is_no_plan():
+    assert claim_kinds("So glad we could finally meet in person last week.")
+    assert detect_claims("Maybe we could meet next week?") == []
+
+
+def test_german_told_with_few_function_words_is_read_as_german():
+    from sincerely.messaging.guard.claims import guess_language
+
+    assert (
+        guess_language("Falls du deinen Warenkorb schon geleert hast, vergiss diese Mail.") == "de"
+    )
+
+
 def test_a_claim_next_to_a_question_or_a_quote_is_still_a_claim():
     assert "said" in claim_kinds("Tu comentario sobre el envío nos ayudó mucho.")
     assert "meeting" in claim_kinds("Great meeting you at Web Summit, did you get home safely?")

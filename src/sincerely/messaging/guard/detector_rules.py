@@ -39,7 +39,9 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "de": _words(
         "der die das sie ihr ihre ihren ihrem ihnen wir uns unser unserem unseren ich und ist "
         "war zu mit für auf dem den des ein eine einen nicht dass du dich dir dein deine "
-        "danke hier wie haben hat sind beim bei schön"
+        "danke hier wie haben hat sind beim bei schön deinen deinem deiner euch eure euer "
+        "schon auch noch nur oder aber wenn falls diese dieser diesen dieses hast habe bist "
+        "wurde wurden kann können sich zum zur vom ins einem einer bitte jetzt gerne sehr"
     ),
     "es": _words(
         "el la los las usted ustedes su sus nosotros nuestro nuestra nuestros nuestras yo y es "
@@ -3756,7 +3758,11 @@ FUTURE_BEFORE = {
     "en": re.compile(
         r"\b(?:will|'ll|would|'d|shall|going to|gonna|hope to|hoping to|look forward|"
         r"looking forward|can't wait|cannot wait|let's|love to|like to|want to|plan to|"
-        r"planning to|invite you|join us|might|may|could|can|available to|on hand to)\b|"
+        r"planning to|invite you|join us|might|may|"
+        # ("Glad we could finally meet": what could be done, and was)
+        r"(?<!glad we )(?<!glad you )(?<!happy we )(?<!great we )(?<!nice we )(?<!good we )"
+        r"(?<!pleased we )(?<!lovely we )(?<!glad that we )(?<!happy that we )could|"
+        r"can|available to|on hand to)\b|"
         r"'ll\b|'d\b"
     ),
     "fr": re.compile(
