@@ -1401,3 +1401,59 @@ def test_spanish_event_nouns_and_said_verbs(sentence, kind):
 
 def test_spanish_a_third_person_letting_us_know_is_no_reader():
     assert detect_claims("Nuestro proveedor nos adelantó que los precios subirán.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # What the person reported holds a negation of its own: still what they told us.
+        ("D'après vos dires, le chauffage ne fonctionne plus.", "said"),
+        ("Selon vos explications, la machine ne démarre plus depuis lundi.", "said"),
+        ("Laut Ihrer Schilderung schließt die Terrassentür nicht richtig.", "said"),
+        ("Según nos contaste, la lavadora ya no centrifuga.", "said"),
+        # A courtesy negates nothing: the call happened.
+        ("Hope you didn't mind me ringing you so early this morning.", "call"),
+        ("J'espère que mon appel d'hier ne vous a pas dérangé.", "call"),
+        ("Ich hoffe, mein Anruf gestern hat Sie nicht gestört.", "call"),
+        ("Espero que mi llamada de ayer no te haya molestado.", "call"),
+    ],
+)
+def test_a_negation_inside_what_was_said_or_a_courtesy_takes_nothing_back(sentence, kind):
+    assert claim_kinds(sentence) == [kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Did the walking boots you ordered fit well?",
+        "Are the curtains you bought last month holding up?",
+        "Gefällt Ihnen das Sofa, das Sie bestellt haben?",
+        "¿Te gustó la chaqueta que compraste?",
+    ],
+)
+def test_a_yes_no_question_about_what_the_person_ordered_is_a_purchase(sentence):
+    assert claim_kinds(sentence) == ["purchase"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A request still to make, and a taste to record, told as imperatives.
+        "Envoyez-nous votre demande de devis en deux clics.",
+        "Envíanos tu solicitud de presupuesto en dos clics.",
+        "Marca tus recetas favoritas para encontrarlas rápido.",
+        # Liked, if it was: a condition.
+        "Si la visite vous a plu, laissez-nous un avis.",
+        # Courtesies and negations about the weather or our own news claim nothing.
+        "Hope it wasn't too cold at your end this week.",
+        "Espero que el frío no te haya molestado este fin de semana.",
+        "Did the tickets you were hoping for sell out?",
+    ],
+)
+def test_calls_to_action_conditions_and_courtesies_claim_nothing(sentence):
+    assert claim_kinds(sentence) == []
+
+
+def test_a_request_made_and_handed_back_is_still_a_claim():
+    assert claim_kinds("Retrouvez votre demande de devis en pièce jointe.") == ["request"]
+    assert claim_kinds("Merci pour votre demande de devis.") == ["request"]

@@ -394,7 +394,10 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
     elif (
         vetoes <= QUESTION_VETOES
         and (kind := classifier.claim_kind(flat)) in PRESUPPOSED_KINDS
-        and rules.YOUR_THING[lang].search(view := _view(flat, lang))
+        and (
+            rules.YOUR_THING[lang].search(view := _view(flat, lang))
+            or rules.ORDERED_THING[lang].search(view)
+        )
         and not rules.ASKS_IF_DONE[lang].search(view)
     ):
         pass  # "Did your parcel arrive safely?" asks about what the person bought
@@ -412,6 +415,15 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
             whole = classifier.claim_kind(flat)
             if whole is not None and classifier.classify(head)[0] == whole:
                 kind = whole
+        if kind is None and vetoes == {"negation"}:
+            # The negation may sit in a later clause of its own, after a head too short to
+            # read alone: "D'après vos dires, le chauffage ne fonctionne plus", "Bei unserem
+            # Telefonat – nichts Neues". The whole sentence is read when the head leans to
+            # the same kind.
+            short = _statement_before_veto(flat, lang, vetoes, min_words=2)
+            whole = classifier.claim_kind(flat) if short else None
+            if whole is not None and classifier.classify(short)[0] == whole:
+                kind, said = whole, short
         if kind is None and vetoes == {"negation", "question"}:
             # A record told in the negative before a closing question: "You haven't opened
             # our emails in a while, do you still want them?"
@@ -519,10 +531,12 @@ def _vetoes(flat: str) -> tuple[str, set[str]]:
     return lang, vetoes
 
 
-def _statement_before_veto(flat: str, lang: str, vetoes: set[str]) -> str | None:
+def _statement_before_veto(
+    flat: str, lang: str, vetoes: set[str], min_words: int = LEARNED_MIN_WORDS
+) -> str | None:
     """The stretch of a sentence before its first negated or conditional part or its
-    closing yes/no question, when that stretch is a statement of five words or more; None
-    otherwise.
+    closing yes/no question, when that stretch is a statement of `min_words` words or more
+    (five unless asked); None otherwise.
 
     A negation or a question only takes back its own part of the sentence, and a condition
     only what it governs: "Thanks for stopping by our stand, and if you have questions,
@@ -547,7 +561,7 @@ def _statement_before_veto(flat: str, lang: str, vetoes: set[str]) -> str | None
     if not cut:
         return None
     head = flat[:cut].rstrip(" ,;:–—-¿")
-    return head if len(rules.WORD.findall(head)) >= LEARNED_MIN_WORDS else None
+    return head if len(rules.WORD.findall(head)) >= min_words else None
 
 
 def _is_future(flat: str, lang: str) -> bool:
@@ -679,6 +693,8 @@ class _Scope:
             and not clause.rstrip().endswith("?")
         ):
             return False
+        if kind == "request" and rules.ASK_US_IMPERATIVE[lang].match(before):
+            return False  # "Envoyez-nous votre demande de devis": a request still to make
         offers = rules.FIRST_ORDER_OFFER[lang]
         if kind == "purchase" and any(
             m.end() > start for m in offers.finditer(self.view, max(c_start, start - 25), end)

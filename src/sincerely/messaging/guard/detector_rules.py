@@ -3271,7 +3271,9 @@ CONDITIONAL = {
     ),
     "fr": re.compile(
         rf"\b{_RECOLLECTION['fr']}(?:si (?:vous|tu|nous|on|jamais|par hasard|votre|ton|ta|vos|"
-        r"tes|c'est)|s'il(?! (?:vous|te) (?:plaît|plait|convient|va|arrange)\b)|"
+        # ("Si la visite vous a plu, laissez-nous un avis": what the person liked, if they did)
+        r"tes|c'est|la|le|les|l'|ce|cet|cette|ces|notre|nos|un|une|des)|"
+        r"s'il(?! (?:vous|te) (?:plaît|plait|convient|va|arrange)\b)|"
         r"s'ils|au cas où|à supposer|pour peu que|même si)\b"
         rf"|{_NOT_GLAD}\bque (?:vous ayez|tu aies)\b"
     ),
@@ -3485,15 +3487,53 @@ FREE_MATERIAL = re.compile(
 # A German imperative ("Reservieren Sie Ihren Lieblingsplatz") addresses every reader.
 DE_IMPERATIVE = re.compile(r"^[\s„\"]*(?:bitte )?[\w-]+en sie (?:[\w-]+ ){0,3}$")
 
-# A Spanish imperative of the copy ("Reserve su sitio favorito") addresses every reader.
+# A Spanish imperative of the copy ("Reserve su sitio favorito", "Marca tus recetas
+# favoritas") addresses every reader.
 ES_IMPERATIVE = re.compile(
     r"^[\s¡¿«]*(?:reserve|descubra|elija|compre|pruebe|encuentre|pida|consiga|disfrute|elige|"
     r"descubre|compra|prueba|encuentra|pide|consigue|disfruta|reserva|guarde|añada|añade|cree|"
     r"crea|personalice|personaliza|seleccione|selecciona|indique|indica|configure|configura|"
-    r"regale|regala) (?:[\w-]+ ){0,3}$"
+    r"regale|regala|marca|marque|guarda|anota|anote|apunta|apunte|comparte|comparta|sube|"
+    r"suba|haz|haga|envía|envíe|manda|mande|descarga|descargue|busca|busque|visita|visite|"
+    r"explora|explore|deja|deje|escribe|escriba|completa|complete|rellena|rellene|"
+    # with "us"/"me" attached: "Envíanos tu solicitud", "Cuéntenos su idea"
+    r"[^\W\d_]*[áéíó][^\W\d_]*(?:nos|me)) (?:[\w-]+ ){0,3}$"
 )
 
-IMPERATIVE = {"de": DE_IMPERATIVE, "es": ES_IMPERATIVE}
+# A French imperative ("Envoyez-nous votre demande de devis", "Enregistrez vos recettes
+# préférées", "Envoie-nous ta demande") addresses every reader.
+FR_IMPERATIVE = re.compile(
+    r"^[\s«\"]*(?!(?:chez|assez|nez|rez)\b)(?:[^\W\d_]+ez|[^\W\d_]+-(?:nous|moi))"
+    r"(?:-(?:nous|moi|les|le|la|vous))? (?:[\w'-]+ ){0,3}$"
+)
+
+IMPERATIVE = {"fr": FR_IMPERATIVE, "de": DE_IMPERATIVE, "es": ES_IMPERATIVE}
+
+# Sending us a request, told as an imperative, is a request still to make: "Send us your
+# request", "Transmettez-nous votre demande", "Schicken Sie uns Ihre Anfrage", "Envíanos tu
+# solicitud". ("Find your request attached" speaks of one made, and stays a claim.)
+ASK_US_IMPERATIVE = {
+    "en": re.compile(
+        r"^[\s\"]*(?:please )?(?:send|submit|make|file|place|fill in|fill out|complete|"
+        r"drop|leave|email|post|raise|share) (?:us |me )?(?:[\w'-]+ ){0,2}$"
+    ),
+    "fr": re.compile(
+        r"^[\s«\"]*(?:merci de |n'hésitez pas à |pensez à )?(?:envoyez|transmettez|faites|"
+        r"formulez|déposez|soumettez|adressez|remplissez|complétez|laissez|envoie|transmets|"
+        r"fais|formule|dépose|soumets|adresse|remplis|complète|laisse|envoyer|transmettre|"
+        r"faire|formuler|déposer|soumettre|adresser|remplir|compléter|laisser)"
+        r"(?:-(?:nous|moi|la|le|les))? (?:(?:nous|moi) )?(?:[\w'-]+ ){0,2}$"
+    ),
+    "de": re.compile(
+        r"^[\s„\"]*(?:bitte )?(?:schicken|senden|stellen|richten|übermitteln|stelle|schicke|"
+        r"sende|richte|übermittle|schick|stell|send) (?:sie |du )?(?:uns |mir )?(?:[\w-]+ ){0,2}$"
+    ),
+    "es": re.compile(
+        r"^[\s¡¿«\"]*(?:envía|envíe|envíanos|envíenos|manda|mande|mándanos|mándenos|haz|haga|"
+        r"haznos|háganos|rellena|rellene|completa|complete|deja|deje|déjanos|déjenos|"
+        r"escríbenos|escríbanos) (?:[\w-]+ ){0,2}$"
+    ),
+}
 
 # "As you'll remember from our call" looks back, not ahead.
 RECALL = {
@@ -3650,7 +3690,10 @@ NOT_NEGATING = {
         r"\b(?:you|u)(?:'d|'ve| had| have)? (?:said|told (?:us|me)|mentioned|flagged|"
         r"pointed out|noted|explained|wrote|complained|let (?:us|me) know|warned (?:us|me)|"
         r"admitted|confided|reported)(?: to (?:us|me))?(?: that)? "
-        r"[^,.;!?]{0,60}?(?:n't|not|never)\b"
+        r"[^,.;!?]{0,60}?(?:n't|not|never)\b|"
+        # A courtesy, not a take-back: "Hope you didn't mind me calling".
+        r"\b(?:hope|trust|hoping) (?:that )?(?:you|u) (?:didn't|did not|don't|do not|won't|"
+        r"will not) mind\b"
     ),
     "fr": re.compile(
         r"\b(?:je|j'|nous|on) ?n'(?:ai|avons|a|avions|avais) (?:pas|jamais) oublié\b|"
@@ -3687,7 +3730,18 @@ NOT_NEGATING = {
         # What we noted that the person does not want: "Nous avons retenu que vous ne
         # souhaitez pas de sacs plastiques".
         r"\b(?:noté|retenu|enregistré|compris|pris note) (?:que |qu')(?:vous|tu) (?:ne |n')"
-        r"(?:[\w'-]+ )?(?:pas|plus|jamais)\b"
+        r"(?:[\w'-]+ )?(?:pas|plus|jamais)\b|"
+        # What the person reported may be negated itself: "D'après vos dires, le chauffage
+        # ne fonctionne plus", "Comme vous nous l'avez signalé, la porte ne ferme pas".
+        r"\b(?:d'après|selon) (?:vos|tes) (?:dires|propos|explications|indications|mots)\b"
+        r"[^.;!?]{0,60}?\b(?:ne|n'|pas|plus|jamais|rien)\b|"
+        r"\bcomme (?:vous|tu) (?:me |nous )?(?:l'|l’)?(?:avez|as|aviez|avais) (?:dit|signalé|"
+        r"indiqué|expliqué|écrit|précisé|mentionné|raconté)\b[^.;!?]{0,60}?"
+        r"\b(?:ne|n'|pas|plus|jamais|rien)\b|"
+        # A courtesy, not a take-back: "J'espère que mon appel ne vous a pas dérangé".
+        r"\bespère (?:que |qu')[^.;!?]{0,40}?(?:ne |n')(?:vous |t'|te )?(?:a|ait|avons|ayons|"
+        r"était|soit) (?:pas|point) (?:trop )?(?:dérangée?s?|importunée?s?|gênée?s?|"
+        r"ennuyée?s?)\b"
     ),
     "de": re.compile(
         r"\b(?:habe|haben|hat|hatte|hatten|hast|habt)\b[^,.;!?]{0,40}?\bnicht vergessen\b|"
@@ -3705,7 +3759,17 @@ NOT_NEGATING = {
         r"\b(?:geht|ging|gingen|gehen|gegangen)\b[^,.;!?]{0,30}?\bnicht (?:mehr )?aus dem "
         r"(?:kopf|sinn)\b|\bnicht (?:mehr )?aus dem (?:kopf|sinn) (?:gegangen|gehen)\b|"
         r"\b(?:lässt|ließ|ließen|lassen) (?:mich|uns) (?:seitdem |seither )?nicht (?:mehr )?los\b|"
-        r"\b(?:kann|können|konnte|konnten) (?:ihnen|dir|euch) (?:gar )?nicht genug danken\b"
+        r"\b(?:kann|können|konnte|konnten) (?:ihnen|dir|euch) (?:gar )?nicht genug danken\b|"
+        # What the person told us may be negated itself: "Wie Sie uns schrieben,
+        # funktioniert die Heizung nicht mehr", "Laut Ihrer Schilderung schließt die Tür nicht".
+        r"\b(?:wie (?:sie|du) (?:mir |uns )?(?:sagten|sagtest|schrieben|schriebst|erzählten|"
+        r"erzähltest|berichteten|berichtetest|meldeten|gemeldet haben|geschrieben haben|"
+        r"gesagt haben|erzählt haben|berichtet haben|mitgeteilt haben|mitteilten)|"
+        r"(?:laut|nach) (?:ihrer|deiner|ihren|deinen) (?:schilderung|aussage|angabe|angaben|"
+        r"beschreibung|worten|meldung))\b[^.;!?]{0,60}?\b(?:nicht|kein|keine|keinen|nie)\b|"
+        # A courtesy, not a take-back: "Ich hoffe, mein Anruf hat Sie nicht gestört".
+        r"\bhoffe[n]?\b[^.;!?]{0,40}?\bnicht (?:zu sehr |allzu sehr )?(?:gestört|belästigt|"
+        r"überrumpelt)\b"
     ),
     "es": re.compile(
         r"\bno (?:lo |la |los |las |le |les )?(?:he|hemos|había|habíamos) olvidado\b|"
@@ -3737,7 +3801,17 @@ NOT_NEGATING = {
         r"semanas|meses|unos días|unas semanas|unos meses|\d+ días|\d+ semanas|\d+ meses) "
         r"que no\b|"
         # a contrast, not a take-back: "por WhatsApp y no por correo", "tinto, no blanco"
-        r"(?:\by|,) no (?:por|en|con|al|del|el|la|los|las)\b"
+        r"(?:\by|,) no (?:por|en|con|al|del|el|la|los|las)\b|"
+        # What the person reported may be negated itself: "Según nos contaste, la
+        # calefacción no funciona", "Como nos indicó, la puerta no cierra".
+        r"\b(?:según (?:nos |me )?(?:contaste|contó|dijiste|dijo|comentaste|comentó|"
+        r"explicaste|explicó|indicaste|indicó|escribiste|escribió)|según (?:tus|sus) "
+        r"(?:palabras|indicaciones|comentarios)|como (?:nos |me )(?:contaste|contó|dijiste|dijo|"
+        r"comentaste|comentó|explicaste|explicó|indicaste|indicó|escribiste|escribió))\b"
+        r"[^.;!?]{0,60}?\b(?:no|nunca|ya no)\b|"
+        # A courtesy, not a take-back: "Espero que mi llamada no te haya molestado".
+        r"\bespero (?:que )?[^.;!?]{0,40}?\bno (?:te |le |os |les )?(?:haya|hayan|moleste|"
+        r"molestara) ?(?:molestado|incomodado|importunado)?\b"
     ),
 }
 
@@ -3930,6 +4004,31 @@ YOUR_THING = {
         r"\b(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)\b(?!_) \w+"
     ),
     "es": re.compile(r"\b(?:su|sus|tu|tus) \w+"),
+}
+# …or the thing named by what the person did to get it: "Did the red dress you ordered
+# fit?", "Avez-vous bien reçu les chaises commandées ?", "Passt das Sofa, das Sie bestellt
+# haben?", "¿Te quedó bien el vestido que pediste?"
+ORDERED_THING = {
+    "en": re.compile(
+        r"\b(?:the|that|those|these) (?:[\w-]+ ){1,4}(?:(?:that|which) )?(?:you|u) "
+        r"(?:ordered|bought|purchased|picked up|booked|rented|received)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:le|la|les|l'|ce|cet|cette|ces) ?(?:[\w'-]+ ){1,3}?(?:commandée?s?|achetée?s?|"
+        r"réservée?s?|louée?s?|livrée?s?)\b|\bque (?:vous|tu) (?:avez|as) (?:commandée?s?|"
+        r"achetée?s?|réservée?s?|loué?e?s?)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:das|die|den|der) (?:[\w-]+ ){0,3}?(?:bestellten?|gekauften?|gebuchten?|"
+        r"gelieferten?|gemieteten?) \w+|\b(?:das|die|den) (?:sie|du) (?:[\w-]+ ){0,3}?"
+        r"(?:bestellt|gekauft|gebucht|gemietet) (?:haben|hast|hatten|hattest)\b"
+    ),
+    "es": re.compile(
+        r"\bque (?:usted )?(?:pediste|pidió|compraste|compró|encargaste|encargó|reservaste|"
+        r"reservó|alquilaste|alquiló|recibiste|recibió|nos pediste|nos pidió|nos compraste|"
+        r"nos compró)\b|\b(?:el|la|los|las) (?:[\w-]+ ){1,3}?(?:pedid[oa]s?|comprad[oa]s?|"
+        r"encargad[oa]s?|reservad[oa]s?)\b"
+    ),
 }
 # Our not knowing is no remembered taste: "We don't know your favourite colour yet".
 NOT_KNOWN = {
