@@ -1457,3 +1457,56 @@ def test_calls_to_action_conditions_and_courtesies_claim_nothing(sentence):
 def test_a_request_made_and_handed_back_is_still_a_claim():
     assert claim_kinds("Retrouvez votre demande de devis en pièce jointe.") == ["request"]
     assert claim_kinds("Merci pour votre demande de devis.") == ["request"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A yes/no question that asks something else takes its occasion for granted.
+        ("Did you get home safely after our meeting on Saturday?", "meeting"),
+        ("Êtes-vous bien rentré après notre rencontre de samedi ?", "meeting"),
+        ("¿Llegaste bien a casa después de nuestra reunión del sábado?", "meeting"),
+        # Agreements in the pluperfect or as reached, downloads thanked for, a place held in
+        # the person's name, what they were asking for.
+        ("Comme nous en étions convenus, la séance d'essai aura lieu jeudi.", "promise"),
+        ("Como habíamos quedado, la sesión de prueba será el jueves.", "promise"),
+        ("Siguiendo el acuerdo al que llegamos, mantenemos el precio de 2023.", "promise"),
+        ("Gemäß unserer Absprache verlängern wir Ihre Testphase um 14 Tage.", "promise"),
+        ("Den mit Ihnen vereinbarten Liefertermin halten wir selbstverständlich ein.", "promise"),
+        ("Thanks for downloading our digital marketing guide.", "behaviour"),
+        ("Danke fürs Herunterladen unseres Leitfadens.", "behaviour"),
+        ("Gracias por descargar nuestra guía de marketing digital.", "behaviour"),
+        ("Tenemos una plaza reservada a su nombre para el curso de octubre.", "selection"),
+        ("Aquí tienes la información que pedías sobre nuestros planes.", "request"),
+    ],
+)
+def test_presupposed_occasions_agreements_downloads_and_held_places(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A question about the occasion itself asks; a plan is no memory.
+        "Did you attend our webinar?",
+        "Would you like a tour of our brewery?",
+        "Haben Sie Interesse an einer Führung durch unsere Brauerei?",
+        # Customers counted, a promise to a whole public, a first hello.
+        "Über 10.000 zufriedene Kunden seit 2010.",
+        "Trusted by 5,000+ customers since 1998.",
+        "As promised to our whole community, all shipping is now carbon neutral.",
+        "Comme promis à toute notre communauté, les envois sont neutres en carbone.",
+        "Tal y como prometimos a toda nuestra comunidad, todos los envíos serán neutros.",
+        "Nice to meet you: we are a small coffee roaster from Medellín.",
+        "Ravis de faire votre connaissance : nous sommes une petite brûlerie de Lyon.",
+    ],
+)
+def test_asking_counting_publishing_and_first_hellos_claim_nothing(sentence):
+    assert claim_kinds(sentence) == []
+
+
+def test_a_hello_after_a_meeting_remembered_is_still_a_claim():
+    assert claim_kinds("So nice to meet you at VivaTech: we are still talking about it.") == [
+        "meeting"
+    ]
+    assert claim_kinds("Customer since 2010 – thank you!") == ["tenure"]

@@ -401,6 +401,13 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         and not rules.ASKS_IF_DONE[lang].search(view)
     ):
         pass  # "Did your parcel arrive safely?" asks about what the person bought
+    elif (
+        vetoes <= QUESTION_VETOES
+        and (kind := classifier.claim_kind(flat)) is not None
+        and rules.PRESUPPOSED_OCCASION[lang].search(view := _view(flat, lang))
+        and not rules.ASKS_IF_DONE[lang].search(view)
+    ):
+        pass  # "Did you get home safely after our meeting?" takes the meeting for granted
     else:
         # A statement may come before what vetoed the sentence: "You added the lamp to
         # your basket but didn't check out", "Sie haben die Preisseite besucht – Fragen?"
@@ -444,6 +451,10 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         return None
     if kind == "promise" and rules.PUBLISHED[lang].search(_lower(flat)):
         return None  # promised to every reader: "As promised in our last newsletter"
+    view = _view(flat, lang)
+    hello = rules.FIRST_HELLO[lang].match(view) if kind == "meeting" else None
+    if hello and rules.INTRODUCES_US[lang].match(view, hello.end()):
+        return None  # "Nice to meet you: we are a small coffee roaster" says hello
     if kind == "attendance" and rules.PART_OF_COMMUNITY.search(_lower(flat)):
         return None  # belonging to a community, not attending: "Teil unserer Community"
     return kind, lang
@@ -580,6 +591,10 @@ def _future_before(before: str, clause: str, lang: str) -> bool:
     return bool(rules.FUTURE_BEFORE[lang].search(text))
 
 
+# A number right before the words of a tenure claim counts the customers it speaks of.
+_COUNTED = re.compile(r"\d\s*(?:\+\s*)?(?:[^\W\d_]+\s+)?$")
+
+
 class _Scope:
     """Where in a sentence a match does not assert anything about this recipient."""
 
@@ -625,6 +640,10 @@ class _Scope:
         negation_end = start if kind == "preference" else end
         if rules.negated(lang, self.view, max(c_start, start - 30), negation_end):
             return False
+        if kind == "meeting" and rules.INTRODUCES_US[lang].match(self.view, end):
+            return False  # "Nice to meet you: we are a small roaster" says hello
+        if kind == "tenure" and _COUNTED.search(before):
+            return False  # "Über 10.000 zufriedene Kunden seit 2010": a count of customers
         if kind in ("attendance", "tenure") and rules.TERMS_FOR_ANY[lang].match(self.view, end):
             return False  # "Votre participation au sondage est anonyme": terms for anyone
         if (

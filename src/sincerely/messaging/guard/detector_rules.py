@@ -2645,8 +2645,12 @@ DE["visit"] += [
     r"unserem)\b",
 ]
 DE["promise"] += [
-    r"\b(?:die|den|das|der) (?:[\w-]+ )?(?:versprochenen?|zugesagten?|vereinbarten?|"
-    r"besprochenen?) [\w-]+\b",
+    r"\b(?:die|den|das|der) (?:[\w-]+ |mit (?:ihnen|dir|euch) )?(?:versprochenen?|zugesagten?|"
+    r"vereinbarten?|besprochenen?|abgestimmten?|abgesprochenen?|verabredeten?|ausgemachten?) "
+    r"[\w-]+\b",
+    # "Gemäß unserer Absprache verlängern wir…": our agreement with the reader.
+    r"\b(?:gemäß|gemäss|laut|entsprechend|nach) (?:unserer|unserem) (?:[\w-]+ )?"
+    r"(?:absprache|vereinbarung|abmachung|verabredung|telefonat|gespräch)\b",
 ]
 DE["request"] += [
     r"\b(?:die|den|das|der) (?:[\w-]+ )?(?:gewünschten?|angefragten?|angeforderten?) [\w-]+\b",
@@ -3032,6 +3036,39 @@ ES["promise"] += [
 ES["said"] += [
     r"\b(?:nos|me) (?:dejó caer|dejaste caer|dejasteis caer|confesó|confesaste|confió|"
     r"confiaste|insinuó|insinuaste|adelantó|adelantaste|reconoció|reconociste) que\b",
+]
+
+# Agreements told in the pluperfect or as reached, thanks for a download, a place held in
+# the person's name, and what the person was asking for, told in the imperfect.
+FR["promise"] += [
+    r"\b(?:comme|ainsi que|tel que) (?:nous|on) (?:en |l')?(?:étions|était|avions|avait|sommes|"
+    r"est|avons|a) (?:convenus?|convenu ensemble)\b",
+]
+ES["promise"] += [
+    r"\b(?:como|tal como|tal y como|según) (?:lo )?(?:habíamos|habiamos) (?:quedado|acordado|"
+    r"pactado|hablado|convenido)\b",
+    r"\b(?:el|al|del) acuerdo (?:al )?que (?:llegamos|hemos llegado|habíamos llegado)\b|"
+    r"\bllegamos a (?:un|este|ese) acuerdo\b",
+]
+EN["behaviour"] += [
+    r"\b(?:thanks|thank you) (?:so much |again )?for (?:downloading|grabbing|requesting) "
+    r"(?:our|the|my)\b",
+]
+DE["behaviour"] += [
+    r"\b(?:danke|vielen dank|merci) (?:fürs|für das|für den) (?:herunterladen|download)\b",
+    r"\bnach dem download (?:ihrer|ihres|deiner|deines|unserer|unseres)\b",
+]
+ES["behaviour"] += [
+    r"\bgracias (?:de nuevo )?por (?:descargar|descargarte|haber descargado|bajar|bajarte) "
+    r"(?:nuestr[oa]|el|la|los|las|este|esta)\b",
+]
+ES["selection"] += [
+    r"\b(?:reservad[oa]s?|apartad[oa]s?|guardad[oa]s?|reservamos|apartamos|guardamos|hemos "
+    r"reservado|hemos apartado|hemos guardado)\b[^.!?]{0,40}?\b(?:a|con) (?:su|tu) nombre\b",
+]
+ES["request"] += [
+    r"\bque (?:nos |me )?(?:pedías|pedía usted|solicitabas|solicitaba usted|buscabas|"
+    r"buscaba usted|querías|quería usted) (?:sobre|de|acerca)?\b",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
@@ -3629,23 +3666,50 @@ PUBLISHED = {
     "en": re.compile(
         r"\b(?:in|on) (?:our |the |this |my )?(?:last |previous |latest |recent |"
         rf"last week's |last month's |yesterday's )?(?:{_PUBLICATION['en']})\b"
+        # or to a public: "As promised to our whole community"
+        r"|\bpromised (?:to )?(?:all (?:of )?(?:you|our)|everyone|everybody|our (?:whole |entire )?"
+        r"(?:community|customers|members|readers|subscribers|clients|shareholders))\b"
     ),
     "fr": re.compile(
         r"\b(?:dans|sur|par) (?:notre|le|la|l'|nos|ce|cette|mon|ma) ?(?:dernier |dernière |"
         rf"précédent |précédente |récent |récente )?(?:{_PUBLICATION['fr']})\b"
         # or to a public named as such: "Comme promis à nos actionnaires", "promis aux
         # riverains" (not "promis à la réunion", where the promise was made to the reader).
-        rf"|\bpromise?s? (?:aux|à (?:nos|tous nos|toutes nos|l'ensemble de nos|la|l')) ?"
+        rf"|\bpromise?s? (?:aux|à (?:nos|tous nos|toutes nos|l'ensemble de nos|la|l'|toute notre|"
+        rf"toute la|tout notre)) ?"
         rf"(?:{_PROMISED_PUBLIC})\b"
     ),
     "de": re.compile(
         r"\b(?:im|in unserem|in unserer|in der|in dem|in meinem|in meiner) (?:letzten |"
         rf"vorigen |vorherigen |jüngsten |neuesten )?(?:{_PUBLICATION['de']})\b"
+        r"|\b(?:der|unserer) (?:ganzen |gesamten )?(?:community|kundschaft|gemeinschaft)\b"
+        r"[^.!?]{0,20}\bversprochen\b|\ballen (?:[\w-]+ )?(?:kunden|kundinnen|mitgliedern|"
+        r"lesern|abonnenten)\b[^.!?]{0,20}\bversprochen\b"
     ),
     "es": re.compile(
         r"\b(?:en|por) (?:nuestro|nuestra|el|la|este|esta|mi) (?:último |última |anterior |"
         rf"reciente )?(?:{_PUBLICATION['es']})\b"
+        r"|\bprometi(?:mos|do) a (?:toda|todos|todas|nuestra comunidad|nuestros clientes|"
+        r"nuestros socios|nuestros lectores)\b"
     ),
+}
+# A greeting that goes on to introduce us is a first hello, not a meeting remembered: "Nice
+# to meet you: we are a small coffee roaster", "Ravis de faire votre connaissance : nous
+# sommes…".
+FIRST_HELLO = {
+    "en": re.compile(r"^\W*(?:[\w']+ ){0,4}?to meet you\b"),
+    "fr": re.compile(
+        r"^\W*(?:[\w']+ ){0,4}?(?:de |d')(?:faire (?:votre|ta) connaissance|vous rencontrer|"
+        r"te rencontrer)\b"
+    ),
+    "de": re.compile(r"^\W*(?:[\w']+ ){0,4}?(?:sie|dich|euch) kennenzulernen\b"),
+    "es": re.compile(r"^\W*(?:[\w']+ ){0,4}?(?:de )?conocer(?:te|le|la|los|las|les|os)\b"),
+}
+INTRODUCES_US = {
+    "en": re.compile(r"[\s!.:–—-]{1,4}(?:[\w']+ ){0,2}?(?:we are|we're|i am|i'm)\b"),
+    "fr": re.compile(r"[\s!.:–—-]{1,4}(?:[\w']+ ){0,2}?(?:nous sommes|je suis|on est)\b"),
+    "de": re.compile(r"[\s!.:–—-]{1,4}(?:[\w']+ ){0,2}?(?:wir sind|ich bin)\b"),
+    "es": re.compile(r"[\s!.:–—-]{1,4}(?:[\w']+ ){0,2}?(?:somos|soy)\b"),
 }
 STILL = {
     "en": re.compile(r"\bstill\b"),
@@ -4004,6 +4068,52 @@ YOUR_THING = {
         r"\b(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)\b(?!_) \w+"
     ),
     "es": re.compile(r"\b(?:su|sus|tu|tus) \w+"),
+}
+# An occasion a yes/no question takes for granted, named with "our"/"the" after a
+# preposition, or as what was enjoyed: "Did you get home safely after our meeting on
+# Saturday?", "Hat Ihnen die Führung durch unsere Brauerei gefallen?", "¿Pudiste sacar algo
+# de la demo de la semana pasada?". What is asked is something else; the occasion happened.
+# ("Did you attend our webinar?" asks about the occasion itself and names it after no
+# preposition; "Would you like a tour?" is a plan.)
+_OCCASION_NOUNS = {
+    "en": r"meeting|call|chat|conversation|visit|tour|demo|webinar|workshop|session|talk|"
+    r"discussion|presentation|lunch|coffee|dinner|tasting|appointment|consultation|fitting|"
+    r"class|video call",
+    "fr": r"rencontre|échange|appel|visite|démo|démonstration|webinaire|atelier|réunion|"
+    r"rendez-vous|entretien|discussion|conversation|dégustation|séance|cours|essayage|"
+    r"déjeuner|café|dîner|visio|présentation",
+    "de": r"[\w-]*treffen|[\w-]*gespräch|[\w-]*telefonat|anruf|[\w-]*besuch|[\w-]*führung|"
+    r"[\w-]*demo|präsentation|diskussion|[\w-]*termin|workshop|webinar|austausch|videocall|"
+    r"call|meeting|[\w-]*verkostung|[\w-]*beratung|anprobe|[\w-]*kurs|probestunde|"
+    r"mittagessen|abendessen|kaffee",
+    "es": r"reunión|llamada|charla|conversación|visita|demo|demostración|webinar|taller|"
+    r"sesión|cita|cata|videollamada|encuentro|clase|asesoría|comida|cena|café|presentación",
+}
+PRESUPPOSED_OCCASION = {
+    "en": re.compile(
+        rf"\b(?:after|since|from|at|during|following) (?:our|the|your|last week's|"
+        rf"yesterday's) (?:[\w-]+ ){{0,2}}?(?:{_OCCASION_NOUNS['en']})\b|"
+        rf"\b(?:enjoy|like|love) (?:the|our|your) (?:[\w-]+ ){{0,2}}?"
+        rf"(?:{_OCCASION_NOUNS['en']})\b"
+    ),
+    "fr": re.compile(
+        rf"\b(?:après|depuis|lors de|pendant|suite à|de|du) (?:notre|votre|la|le|l'|ton|ta)? ?"
+        rf"(?:[\w-]+ ){{0,2}}?(?:{_OCCASION_NOUNS['fr']})\b|"
+        rf"\b(?:apprécié|aimé) (?:la|le|l'|notre|votre|ton|ta) ?(?:[\w-]+ ){{0,2}}?"
+        rf"(?:{_OCCASION_NOUNS['fr']})\b"
+    ),
+    "de": re.compile(
+        rf"\b(?:nach|seit|aus|bei|während|von|vom|beim|im) (?:unserem|unserer|unseren|dem|der|"
+        rf"ihrem|ihrer|deinem|deiner)? ?(?:[\w-]+ ){{0,2}}?(?:{_OCCASION_NOUNS['de']})\b|"
+        rf"\b(?:die|der|das|unser[e]?|ihr[e]?|dein[e]?) (?:[\w-]+ )?"
+        rf"(?:{_OCCASION_NOUNS['de']})\b[^?]{{0,50}}\bgefallen\b"
+    ),
+    "es": re.compile(
+        rf"\b(?:después de|tras|desde|durante|de|en) (?:nuestra|nuestro|la|el|tu|su) "
+        rf"(?:[\w-]+ ){{0,2}}?(?:{_OCCASION_NOUNS['es']})\b|"
+        rf"\b(?:gustó|ha gustado|disfrutaste|disfrutó|has disfrutado) (?:de )?(?:la|el|nuestra|"
+        rf"nuestro|tu|su) (?:[\w-]+ ){{0,2}}?(?:{_OCCASION_NOUNS['es']})\b"
+    ),
 }
 # …or the thing named by what the person did to get it: "Did the red dress you ordered
 # fit?", "Avez-vous bien reçu les chaises commandées ?", "Passt das Sofa, das Sie bestellt
