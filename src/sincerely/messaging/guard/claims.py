@@ -429,7 +429,7 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
             # the same kind.
             short = _statement_before_veto(flat, lang, vetoes, min_words=2)
             whole = classifier.claim_kind(flat) if short else None
-            if whole is not None and classifier.classify(short)[0] == whole:
+            if short and whole is not None and classifier.classify(short)[0] == whole:
                 kind, said = whole, short
         if kind is None and vetoes == {"negation", "question"}:
             # A record told in the negative before a closing question: "You haven't opened
