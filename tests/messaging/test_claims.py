@@ -1510,3 +1510,28 @@ def test_a_hello_after_a_meeting_remembered_is_still_a_claim():
         "meeting"
     ]
     assert claim_kinds("Customer since 2010 – thank you!") == ["tenure"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Hat Ihnen die Führung durch unsere Brauerei gefallen?", "visit"),
+        ("Konnten Sie aus der Live-Demo letzte Woche etwas für Ihr Team mitnehmen?", "attendance"),
+        (
+            "Wie mit Ihnen verabredet, kommt unser Techniker am Montag zwischen 8 und 10 Uhr.",
+            "promise",
+        ),
+    ],
+)
+def test_an_occasion_a_question_names_after_a_preposition_or_enjoyed_is_taken_for_granted(
+    sentence, kind
+):
+    assert claim_kinds(sentence) == [kind]
+
+
+def test_a_testimonial_labelled_after_the_quotation_is_someone_else_s():
+    sentence = (
+        "« Je suis membre depuis trois ans et je ne m'en lasse pas » : le témoignage de "
+        "Karine, adhérente à Lyon."
+    )
+    assert claim_kinds(sentence) == []

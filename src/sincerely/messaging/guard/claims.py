@@ -403,11 +403,14 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         pass  # "Did your parcel arrive safely?" asks about what the person bought
     elif (
         vetoes <= QUESTION_VETOES
-        and (kind := classifier.claim_kind(flat)) is not None
+        and (kind := classifier.claim_kind(flat, OCCASION_THRESHOLD)) is not None
         and rules.PRESUPPOSED_OCCASION[lang].search(view := _view(flat, lang))
         and not rules.ASKS_IF_DONE[lang].search(view)
     ):
-        pass  # "Did you get home safely after our meeting?" takes the meeting for granted
+        # "Did you get home safely after our meeting?" takes the meeting for granted. The
+        # occasion named after a preposition is half the evidence already: the classifier
+        # need only lean to a claim.
+        pass
     else:
         # A statement may come before what vetoed the sentence: "You added the lamp to
         # your basket but didn't check out", "Sie haben die Preisseite besucht – Fragen?"
@@ -509,6 +512,11 @@ NEGATABLE_KINDS = RECORD_KINDS | {"preference"}
 # A yes/no question about something the person has takes for granted that they have it.
 PRESUPPOSED_KINDS = frozenset({"purchase"})
 QUESTION_VETOES = frozenset({"question", "opens as a question"})
+# The probability of a claim from which a yes/no question that names its occasion after a
+# preposition ("…after our meeting?", "Hat Ihnen die Führung … gefallen?") takes it for
+# granted. Questions about the occasion itself ("Would you like a tour of our brewery?",
+# "Haben Sie Interesse an einer Führung?") read 0.01-0.2.
+OCCASION_THRESHOLD = 0.5
 
 
 def classifier_scope(flat: str) -> str | None:
@@ -819,7 +827,7 @@ def _attributed_quotes(view: str, lang: str) -> list[tuple[int, int]]:
     for quote in rules.QUOTE.finditer(view):
         after = view[quote.end() : quote.end() + 60]
         before = view[max(0, quote.start() - 60) : quote.start()]
-        if rules.ATTRIBUTION_AFTER[lang].match(after):
+        if rules.ATTRIBUTION_AFTER[lang].match(after) or rules.TESTIMONY_AFTER[lang].match(after):
             # The attribution describes the speaker, not the reader ("…", says Ana, a
             # customer since 2019): it belongs to the quotation, up to the clause's end.
             end = _ATTRIBUTION_END.search(view, quote.end())

@@ -2204,7 +2204,11 @@ DE["interest"] += [
     r"\b(?:dass|weil|wie) (?:sie|dich|euch) (?:[\w-]+ ){0,4}?(?:interessiert|begeistert|fasziniert|"
     r"beeindruckt|überzeugt)\b",
 ]
-DE["promise"] += [r"\bwie (?:(?!mit\b)[\w-]+ ){0,3}?(?:abgesprochen|ausgemacht)\b"]
+DE["promise"] += [
+    r"\bwie (?:(?!mit\b)[\w-]+ ){0,3}?(?:abgesprochen|ausgemacht)\b",
+    r"\bwie mit (?:ihnen|dir|euch) (?:[\w-]+ )?(?:verabredet|vereinbart|abgesprochen|ausgemacht|"
+    r"besprochen|abgestimmt)\b",
+]
 DE["purchase"] += [
     r"\bzufrieden (?:(?:sind (?:sie|du)|bist du|seid ihr) )?mit (?:ihrem|ihrer|ihren|deinem|"
     r"deiner|deinen|eurem|eurer) (?:neue[nmrs]?|gekaufte[nmrs]?|bestellte[nmrs]?)\b",
@@ -3244,6 +3248,26 @@ ATTRIBUTION_AFTER["en"] = re.compile(
     rf"^[\s,.!?]*(?:[-~](?!\s*(?:and|but|so|which|that|that's|it|it's|this|we|we've|we're|"
     rf"i|i've|i'm|you|you're|here|now|just)\b)|\(|(?:{_SAY['en']})\b|,? (?:one|a|an|our)\b)"
 )
+# A quotation labelled as someone's testimonial after a colon or a dash: "« … » : le
+# témoignage de Karine", ""…" – the words of a customer".
+TESTIMONY_AFTER = {
+    "en": re.compile(
+        r"^\s*[:—–-]\s*(?:the |a |our )?(?:testimonial|words|review|story|verdict|feedback) "
+        r"(?:of|from)\b"
+    ),
+    "fr": re.compile(
+        r"^\s*[:—–-]\s*(?:le |la |l'|un |une )?(?:témoignage|avis|mot|retour|parole|verdict)s? "
+        r"(?:de|d')"
+    ),
+    "de": re.compile(
+        r"^\s*[:—–-]\s*(?:das |die |der |ein |eine )?(?:zitat|feedback|erfahrung|stimme|worte|"
+        r"erfahrungsbericht|bewertung) (?:von|unserer|unseres|einer|eines)\b"
+    ),
+    "es": re.compile(
+        r"^\s*[:—–-]\s*(?:el |la |las |un |una )?(?:testimonio|opinión|experiencia|palabras|"
+        r"reseña|valoración) de\b"
+    ),
+}
 ATTRIBUTION_BEFORE = {
     lang: re.compile(rf"(?:(?:{say})\b[^\"]{{0,30}}|:)\s*$") for lang, say in _SAY.items()
 }
