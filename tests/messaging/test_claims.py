@@ -1535,3 +1535,40 @@ def test_a_testimonial_labelled_after_the_quotation_is_someone_else_s():
         "Karine, adhérente à Lyon."
     )
     assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Asked whether they remember it, the person is told it happened.
+        ("Do you remember our chat about the data migration?", "conversation"),
+        ("¿Recuerdas que estuvimos comentando lo de la migración de datos?", "conversation"),
+        ("Vous souvenez-vous de notre échange sur la migration des données ?", "conversation"),
+        # A plan in a later part of the clause leaves the memory before it.
+        ("Thanks for visiting our stand, and see you soon!", "visit"),
+        ("Great meeting you – next time let's grab lunch.", "meeting"),
+        (
+            "Da wir uns ja auf einen Nachlass von 10 % geeinigt haben, ist er berücksichtigt.",
+            "promise",
+        ),
+        ("Die Nachjustierung, die wir Ihnen zugesichert haben, ist kostenlos.", "promise"),
+        ("Tras tu paso por nuestro stand en Expo Café, te enviamos el catálogo.", "visit"),
+        ("Thanks for expressing interest in volunteering with our food bank.", "interest"),
+    ],
+)
+def test_remembered_occasions_agreements_and_a_plan_in_a_later_part(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do you remember the first phone you ever owned?",
+        "Erinnern Sie sich an die 90er?",
+        "Wir freuen uns schon darauf, Sie bald auch persönlich kennenzulernen.",
+        "Leg dir deine Favoriten am besten gleich in den Warenkorb, bevor sie weg sind.",
+        "Wir haben uns mit unseren Lieferanten auf neue Preise geeinigt.",
+    ],
+)
+def test_nostalgia_plans_and_imperatives_claim_nothing(sentence):
+    assert claim_kinds(sentence) == []

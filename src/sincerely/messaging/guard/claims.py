@@ -547,6 +547,8 @@ def _vetoes(flat: str) -> tuple[str, set[str]]:
     vetoes = {name for name, hit in found.items() if hit}
     if vetoes == {"opens as a question"}:
         vetoes = set()  # a statement after all ("Did you know? …" ends elsewhere)
+    if rules.REMEMBER_OPENING[lang].match(view):
+        vetoes -= QUESTION_VETOES  # "Do you remember our chat…?" takes the chat for granted
     return lang, vetoes
 
 
@@ -670,9 +672,14 @@ class _Scope:
             and rules.DE_WISH.search(self.view, 0, start)
         ):
             return False
+        # A plan in a later part of the clause is that part's own: "…hat Ihnen gefallen und
+        # Sie kommen bald wieder", "Thanks for visiting our stand, and see you soon".
+        after_end = c_end
+        if later := rules.PART_BREAK[lang].search(self.view, end, c_end):
+            after_end = later.start()
         if kind in rules.TIME_BOUND_KINDS and (
             (_future_before(before, clause, lang) and not told_in_past)
-            or rules.FUTURE_AFTER[lang].search(self.view[start:c_end])
+            or rules.FUTURE_AFTER[lang].search(self.view, start, max(after_end, end))
         ):
             return False
         if (
@@ -779,7 +786,14 @@ class _Scope:
             lingers = (kind == "behaviour" and rules.STILL[lang].search(clause)) or (
                 rules.PRESUPPOSED[lang].search(self.view[start:end])
             )
-            if asks and not relative and not lingers and not rules.WH_WORD[lang].search(clause):
+            remembers = rules.REMEMBER_OPENING[lang].match(self.view)
+            if (
+                asks
+                and not relative
+                and not lingers
+                and not remembers
+                and not rules.WH_WORD[lang].search(clause)
+            ):
                 return False
         return True
 

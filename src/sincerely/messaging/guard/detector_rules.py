@@ -3075,6 +3075,21 @@ ES["request"] += [
     r"buscaba usted|querías|quería usted) (?:sobre|de|acerca)?\b",
 ]
 
+DE["promise"] += [
+    # "Da wir uns ja auf einen Nachlass geeinigt haben" (not "mit unseren Lieferanten")
+    r"\bwir uns (?:(?!mit\b)[\w%.,-]+ ){0,8}?(?:geeinigt|verständigt)\b",
+    r"\bdie (?:wir|ich) (?:ihnen|dir|euch) (?:[\w-]+ ){0,2}?(?:zugesichert|zugesagt|versprochen|"
+    r"garantiert) (?:haben|hatten|habe|hatte)\b",
+]
+ES["visit"] += [
+    r"\b(?:tras|después de|desde|durante|gracias por) (?:tu|su) (?:paso|pasada|visita) por "
+    r"(?:nuestr[oa]s?|la|el|los|las)\b",
+]
+EN["interest"] += [
+    r"\b(?:thanks|thank you) (?:so much |again )?for (?:expressing|showing|registering|"
+    r"your) (?:your )?interest in\b",
+]
+
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))+")
@@ -3545,8 +3560,13 @@ FREE_MATERIAL = re.compile(
     r"catálogos?|catalogos?|folletos?|muestras?)\b"
 )
 
-# A German imperative ("Reservieren Sie Ihren Lieblingsplatz") addresses every reader.
-DE_IMPERATIVE = re.compile(r"^[\s„\"]*(?:bitte )?[\w-]+en sie (?:[\w-]+ ){0,3}$")
+# A German imperative ("Reservieren Sie Ihren Lieblingsplatz", "Leg dir deine Favoriten…")
+# addresses every reader.
+DE_IMPERATIVE = re.compile(
+    r"^[\s„\"]*(?:bitte )?(?:[\w-]+en sie|(?:leg|pack|speicher|merk|sicher|schau|hol|gönn|"
+    r"schnapp|entdeck|such|find|wähl|stöber|füg|probier|test|bestell|kauf|sichre)e?"
+    r"(?: dir| euch)?) (?:[\w-]+ ){0,3}$"
+)
 
 # A Spanish imperative of the copy ("Reserve su sitio favorito", "Marca tus recetas
 # favoritas") addresses every reader.
@@ -3936,8 +3956,9 @@ FUTURE_BEFORE = {
         r"pour|à (?:votre|ta) disposition pour)\b|\bau\s*$"
     ),
     "de": re.compile(
-        r"\b(?:würden|würde|werden|wird|werde|freuen uns (?:darauf|auf)|freue mich "
-        r"(?:darauf|auf)|möchten|möchte|könnten|bald|demnächst|nächste[nrms]?(?! schritte)|"
+        r"\b(?:würden|würde|werden|wird|werde|freuen uns (?:schon |sehr |riesig |jetzt schon )?"
+        r"(?:darauf|auf)|freue mich (?:schon |sehr |riesig |jetzt schon )?(?:darauf|auf)|"
+        r"möchten|möchte|könnten|bald|demnächst|nächste[nrms]?(?! schritte)|"
         r"(?<!heute )(?<!gestern )morgen|wollen|gern treffen|gerne treffen)\b"
     ),
     "es": re.compile(
@@ -4066,6 +4087,25 @@ PART_BREAK = {
 # At most a greeting of three words before the words that open a question ("Hi Anna, did…",
 # "Hola Ana, ¿…"): a statement before them ("Viste la lámpara Oslo, ¿te gustó?") is no opening.
 _GREETING = r"\W*(?:[^,?\s]+(?: [^,?\s]+){0,2},\s*)?"
+# A question that asks whether the person remembers takes what they remember for granted:
+# "Do you remember our chat about the migration?", "¿Recuerdas que estuvimos comentando…?"
+REMEMBER_OPENING = {
+    "en": re.compile(
+        _GREETING + r"(?:(?:do|did) you (?:still )?(?:remember|recall)|remember (?:when|how|"
+        r"that|our|the))\b"
+    ),
+    "fr": re.compile(
+        _GREETING + r"(?:vous (?:vous )?souvenez|tu te souviens|vous (?:vous )?rappelez|"
+        r"tu te rappelles|te souviens-tu|vous souvenez-vous|te rappelles-tu|vous rappelez-vous)\b"
+    ),
+    "de": re.compile(
+        _GREETING + r"(?:erinnern sie sich|erinnerst du dich|erinnert ihr euch|wissen sie noch|"
+        r"weißt du noch|weisst du noch|wisst ihr noch)\b"
+    ),
+    "es": re.compile(
+        _GREETING + r"¿?(?:recuerdas|recuerda|recordáis|te acuerdas|se acuerda|os acordáis)\b"
+    ),
+}
 # A sentence that opens as a question asks all the way through: "Did you enjoy the fair,
 # and would you like the slides?"
 QUESTION_OPENING = {
