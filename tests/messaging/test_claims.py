@@ -1572,3 +1572,31 @@ def test_remembered_occasions_agreements_and_a_plan_in_a_later_part(sentence, ki
 )
 def test_nostalgia_plans_and_imperatives_claim_nothing(sentence):
     assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The clause that answers an opening condition is conditional too.
+        "Si pasaste por nuestra tienda este finde, ya viste la nueva vitrina; si no, mírala aquí.",
+        "If you came to our stand, you met Anna.",
+    ],
+)
+def test_the_answer_to_an_opening_condition_claims_nothing(sentence):
+    assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Thanks are given whatever the condition, and thanks said again are thanks.
+        (
+            "Hi Tom, if you have questions about the offer, thanks again for visiting our stand.",
+            "visit",
+        ),
+        ("Si tienes dudas, gracias de nuevo por visitar nuestro stand.", "visit"),
+        ("Gracias otra vez por tu pedido.", "purchase"),
+    ],
+)
+def test_thanks_after_a_condition_or_said_again_are_still_claims(sentence, kind):
+    assert claim_kinds(sentence) == [kind]

@@ -605,6 +605,10 @@ def _future_before(before: str, clause: str, lang: str) -> bool:
 _COUNTED = re.compile(r"\d\s*(?:\+\s*)?(?:[^\W\d_]+\s+)?$")
 
 
+# What may come before a sentence's first words: a greeting of up to three words.
+_OPENING = re.compile(rules.GREETING)
+
+
 class _Scope:
     """Where in a sentence a match does not assert anything about this recipient."""
 
@@ -634,6 +638,8 @@ class _Scope:
         if any(
             m.start() < start for m in rules.CONDITIONAL[lang].finditer(clause, 0, end - c_start)
         ):
+            return False
+        if self._under_opening_condition(start):
             return False
         elliptic = rules.ELLIPTIC_CONDITION.get(lang)
         if elliptic and any(m.end() <= start for m in elliptic.finditer(self.view, 0, start)):
@@ -796,6 +802,25 @@ class _Scope:
             ):
                 return False
         return True
+
+    def _under_opening_condition(self, start: int) -> bool:
+        """Whether a claim sits in the clause that answers a condition the sentence opens
+        with: "Si pasaste por nuestra tienda este finde, ya viste la nueva vitrina", "If
+        you came to our stand, you met Anna". The condition governs its own clause and the
+        next one, up to a semicolon."""
+        opening = _OPENING.match(self.view)
+        condition = rules.CONDITIONAL[self.lang].search(self.view, 0, start)
+        if condition is None or condition.start() > (opening.end() if opening else 0):
+            return False
+        between = self.view[condition.end() : start]
+        # Thanks are given whatever the condition: "If you have questions, thanks again for
+        # visiting our stand" still thanks for the visit.
+        answer = between.rsplit(",", 1)[-1]
+        return (
+            ";" not in between
+            and between.count(",") <= 1
+            and not rules.THANKING[self.lang].search(answer + self.view[start : start + 40])
+        )
 
     def _named_third_person(self, start: int, end: int) -> bool:
         """A Spanish usted verb whose subject is someone named before it: "Marta, clienta de

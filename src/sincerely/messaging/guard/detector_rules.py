@@ -3166,11 +3166,33 @@ def _ends_word(pattern: str, index: int) -> bool:
     return not following.isalpha() and not pattern.startswith("\\w", index + 1)
 
 
+# Thanks said again or warmly are the same thanks: "Gracias de nuevo por visitar nuestro
+# stand" reads as "gracias por visitar…" in every Spanish pattern.
+_THANKS_AGAIN = {
+    "es": (
+        "gracias por",
+        "gracias (?:de nuevo |otra vez |una vez más |nuevamente |de verdad |de corazón )?por",
+    )
+}
+
+
+def _thanks_again(pattern: str, lang: str) -> str:
+    if lang not in _THANKS_AGAIN:
+        return pattern
+    plain, tolerant = _THANKS_AGAIN[lang]
+    return pattern.replace(plain, tolerant)
+
+
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     lang: [
         (
             kind,
-            re.compile("|".join(f"(?:{_anchor_first(_accent_tolerant(p, lang))})" for p in pats)),
+            re.compile(
+                "|".join(
+                    f"(?:{_anchor_first(_accent_tolerant(_thanks_again(p, lang), lang))})"
+                    for p in pats
+                )
+            ),
         )
         for kind, pats in table.items()
     ]
@@ -4087,6 +4109,7 @@ PART_BREAK = {
 # At most a greeting of three words before the words that open a question ("Hi Anna, did…",
 # "Hola Ana, ¿…"): a statement before them ("Viste la lámpara Oslo, ¿te gustó?") is no opening.
 _GREETING = r"\W*(?:[^,?\s]+(?: [^,?\s]+){0,2},\s*)?"
+GREETING = _GREETING
 # A question that asks whether the person remembers takes what they remember for granted:
 # "Do you remember our chat about the migration?", "¿Recuerdas que estuvimos comentando…?"
 REMEMBER_OPENING = {
