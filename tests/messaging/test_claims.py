@@ -1509,6 +1509,7 @@ def test_a_hello_after_a_meeting_remembered_is_still_a_claim():
     assert claim_kinds("So nice to meet you at VivaTech: we are still talking about it.") == [
         "meeting"
     ]
+    assert claim_kinds("Great meeting you: we're sending the slides tomorrow.") == ["meeting"]
     assert claim_kinds("Customer since 2010 – thank you!") == ["tenure"]
 
 

@@ -454,9 +454,7 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         return None
     if kind == "promise" and rules.PUBLISHED[lang].search(_lower(flat)):
         return None  # promised to every reader: "As promised in our last newsletter"
-    view = _view(flat, lang)
-    hello = rules.FIRST_HELLO[lang].match(view) if kind == "meeting" else None
-    if hello and rules.INTRODUCES_US[lang].match(view, hello.end()):
+    if kind == "meeting" and _says_hello(_view(flat, lang), lang):
         return None  # "Nice to meet you: we are a small coffee roaster" says hello
     if kind == "attendance" and rules.PART_OF_COMMUNITY.search(_lower(flat)):
         return None  # belonging to a community, not attending: "Teil unserer Community"
@@ -605,6 +603,14 @@ def _future_before(before: str, clause: str, lang: str) -> bool:
 _COUNTED = re.compile(r"\d\s*(?:\+\s*)?(?:[^\W\d_]+\s+)?$")
 
 
+def _says_hello(view: str, lang: str) -> bool:
+    """Whether a sentence opens with a first hello that goes on to introduce us ("Nice to
+    meet you: we are a small coffee roaster"), a greeting and not a meeting remembered.
+    "Great meeting you: we're sending the slides" remembers one."""
+    hello = rules.FIRST_HELLO[lang].match(view)
+    return bool(hello and rules.INTRODUCES_US[lang].match(view, hello.end()))
+
+
 # What may come before a sentence's first words: a greeting of up to three words.
 _OPENING = re.compile(rules.GREETING)
 
@@ -656,7 +662,7 @@ class _Scope:
         negation_end = start if kind == "preference" else end
         if rules.negated(lang, self.view, max(c_start, start - 30), negation_end):
             return False
-        if kind == "meeting" and rules.INTRODUCES_US[lang].match(self.view, end):
+        if kind == "meeting" and _says_hello(self.view, lang):
             return False  # "Nice to meet you: we are a small roaster" says hello
         if kind == "tenure" and _COUNTED.search(before):
             return False  # "Über 10.000 zufriedene Kunden seit 2010": a count of customers
