@@ -304,6 +304,25 @@ def test_sentences_split_on_ends_not_on_abbreviations_or_decimals():
     ]
 
 
+def test_a_testimonial_stays_one_sentence_with_its_source():
+    # Split inside the quotation, the source ("- Marc, client depuis 2019") was checked
+    # alone and read as the reader's tenure, and the quotation lost its attribution.
+    text = (
+        "« J'ai tout de suite été convaincu. » — Marc, client depuis 2019\n\n"
+        '"We\'ve been customers for ten years. Never again elsewhere." – Hughes Bakery. '
+        'You visited our shop. It was 5" tall. You met Anna.'
+    )
+    split = sentences(text)
+    assert split == [
+        '" J\'ai tout de suite été convaincu. " - Marc, client depuis 2019',
+        '"We\'ve been customers for ten years. Never again elsewhere." - Hughes Bakery.',
+        "You visited our shop.",
+        'It was 5" tall.',
+        "You met Anna.",
+    ]
+    assert [claim_kinds(s) for s in split] == [[], [], ["visit"], [], ["meeting"]]
+
+
 # Properties.
 
 INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e"])
@@ -1601,3 +1620,70 @@ def test_the_answer_to_an_opening_condition_claims_nothing(sentence):
 )
 def test_thanks_after_a_condition_or_said_again_are_still_claims(sentence, kind):
     assert claim_kinds(sentence) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A question about the way home takes the evening for granted.
+        ("Did you make it home safely after the gala on Friday?", "attendance"),
+        ("Êtes-vous bien rentrée après la dégustation de samedi ?", "attendance"),
+        ("Bist du nach der Weihnachtsfeier gut heimgekommen?", "attendance"),
+        ("¿Llegaste bien a casa después de la fiesta de aniversario?", "attendance"),
+        # A record in a relative clause stays one under a condition.
+        ("Si la chaqueta que te llevaste el sábado te queda grande, cámbiala gratis.", "purchase"),
+        ("If the boots you ordered don't fit, send them back for free.", "purchase"),
+        # Things received, held in the person's name, a recently viewed heading.
+        ("Ist das Paket, das Sie gestern erhalten haben, vollständig?", "purchase"),
+        ("Die Jacke ist bis Freitag auf Ihren Namen zurückgelegt.", "selection"),
+        ("Zuletzt angesehen: Wanderschuhe Alpin Pro", "behaviour"),
+        ("Recently viewed: the Alpine Pro hiking boots", "behaviour"),
+        ("Los filtros que nos encargó en enero ya están en camino.", "purchase"),
+        ("El coche que estuviste mirando ayer sigue disponible.", "behaviour"),
+        # Years of trust, interest noticed, a commitment made, feedback acted on.
+        ("Hace ya cinco años que confías en nuestra clínica.", "tenure"),
+        ("Como donante desde 2019, recibirás el informe anual.", "tenure"),
+        ("Langjährige Kunden wie Sie bekommen den Katalog zuerst.", "tenure"),
+        ("Vimos su interés por el máster y le enviamos el programa.", "interest"),
+        ("Da du mit dem roten Fahrrad liebäugelst, hier ein Gutschein.", "interest"),
+        ("Nos comprometimos a llamarte antes del lunes.", "promise"),
+        ("Ihren Vorschlag, früher zu öffnen, haben wir umgesetzt.", "said"),
+        ("Gracias a las sugerencias que nos dejaste en la encuesta, abrimos los domingos.", "said"),
+        # German nouns of an exchange, a stay, a course finished, a size.
+        ("Im Anschluss an unseren Mailverkehr sende ich Ihnen das Angebot.", "conversation"),
+        ("Danke für die Zeit bei unserem Teams-Termin gestern.", "call"),
+        ("Wir hoffen, Ihr Aufenthalt in unserem Hotel war erholsam.", "visit"),
+        ("Nach Ihrem Abschluss des Erste-Hilfe-Kurses erhalten Sie das Zertifikat.", "attendance"),
+        ("In deiner Größe 42 sind die Sneaker wieder da.", "preference"),
+        ("Vielen Dank für Ihre Terminanfrage.", "request"),
+        # A booking confirmed or still standing, a new thing asked after.
+        ("Votre séjour à l'hôtel du 3 au 5 mai est bien confirmé.", "purchase"),
+        ("Tu reserva de mesa para el domingo sigue en pie.", "purchase"),
+        ("¿Qué tal te va con tu nueva bici?", "purchase"),
+        ("Wie passt dir deine neue Regenjacke?", "purchase"),
+    ],
+)
+def test_stop_28_constructions(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Counted visitors, a voseo imperative, a third person named with her city.
+        "Más de 2.500 personas asistieron a nuestra feria el año pasado.",
+        "Mirá el catálogo y elegí tu favorito.",
+        "Lucía, de Rosario, nos contó que el curso le cambió la vida.",
+        # Loved ones, wondering, a first-order offer, an audience.
+        "Ein Geschenk für Ihre Liebsten gefällt immer.",
+        "Haben Sie sich je gefragt, warum Ihr Keller feucht ist?",
+        "Voici 10 % pour votre première commande.",
+        "Für Liebhaber kräftiger Rotweine haben wir genau das Richtige.",
+        "Pour les amateurs de vins nature, notre nouvelle cuvée arrive.",
+        # A condition on the act itself is still a condition.
+        "Si compraste antes del lunes, tu pedido sale hoy.",
+        "Wenn Sie gut nach Hause kommen möchten, buchen Sie ein Taxi.",
+    ],
+)
+def test_stop_28_innocents(sentence):
+    assert claim_kinds(sentence) == []

@@ -398,14 +398,21 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
             rules.YOUR_THING[lang].search(view := _view(flat, lang))
             or rules.ORDERED_THING[lang].search(view)
         )
-        and not rules.ASKS_IF_DONE[lang].search(view)
+        # "Have you ordered your sample yet?" asks about the ordering; "Bist du mit deinem
+        # neuen Rennrad schon gefahren?" about riding what is new
+        and (rules.PRESUPPOSED[lang].search(view) or not rules.ASKS_IF_DONE[lang].search(view))
     ):
         pass  # "Did your parcel arrive safely?" asks about what the person bought
     elif (
         vetoes <= QUESTION_VETOES
         and (kind := classifier.claim_kind(flat, OCCASION_THRESHOLD)) is not None
-        and rules.PRESUPPOSED_OCCASION[lang].search(view := _view(flat, lang))
-        and not rules.ASKS_IF_DONE[lang].search(view)
+        and (occasion := rules.PRESUPPOSED_OCCASION[lang].search(view := _view(flat, lang)))
+        # "already" asks about something else when the occasion is what came before it:
+        # "Haben Sie sich nach Ihrem Besuch schon für eine Front entschieden?"
+        and (
+            rules.AFTER_OCCASION[lang].match(occasion.group(0))
+            or not rules.ASKS_IF_DONE[lang].search(view)
+        )
     ):
         # "Did you get home safely after our meeting?" takes the meeting for granted. The
         # occasion named after a preposition is half the evidence already: the classifier
@@ -458,7 +465,14 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         return None  # "Nice to meet you: we are a small coffee roaster" says hello
     if kind == "attendance" and rules.PART_OF_COMMUNITY.search(_lower(flat)):
         return None  # belonging to a community, not attending: "Teil unserer Community"
+    head = _TWO_COMMAS.match(_lower(flat)) if lang == "es" else None
+    if head and rules.ES_NAMED_SUBJECT.match(head.group(0)):
+        return None  # someone else's story: "Lucía, de Rosario, nos contó que…"
     return kind, lang
+
+
+# A sentence's opening up to its second comma: "Lucía, de Rosario, ".
+_TWO_COMMAS = re.compile(r"[^,]*,[^,]*,\s*")
 
 
 def _negatable(kind: str, flat: str, lang: str) -> bool:
@@ -641,11 +655,14 @@ class _Scope:
         before = self.view[c_start:start]
         clause = self.view[c_start:c_end]
         lang = self.lang
-        if any(
+        # A record told in a relative clause stays a record under a condition: "Si el abrigo
+        # que te llevaste te queda grande…" takes the coat for granted.
+        recorded = rules.RECORDED_RELATIVE[lang].search(self.view, start, end)
+        if not recorded and any(
             m.start() < start for m in rules.CONDITIONAL[lang].finditer(clause, 0, end - c_start)
         ):
             return False
-        if self._under_opening_condition(start):
+        if not recorded and self._under_opening_condition(start):
             return False
         elliptic = rules.ELLIPTIC_CONDITION.get(lang)
         if elliptic and any(m.end() <= start for m in elliptic.finditer(self.view, 0, start)):
@@ -696,6 +713,8 @@ class _Scope:
             return False
         if (
             lang == "es"
+            # what our team made for the person is ours to claim whoever made it
+            and kind != "selection"
             and rules.ES_USTED_VERB.match(rules.ES_CLITIC.sub("", self.view[start:end]))
             and not rules.ES_TIME_PHRASE.match(before)
             and (
@@ -795,8 +814,13 @@ class _Scope:
                 self.view[start:end]
             )
             # "Still thinking about the boots?" presupposes the looking it asks about.
-            lingers = (kind == "behaviour" and rules.STILL[lang].search(clause)) or (
-                rules.PRESUPPOSED[lang].search(self.view[start:end])
+            lingers = (
+                (kind == "behaviour" and rules.STILL[lang].search(clause))
+                or rules.PRESUPPOSED[lang].search(self.view[start:end])
+                # "Did you get home safely after the tasting?" asks about the way home
+                or (kind == "attendance" and rules.HOME_SAFELY[lang].search(self.view[start:end]))
+                # "¿Ya estrenaste la bici que te llevaste?" asks about the bike, not the buying
+                or rules.RECORDED_RELATIVE[lang].search(self.view, start, end)
             )
             remembers = rules.REMEMBER_OPENING[lang].match(self.view)
             if (

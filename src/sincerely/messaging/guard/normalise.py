@@ -313,6 +313,28 @@ def _ends_sentence(before: str, mark: str, after: str) -> bool:
     return not (first and first.islower())
 
 
+# The longest quotation kept whole: a stray quotation mark must not join a paragraph.
+QUOTATION_LIMIT = 400
+_ATTRIBUTION = re.compile(r"\s*[-–—]+\s*[A-ZÀ-ÖØ-Þ]")
+
+
+def _inside_quotation(flat: str, start: int, match: re.Match[str]) -> bool:
+    """Whether a sentence end falls inside a quotation that closes later in the paragraph:
+    "« J'ai tout de suite été convaincu. » - Marc" is one testimonial with its source."""
+    if '"' in match.group(2) or flat.count('"', start, match.start()) % 2 == 0:
+        return False
+    closing = flat.find('"', match.end())
+    opening = flat.rfind('"', start, match.start())
+    return closing != -1 and closing - opening <= QUOTATION_LIMIT
+
+
+def _attribution_follows(flat: str, match: re.Match[str]) -> bool:
+    """A closing quotation followed by a dash and a name: '"…else." - Hughes & Co.'."""
+    quoted = '"' in match.group(2) or flat[match.end() : match.end() + 1] == '"'
+    rest = flat[match.end() + (1 if flat[match.end() : match.end() + 1] == '"' else 0) :]
+    return quoted and bool(_ATTRIBUTION.match(rest))
+
+
 def _split(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for paragraph in re.split(r"\n\s*\n", normalise_text(text)):
@@ -321,6 +343,8 @@ def _split(text: str) -> tuple[str, ...]:
         for match in _BOUNDARY.finditer(flat):
             mark = "." if set(match.group(1)) == {"."} and len(match.group(1)) == 1 else "!"
             before = flat[max(start, match.start() - 40) : match.start()]
+            if _inside_quotation(flat, start, match) or _attribution_follows(flat, match):
+                continue  # a testimonial stays one sentence with the words that give its source
             if _ends_sentence(before, mark, flat[match.end() : match.end() + 40]):
                 piece = flat[start : match.end()].strip()
                 if piece:
