@@ -1687,3 +1687,55 @@ def test_stop_28_constructions(sentence, kind):
 )
 def test_stop_28_innocents(sentence):
     assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Asides a question does not take back: what was bought, what the person told us.
+        ("¿Ya probaste la cafetera que te llevaste en mayo?", "purchase"),
+        ("¿Al final cambiaste de coche como nos contaste?", "said"),
+        ("Haben Sie nach Ihrem Besuch in unserem Showroom schon eine Farbe gewählt?", "visit"),
+        ("Hast du mit deinem neuen Zelt schon die erste Nacht verbracht?", "purchase"),
+        ("Passt der Mantel, den du dir im Herbst gegönnt hast?", "purchase"),
+        # Amazement is no take-back; the day we met; an agreement kept; a visit asked after.
+        ("I still can't believe it snowed the day we met at the fair!", "meeting"),
+        ("As per our agreement, your rate stays the same until June.", "promise"),
+        ("Following your appointment at our Leeds clinic, here is your care plan.", "visit"),
+        ("We trust you found the tour of our brewery worthwhile.", "visit"),
+        ("Comment s'est passé votre dîner chez nous samedi ?", "visit"),
+        ("¿Qué tal la comida del domingo en nuestro restaurante?", "visit"),
+        # Attention caught, details left, a callback promised, words recalled.
+        ("Notre atelier de poterie a retenu votre attention ?", "interest"),
+        ("Unser Angebot hat Ihr Interesse geweckt.", "interest"),
+        ("Thanks for leaving your details at our stand.", "request"),
+        ("Gracias por dejarnos tus datos en la web.", "request"),
+        ("Te dije que te llamaría en cuanto llegara el repuesto.", "promise"),
+        ("Vous vous souvenez de ce qu'on s'était dit sur les pneus neige ?", "conversation"),
+        ("Ihre angeforderten Unterlagen finden Sie im Anhang.", "request"),
+        # Partnership counted, a fan addressed, a package put together for the person.
+        ("Objet : 15 ans de partenariat !", "tenure"),
+        (
+            "Als begeisterte Gärtnerin und Krimileserin werden Sie diese Neuheit lieben.",
+            "preference",
+        ),
+        ("Für Sie haben wir drei Angebote zusammengestellt.", "selection"),
+        ("Hemos diseñado esta propuesta expresamente para tu cocina.", "selection"),
+        ("Vous nous aviez suggéré d'ouvrir le dimanche : c'est fait.", "said"),
+    ],
+)
+def test_stop_28_round_two_constructions(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We're hosting a cheese evening on 3 May and you're warmly invited.",
+        "Alors notre coffret découverte est fait pour vous.",
+        "Legen Sie die gewünschten Artikel in den Warenkorb.",
+        "Have you already visited our shop since the renovation?",
+    ],
+)
+def test_stop_28_round_two_innocents(sentence):
+    assert claim_kinds(sentence) == []

@@ -463,6 +463,8 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
         return None  # promised to every reader: "As promised in our last newsletter"
     if kind == "meeting" and _says_hello(_view(flat, lang), lang):
         return None  # "Nice to meet you: we are a small coffee roaster" says hello
+    if kind == "selection" and rules.SUITS_YOU[lang].search(_view(flat, lang)):
+        return None  # "Alors notre plateau est fait pour vous": for a kind of reader
     if kind == "attendance" and rules.PART_OF_COMMUNITY.search(_lower(flat)):
         return None  # belonging to a community, not attending: "Teil unserer Community"
     head = _TWO_COMMAS.match(_lower(flat)) if lang == "es" else None
@@ -730,7 +732,8 @@ class _Scope:
         if kind in READER_KINDS and rules.READERSHIP[lang].match(self.view, end, c_end):
             return False  # "Thanks for joining us for this issue": reading this very mail
         if kind == "selection" and (
-            rules.MODAL_BEFORE[lang].search(self.view[max(c_start, start - 25) : start])
+            rules.SUITS_YOU[lang].search(self.view)
+            or rules.MODAL_BEFORE[lang].search(self.view[max(c_start, start - 25) : start])
             or (lang == "de" and rules.PASSIVE_MODAL_AFTER_DE.match(self.view[end:c_end]))
             or rules.GENERIC_ALTERNATIVE[lang].search(self.view)
         ):
@@ -821,6 +824,7 @@ class _Scope:
                 or (kind == "attendance" and rules.HOME_SAFELY[lang].search(self.view[start:end]))
                 # "¿Ya estrenaste la bici que te llevaste?" asks about the bike, not the buying
                 or rules.RECORDED_RELATIVE[lang].search(self.view, start, end)
+                or rules.AS_TOLD[lang].search(self.view, max(c_start, start - 12), end)
             )
             remembers = rules.REMEMBER_OPENING[lang].match(self.view)
             if (

@@ -913,7 +913,10 @@ DE: dict[str, list[str]] = {
         # …a compound too, and what it is about: "Ihre Supportanfrage mit der Nummer 4711 ist".
         rf"\b{_POSS} [\w-]*anfrage(?: (?:vom|von|mit|zu|zur|zum|über|nach|wegen) "
         rf"[^.!?,]{{0,40}}?)? (?:haben|wurde|ist|hat)\b",
-        r"\b(?:der|die|das|den) gewünschte[n]?\b",
+        # not a shop's form: "Legen Sie die gewünschten Artikel in den Warenkorb"
+        r"\b(?:der|die|das|den) gewünschte[n]?\b(?! (?:artikel|produkte?|menge|anzahl|größe|"
+        r"farbe|variante|optionen|option|zahlungsart|versandart|lieferadresse|filiale|datum|"
+        r"uhrzeit|termin|ware|waren)\b)",
         r"\b(?:du|sie|ihr) (?:wolltest|wollten|wolltet) (?:[\w-]+ ){0,3}?wissen\b",
         r"\b(?:sie|du) (?:fragten|fragtest|baten|batest|wünschten|wünschtest) (?:uns |mich )?"
         r"(?:nach|um)\b",
@@ -2674,7 +2677,9 @@ DE["promise"] += [
     r"(?:absprache|vereinbarung|abmachung|verabredung|telefonat|gespräch)\b",
 ]
 DE["request"] += [
-    r"\b(?:die|den|das|der) (?:[\w-]+ )?(?:gewünschten?|angefragten?|angeforderten?) [\w-]+\b",
+    r"\b(?:die|den|das|der) (?:[\w-]+ )?(?:gewünschten?|angefragten?|angeforderten?) "
+    r"(?!(?:artikel|produkte?|menge|anzahl|größe|farbe|variante|optionen|option|zahlungsart|"
+    r"versandart|lieferadresse|filiale|datum|uhrzeit|ware|waren)\b)[\w-]+\b",
 ]
 
 DE["tenure"] += [
@@ -3360,6 +3365,56 @@ DE["tenure"] += [
 DE["purchase"] += [
     r"\b(?:das|die|den) (?:du dir|sie sich) (?:[\w-]+ ){0,3}?(?:gegönnt|geholt|zugelegt|"
     r"geleistet|besorgt) (?:hast|haben|hattest|hatten)\b",
+]
+
+# Round 3: a thing asked for (de), a promise told as what we said we would do (es), contact
+# details left for us, what we said to each other (fr), years of partnership, a reader
+# addressed as the fan they are, a package put together for the person (de).
+DE["request"] += [
+    rf"\b{_POSS} (?:angeforderte|angefragte|erbetene|bestellte[rn]? kostenlose)[nrms]? [\w-]+",
+]
+ES["promise"] += [
+    r"\b(?:le|te|les|os) (?:dije|dijimos|comenté|comentamos|prometí|prometimos|aseguré|"
+    r"aseguramos|avisé|avisamos) que (?:le|te|les|os) (?:[\w]+ )?[\w]+r(?:ía|íamos)\b",
+]
+_DETAILS = {
+    "en": r"\b(?:thanks|thank you) (?:so much |again )?for (?:leaving|sharing|sending us|"
+    r"giving us) your (?:contact )?(?:details|number|email address|contact information)\b",
+    "fr": r"\bmerci (?:de nous avoir|d'avoir) (?:laissé|transmis|communiqué|envoyé) (?:vos|tes) "
+    r"(?:coordonnées|informations de contact|données|contacts)\b",
+    "de": r"\b(?:danke|vielen dank|herzlichen dank)\b[^.!?]{0,20}?\b(?:sie|du) (?:uns )?(?:ihre|"
+    r"deine) (?:kontaktdaten|daten|telefonnummer|e-mail-adresse) (?:[\w-]+ )?(?:hinterlassen|"
+    r"hinterlegt|geschickt|übermittelt|angegeben)\b",
+    "es": r"\bgracias por (?:dejar|dejarnos|facilitarnos|enviarnos|compartir) (?:tus|sus) "
+    r"(?:datos|datos de contacto|teléfono|correo)\b",
+}
+for _lang, _table in (("en", EN), ("fr", FR), ("de", DE), ("es", ES)):
+    _table["request"].append(_DETAILS[_lang])
+FR["conversation"] += [
+    r"\b(?:ce qu'on|ce que nous|ce que l'on|ce que je vous|ce que tu m'|ce que vous m') "
+    r"(?:s'était|s'est|s'étions|nous étions|vous avais|avais|aviez|avait|ai|as|avez) "
+    r"(?:dit|raconté|expliqué|confié)s?\b",
+]
+_PARTNERSHIP = {
+    "en": rf"(?:^|: )\W*{_NUM_EN} years of (?:partnership|working together|loyalty|friendship)\b",
+    "fr": rf"(?:^|: )\W*{_NUM_FR} ans de (?:collaboration|partenariat|fidélité|confiance)\b|"
+    rf"\b(?:nos|notre) {_NUM_FR} ans de (?:collaboration|partenariat)\b",
+    "de": rf"(?:^|: )\W*{_NUM_DE} jahre (?:partnerschaft|zusammenarbeit|treue)\b|"
+    rf"\b(?:unserer|unsere) {_NUM_DE} jahre(?:n)? (?:partnerschaft|zusammenarbeit)\b",
+    "es": rf"(?:^|: )\W*{_NUM_ES} años de (?:colaboración|confianza|fidelidad)\b|"
+    rf"\b(?:nuestros|estos) {_NUM_ES} años de (?:colaboración|trabajo juntos)\b",
+}
+for _lang, _table in (("en", EN), ("fr", FR), ("de", DE), ("es", ES)):
+    _table["tenure"].append(_PARTNERSHIP[_lang])
+DE["preference"] += [
+    r"\bals (?:leidenschaftliche[rn]?|begeisterte[rn]?|große[rn]?|echte[rn]?|treue[rn]?)? ?"
+    r"(?:[\w-]+ (?:und|&) )?[\w-]*(?:leser|leserin|fan|liebhaber|liebhaberin|genießer|"
+    r"genießerin|sammler|sammlerin|kenner|kennerin)\b[^.!?]{0,60}\b(?:sie|du|ihnen|dir)\b",
+]
+DE["selection"] += [
+    r"\bfür (?:sie|dich|euch|ihr|ihre|ihren|dein|deine|deinen) (?:[\w-]+ )?(?:haben|habe) "
+    r"(?:wir|ich) (?:[\w-]+ ){0,4}?(?:zusammengestellt|vorbereitet|ausgewählt|ausgesucht|"
+    r"reserviert|zurückgelegt|geschnürt|erstellt)\b",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
@@ -4282,7 +4337,9 @@ FUTURE_BEFORE = {
         r"(?<!glad we )(?<!glad you )(?<!happy we )(?<!great we )(?<!nice we )(?<!good we )"
         r"(?<!pleased we )(?<!lovely we )(?<!glad that we )(?<!happy that we )could|"
         r"can|available to|on hand to)\b|"
-        r"'ll\b|'d\b"
+        r"'ll\b|'d\b|"
+        # an invitation: "We're hosting a tasting evening… and you're warmly invited"
+        r"\b(?:you're|you are|you're all|you are all) (?:\w+ )?invited\b|\bwe(?:'re| are) hosting\b"
     ),
     "fr": re.compile(
         r"\b\w{2,}(?:erons|irons|erez|irez|eront|iront)\b|"
@@ -4524,6 +4581,38 @@ AFTER_OCCASION = {
     "fr": re.compile(r"(?:après|depuis|suite à)\b"),
     "de": re.compile(r"(?:nach|seit)\b"),
     "es": re.compile(r"(?:después de|tras|desde)\b"),
+}
+# What the person told us, recalled as an aside in a question: "¿Al final te mudaste a
+# Valencia como nos dijiste?" asks about the move, not whether they said it.
+AS_TOLD = {
+    "en": re.compile(r"\bas (?:you|u) (?:told|said|mentioned|wrote)\b"),
+    "fr": re.compile(r"\bcomme (?:vous|tu) (?:nous |me )?(?:l'|l’)?(?:avez|aviez|as|avais)\b"),
+    "de": re.compile(
+        r"\bwie (?:sie|du|ihr) (?:uns|mir) (?:[\w-]+ )?(?:gesagt|erzählt|geschrieben)"
+    ),
+    "es": re.compile(
+        r"\b(?:como|tal como|según) (?:nos|me) (?:lo )?(?:dijiste|dijo|contaste|"
+        r"contó|comentaste|comentó|mencionaste|mencionó|escribiste|escribió)\b"
+    ),
+}
+# Copy that suits a kind of reader: "Vous aimez le fromage ? Alors notre plateau est fait
+# pour vous" picks nothing for this one.
+SUITS_YOU = {
+    "en": re.compile(
+        r"\bthen (?:[\w-]+ ){0,4}?(?:is|are|'s) (?:made |just |perfect |ideal )?for you\b"
+    ),
+    "fr": re.compile(
+        r"\balors (?:[\w-]+ ){0,4}?(?:est|sont) (?:faite?s? |idéale?s? |pensée?s? )?"
+        r"pour (?:vous|toi)\b"
+    ),
+    "de": re.compile(
+        r"\bdann (?:ist|sind) (?:[\w-]+ ){0,4}?(?:wie gemacht |genau richtig |ideal )?"
+        r"für (?:sie|dich)\b"
+    ),
+    "es": re.compile(
+        r"\bentonces (?:[\w-]+ ){0,4}?(?:es|son|está|están) (?:hech[oa]s? |pensad[oa]s? |"
+        r"ideal )?para (?:ti|usted)\b"
+    ),
 }
 # …or the thing named by what the person did to get it: "Did the red dress you ordered
 # fit?", "Avez-vous bien reçu les chaises commandées ?", "Passt das Sofa, das Sie bestellt
