@@ -755,6 +755,18 @@ def test_named_things_are_what_the_claim_names(sentence, kind, named):
         ("Thanks for ordering our free samples.", ("purchase", "request")),
         ("Tal como quedamos en nuestra charla, le mando el presupuesto.", ("conversation",)),
         ("Nous espérons que votre visite de l'usine vous a plu.", ("visit",)),
+        # How it happened decides the kind: on the phone, a talk, at our stand or outlet.
+        ("Merci de m'avoir accordé dix minutes au téléphone hier.", ("call",)),
+        ("Danke, dass du dir gestern am Telefon Zeit für uns genommen hast.", ("call",)),
+        (
+            "Es war schön, mit Ihnen über Ihre Praxis ins Gespräch zu kommen.",
+            ("meeting", "conversation"),
+        ),
+        ("Es war schön, Sie auf der Messe kennenzulernen.", ("meeting",)),
+        ("Nice to see you at our Leeds outlet again!", ("meeting", "visit")),
+        # A complaint received is something the person told us; interest noticed anywhere.
+        ("Tomamos nota de su queja sobre el ruido.", ("request", "said")),
+        ("Nous avons bien noté votre intérêt pour le poste.", ("behaviour", "interest")),
     ],
 )
 def test_one_claim_read_every_way_it_may_be_backed(sentence, kinds):

@@ -3897,14 +3897,18 @@ WITH_THIRD_PARTY = {
 # not visiting us.
 _PREMISES = {
     "en": r"shop|store|showroom|office|offices|studio|factory|boutique|gallery|restaurant|"
-    r"cafe|café|bakery|salon|clinic|branch|warehouse|premises|headquarters|hq",
+    r"cafe|café|bakery|salon|clinic|branch|warehouse|premises|headquarters|hq|outlet|gym|"
+    r"stand|booth|garage|hotel|winery|brewery|tasting room|cellar door|dealership",
     "fr": r"boutique|magasin|showroom|bureau|bureaux|usine|agence|restaurant|café|galerie|"
-    r"succursale|entrepôt|locaux|siège|salle d'exposition",
+    r"succursale|entrepôt|locaux|siège|salle d'exposition|stand|garage|hôtel|cave|domaine|"
+    r"cabinet|institut|concession",
     "de": r"laden|geschäft|showroom|filiale|büro|büros|werk|fabrik|boutique|restaurant|café|"
     r"galerie|räumen|geschäftsräumen|hauptsitz|zentrale|lager|ausstellungsraum|hofladen|"
-    r"niederlassung",
+    r"niederlassung|[\w-]*stand|werkstatt|hotel|weingut|brauerei|praxis|studio|autohaus|"
+    r"fitnessstudio",
     "es": r"tienda|oficina|oficinas|showroom|sala de exposición|fábrica|sucursal|boutique|"
-    r"restaurante|cafetería|galería|almacén|sede|local|instalaciones",
+    r"restaurante|cafetería|galería|almacén|sede|local|instalaciones|stand|hotel|bodega|"
+    r"gimnasio|clínica|estudio|concesionario",
 }
 _OUR_AT = {
     "en": r"(?:at|in|to|into|inside|by) (?:our|the)",
@@ -4613,6 +4617,59 @@ SUITS_YOU = {
         r"\bentonces (?:[\w-]+ ){0,4}?(?:es|son|está|están) (?:hech[oa]s? |pensad[oa]s? |"
         r"ideal )?para (?:ti|usted)\b"
     ),
+}
+# Interest noticed may have been seen anywhere, on our site or in person: "Nous avons bien
+# noté votre intérêt pour le poste" is backed by evidence of either (claims._told_how).
+INTEREST_NOTICED = {
+    "en": re.compile(r"\b(?:interest|attention|curiosity)\b"),
+    "fr": re.compile(r"\b(?:intérêt|attention|curiosité)\b"),
+    "de": re.compile(r"\b(?:interesse|aufmerksamkeit|neugier)\b"),
+    "es": re.compile(r"\b(?:interés|atención|curiosidad)\b"),
+}
+# How a claim read as a meeting happened (claims._told_how): in person, on the phone, or a
+# talk with nothing in person about it; and complaints and suggestions received.
+IN_PERSON = {
+    "en": re.compile(
+        r"\b(?:meet|met|meeting|see you|saw you|seeing you|in person|face to face|stand|booth|"
+        r"visit\w*|fair|expo|show|conference|summit|shop|store|office|showroom|lunch|coffee|"
+        r"dinner|drinks?)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:rencontr\w*|vu|vue|voir|revoir|en personne|sur place|stand|visite\w*|salon|"
+        r"foire|boutique|magasin|bureau|showroom|déjeuner|café|dîner|apéro)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:[\w-]*treffen|getroffen|kennen\w*|gesehen|sehen|persönlich|vor ort|[\w-]*stand|"
+        r"[\w-]*besuch\w*|[\w-]*messe|laden|geschäft|büro|showroom|mittagessen|kaffee|"
+        r"abendessen)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:conoc\w*|ver|verte|verle|vimos|vernos|en persona|stand|visita\w*|feria|tienda|"
+        r"oficina|showroom|comida|café|cena|almuerzo)\b"
+    ),
+}
+ON_THE_PHONE = {
+    "en": re.compile(
+        r"\b(?:on the phone|over the phone|by phone|phone call|on the call|video call)\b"
+    ),
+    "fr": re.compile(r"\b(?:au téléphone|au bout du fil|par téléphone|en visio\w*|appel)\b"),
+    "de": re.compile(r"\b(?:am telefon|telefonisch|[\w-]*telefonat|[\w-]*anruf|per video)\b"),
+    "es": re.compile(r"\b(?:por teléfono|al teléfono|[\w-]*llamada|videollamada)\b"),
+}
+TALKED = {
+    "en": re.compile(r"\b(?:talk\w*|chat\w*|natter\w*|speak\w*|spoke|conversation|discuss\w*)\b"),
+    "fr": re.compile(r"\b(?:échang\w*|discut\w*|parl\w*|jasette|conversation|causer|bavard\w*)\b"),
+    "de": re.compile(
+        r"\b(?:[\w-]*austausch\w*|auszutauschen|ausgetauscht|ins gespräch|gespräch\w*|sprechen|"
+        r"gesprochen|plaudern|geplaudert|unterhalten|plausch)\b"
+    ),
+    "es": re.compile(r"\b(?:habl\w*|charl\w*|convers\w*|comentar|intercambi\w*)\b"),
+}
+COMPLAINT = {
+    "en": re.compile(r"\b(?:complaint|feedback|suggestion|concern)s?\b"),
+    "fr": re.compile(r"\b(?:réclamation|plainte|remarque|suggestion|retour)s?\b"),
+    "de": re.compile(r"(?:reklamation|beschwerde|anregung|hinweis|rückmeldung|feedback)"),
+    "es": re.compile(r"\b(?:queja|reclamación|reclamaciones|sugerencia|comentario)s?\b"),
 }
 # …or the thing named by what the person did to get it: "Did the red dress you ordered
 # fit?", "Avez-vous bien reçu les chaises commandées ?", "Passt das Sofa, das Sie bestellt
