@@ -1751,3 +1751,53 @@ def test_stop_28_round_two_constructions(sentence, kind):
 )
 def test_stop_28_round_two_innocents(sentence):
     assert claim_kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Set up or noted for the person, a place of ours enjoyed, the nth stay.
+        ("Für Sie haben wir einen Termin am 4. Mai vorgemerkt – passt Ihnen das?", "selection"),
+        ("Wir haben ein Testkonto mit Ihren Daten für Sie eingerichtet.", "selection"),
+        ("Wie hat Ihnen unser Hofladen in Kempten gefallen?", "visit"),
+        ("Ihr 10. Aufenthalt in unserem Hotel steht bevor.", "tenure"),
+        ("Gute Nachricht: Ihre Rahmengröße 54 ist wieder da.", "preference"),
+        ("Gerne beantworten wir Ihre Frage zur Garantie.", "request"),
+        ("Wie fanden Sie den Vortrag auf unserem Kundentag?", "attendance"),
+        ("Dein Sofa aus unserem Laden ist jetzt zwei Jahre alt.", "purchase"),
+        # A request in a subject line, an anniversary with us, a box that arrived.
+        ("Subject: Your quote request – next steps", "request"),
+        ("Happy two-year Fitbox anniversary, Sam!", "tenure"),
+        ("Your spring box arrived on Monday – which tea did you try first?", "purchase"),
+        ("Because you'd rather hear from us by text, we'll send an SMS.", "preference"),
+        # What we owe the person, not forgotten; a plan bought, a box received, a video seen.
+        ("No me olvido de que te debo el presupuesto del tejado.", "promise"),
+        ("Como cliente del plan Pro que contrató en marzo, ya puede usar la API.", "purchase"),
+        ("¿Ya abriste el vino de la caja que te llegó el lunes?", "purchase"),
+        ("¿Te quedaron dudas después de ver el vídeo de montaje?", "behaviour"),
+        ("Asunto: ¿Qué te ha parecido tu nueva mochila?", "purchase"),
+        # Agreed in Québec French, a slot booked by our staff.
+        ("Tel qu'entendu, nous prolongeons votre essai d'un mois.", "promise"),
+        ("Le Dr Morel vous a réservé un créneau mardi.", "selection"),
+    ],
+)
+def test_stop_28_round_four_constructions(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Los vinos de este mes los ha elegido nuestro enólogo.",
+        "Cuando vengas a la tienda, pregunta por nuestras ofertas.",
+    ],
+)
+def test_stop_28_round_four_innocents(sentence):
+    assert claim_kinds(sentence) == []
+
+
+def test_a_german_ordinal_does_not_end_a_sentence():
+    assert sentences("Ihr 20. Aufenthalt steht an. Zum 5. Geburtstag gratulieren wir.") == [
+        "Ihr 20. Aufenthalt steht an.",
+        "Zum 5. Geburtstag gratulieren wir.",
+    ]

@@ -495,6 +495,8 @@ def _learned_claim(flat: str) -> tuple[str, str] | None:
     return kind, lang
 
 
+# A question tagged on after a dash: "…vorgemerkt – passt Ihnen das?"
+_TAG_QUESTION = re.compile(r" [–—-] [^–—]*\?\s*$")
 # A sentence's opening up to its second comma: "Lucía, de Rosario, ".
 _TWO_COMMAS = re.compile(r"[^,]*,[^,]*,\s*")
 
@@ -813,8 +815,15 @@ class _Scope:
             self.view[end : end + 30]
         ):
             return False
-        if kind == "selection" and not before.strip(" ¿¡") and clause.rstrip().endswith("?"):
-            # A teaser ("Made for you?", "¿Hecho para ti?") asks, it reserves nothing.
+        if (
+            kind == "selection"
+            and not before.strip(" ¿¡")
+            and clause.rstrip().endswith("?")
+            and not _TAG_QUESTION.search(clause)
+        ):
+            # A teaser ("Made for you?", "¿Hecho para ti?") asks, it reserves nothing; a
+            # question tagged on after a dash asks about something else ("Für Sie haben wir
+            # einen Termin vorgemerkt – passt Ihnen das?").
             return False
         if clause.rstrip().endswith("?") or (
             self.is_question and c_end >= len(self.view.rstrip()) - 1
@@ -847,6 +856,8 @@ class _Scope:
                 # "¿Ya estrenaste la bici que te llevaste?" asks about the bike, not the buying
                 or rules.RECORDED_RELATIVE[lang].search(self.view, start, end)
                 or rules.AS_TOLD[lang].search(self.view, max(c_start, start - 12), end)
+                # "¿Te quedaste con dudas después de ver el vídeo?": what came before
+                or rules.AFTER_OCCASION[lang].match(self.view, start)
             )
             remembers = rules.REMEMBER_OPENING[lang].match(self.view)
             if (

@@ -1624,6 +1624,8 @@ ES["purchase"] += [
     r"gusta|le gusta|funciona|está funcionando)\b",
     r"\b(?:su|tu) (?:compra|pedido|paquete|envío) (?:del|de la|de ayer|de este|de esta|de "
     r"la semana|de hace)\b",
+    # ("los ha elegido nuestro enólogo": the subject is ours)
+    r"(?<!\blos )(?<!\blas )(?<!\blo )(?<!\bla )"
     r"\b(?:ha|has) (?:elegido|escogido|optado por|contratado|adquirido)\b",
     r"\b(?:su|tu) (?:paquete|pedido|envío|compra) (?:ya )?(?:está|ha sido|fue|llegará|va|"
     r"sale|salió)\b",
@@ -3177,8 +3179,8 @@ _ES_NOT_BUYER = (
 ES["purchase"] += [
     # "Los cartuchos que nos encargó en marzo", "el abrigo que te llevaste en rebajas"
     rf"\b(?:el|la|los|las|lo) {_ES_NOT_BUYER}(?:[\w-]+ ){{1,3}}?que (?:usted )?(?:nos |me )?"
-    r"(?:encargó|compró|pidió|adquirió|reservó|te llevaste|se llevó|os llevasteis|"
-    r"te compraste|se compró|nos encargaste)\b",
+    r"(?:encargó|compró|pidió|adquirió|reservó|contrató|contrataste|te llevaste|se llevó|"
+    r"os llevasteis|te compraste|se compró|nos encargaste|te llegó|le llegó|os llegó)\b",
 ]
 ES["behaviour"] += [
     # "el vídeo del montaje que vio ayer", "los apartamentos que estuvo comparando anoche"
@@ -3272,11 +3274,12 @@ ES["said"] += [
 ]
 ES["purchase"] += [
     r"\b(?:como|al ser|por ser) (?:suscriptor|suscriptora|abonad[oa]|soci[oa]|miembro|cliente|"
-    r"clienta) (?:de|del) (?:la|el|nuestr[oa]|los|las)\b",
+    r"clienta) (?:de la|del|de nuestr[oa]s?|de los|de las|de su|de tu)\b",
     # "¿Cómo va tu nuevo colchón?", "¿Qué tal te sienta tu nueva chaqueta?"
-    r"\b(?:qué tal|cómo va|cómo te va|cómo le va|cómo (?:te |le )?(?:funciona|queda|sienta|"
-    r"sientan|quedan|van|va)) (?:(?:te|le) (?:va|queda|sienta|funciona) )?(?:con )?(?:tu|su|tus|"
-    r"sus) (?:nuev[oa]s?|recién estrenad[oa]s?) (?!(?:trabajo|puesto|casa|piso|hogar|equipo|"
+    r"\b(?:qué tal|cómo va|cómo te va|cómo le va|qué (?:te|le) (?:ha parecido|parece|pareció)|"
+    r"cómo (?:te |le )?(?:funciona|queda|sienta|sientan|quedan|van|va)) "
+    r"(?:(?:te|le) (?:va|queda|sienta|funciona) )?(?:con )?(?:tu|su|tus|sus) "
+    r"(?:nuev[oa]s?|recién estrenad[oa]s?) (?!(?:trabajo|puesto|casa|piso|hogar|equipo|"
     r"vecin[oa]s?|ciudad|etapa|año|vida|rol|cargo|jef[ea]|compañer[oa]s?|barrio|empleo|"
     r"proyecto|cliente|área)\b)[\w-]+",
 ]
@@ -3415,6 +3418,74 @@ DE["selection"] += [
     r"\bfür (?:sie|dich|euch|ihr|ihre|ihren|dein|deine|deinen) (?:[\w-]+ )?(?:haben|habe) "
     r"(?:wir|ich) (?:[\w-]+ ){0,4}?(?:zusammengestellt|vorbereitet|ausgewählt|ausgesucht|"
     r"reserviert|zurückgelegt|geschnürt|erstellt)\b",
+]
+
+# Round 4: things set up or noted for the person, a place of ours enjoyed, the nth stay,
+# a question answered, a keynote at our event, our commitment that stands, the bike from our
+# shop, a tour of our site (de); a request in a subject line, an anniversary with us, a box
+# that arrived, a taste told as what one would rather (en); what we owe the person (es);
+# agreements in Québec French and a slot booked by our staff (fr).
+DE["selection"] += [
+    r"\b(?:haben wir|habe ich|wir haben|ich habe) (?:\S+ ){0,8}?für (?:sie|dich|euch) "
+    r"(?:eingerichtet|"
+    r"zusammengestellt|vorbereitet|reserviert|zurückgelegt|ausgewählt|ausgesucht|vorgemerkt|"
+    r"erstellt|angelegt|geblockt)\b",
+    r"\bfür (?:sie|dich|euch) (?:haben|habe) (?:wir|ich) (?:\S+ ){0,8}?(?:vorgemerkt|geblockt|"
+    r"eingetragen|eingerichtet|reserviert)\b",
+]
+DE["visit"] += [
+    r"\bwie (?:hat|haben) (?:ihnen|dir|euch) (?:unser|unsere|unseren) (?:[\w-]+ )?"
+    r"(?:laden|geschäft|showroom|filiale|büro|werk|restaurant|café|galerie|hofladen|werkstatt|"
+    r"hotel|weingut|brauerei|praxis|studio|autohaus|haus|ausstellung|rechenzentrum|betrieb|hof|"
+    r"museum)\b",
+    r"\b(?:die|der|ihre|ihrer|deine|deiner) (?:[\w-]+ )?(?:führung|rundgang|besichtigung|tour) "
+    r"(?:durch|in|bei) (?:unser|unsere|unseren|unserem|unserer)\b(?=[^.!?]*\b(?:hat|hatte|war|"
+    r"gefallen|gefiel|vermittelt|gezeigt)\b)",
+]
+DE["preference"] += [
+    rf"\b{_POSS} (?:[\w-]*größe|[\w-]*grösse) (?:\d+|[xsml]{{1,4}})\b",
+]
+DE["tenure"] += [
+    rf"\b{_POSS} \d+\. (?:[\w-]+ )?(?:aufenthalt|besuch|bestellung|einkauf|buchung|"
+    r"kundenjubiläum|jubiläum)\b",
+]
+DE["request"] += [
+    rf"\b(?:beantworten|beantworte) (?:wir|ich) (?:ihnen |dir )?(?:gern |gerne )?{_POSS} "
+    r"(?:[\w-]+ )?(?:frage|fragen|anfrage)\b",
+]
+DE["attendance"] += [
+    r"\bwie (?:fanden|fandest|fandet|hat ihnen|hat dir|gefiel ihnen|gefiel dir) (?:sie |du |ihr )?"
+    r"(?:die|den|das) (?:\S+ ){0,5}?(?:auf|bei|in|während) (?:unserem|unserer|dem|der) "
+    rf"(?:[\w-]+ )?(?:{_HOME_EVENT['de']}|[\w-]*tag|[\w-]*forum|[\w-]*kongress)\b",
+]
+DE["promise"] += [r"\bunsere zusage (?:steht|gilt)\b"]
+DE["purchase"] += [
+    rf"\b{_POSS} [\w-]+ (?:aus|von) (?:unserem|unserer) (?:laden|geschäft|shop|onlineshop|"
+    r"sortiment|werkstatt|manufaktur|rösterei)\b",
+]
+EN["request"] += [
+    r"^\W*(?:subject|re)\s*:\s*your (?:[\w-]+ ){0,2}?(?:request|enquiry|inquiry|query)\b",
+]
+EN["tenure"] += [
+    rf"\bhappy (?:{_NUM_EN}|\w+)[- ]year (?:[\w-]+ )?anniversary\b(?! to us\b)",
+    r"\byour (?:\d+(?:st|nd|rd|th)|tenth|twentieth|fifth|hundredth) (?:stay|visit|order|booking|"
+    r"purchase) with us\b",
+]
+EN["purchase"] += [
+    r"\byour (?:[\w-]+ ){0,2}?(?:case|box|order|parcel|package|delivery|bundle|hamper|kit) "
+    r"(?:arrived|was delivered|landed|got to you|has arrived|has landed)\b",
+]
+EN["preference"] += [r"\b(?:since|because|as|knowing) (?:you|u)(?:'d| would) rather\b"]
+ES["promise"] += [r"\b(?:te|le|os|les) (?:debo|debemos|debía|debíamos)\b(?! (?:de|a)\b)"]
+FR["promise"] += [r"\b(?:tel|telle|ainsi) qu'entendu\b|\bcomme entendu\b"]
+FR["selection"] += [
+    r"\b(?:vous|t') a (?:réservé|bloqué|gardé|mis de côté|retenu|préparé)\b",
+]
+
+ES["behaviour"] += [
+    r"\b(?:después de|tras) (?:ver|leer|descargar|descargarte|mirar|escuchar) (?:el|la|nuestr[oa]|"
+    r"los|las) (?:[\w-]+ )?(?:vídeo|video|artículo|guía|catálogo|webinar|ebook|tutorial|"
+    r"podcast|post)\b",
 ]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
@@ -3817,7 +3888,8 @@ RECORDED_RELATIVE = {
     "es": re.compile(
         r"\bque (?:usted )?(?:te |nos |me |se )?(?:llevaste|llevó|compraste|compró|encargaste|"
         r"encargó|pediste|pidió|reservaste|reservó|viste|vio|recibiste|recibió|descargaste|"
-        r"descargó|estuvo (?:viendo|mirando|comparando)|estuviste (?:viendo|mirando|comparando))\b"
+        r"descargó|contrató|contrataste|te llegó|le llegó|estuvo (?:viendo|mirando|comparando)|"
+        r"estuviste (?:viendo|mirando|comparando))\b"
     ),
 }
 
@@ -4277,8 +4349,8 @@ NOT_NEGATING = {
     ),
     "es": re.compile(
         r"\bno (?:lo |la |los |las |le |les )?(?:he|hemos|había|habíamos) olvidado\b|"
-        r"\b(?:no|nunca) (?:lo |la |los |las |le |les )?(?:olvidamos|olvido|olvidaremos|"
-        r"olvidaré)\b|"
+        r"\b(?:no|nunca) (?:me |nos )?(?:lo |la |los |las |le |les )?(?:olvidamos|olvido|"
+        r"olvidaremos|olvidaré)\b|"
         r"\bno (?:se )?(?:nos |me )?(?:ha |han |había |habían )?(?:pasado|pasó|pasaron|pasa|"
         r"pasan) (?:desapercibid[oa]s?|inadvertid[oa]s?)\b|"
         r"\bno (?:se )?(?:nos|me) (?:ha |han )?(?:escapado|escapó|escaparon)\b|"
@@ -4366,6 +4438,9 @@ FUTURE_BEFORE = {
         r"|\b(?!albarán\b)\w{2,}(?:aremos|eremos|iremos|arán|erán|irán)\b|\b(?:estaré|estará|tendré|tendrá|"
         r"podré|podrá|podrás|disponibles? para|a (?:su|tu) disposición para)\b"
         r"|\besperamos\b(?! que)"
+        # a visit still to come: "Cuando vengas a la tienda, pregunta por Javi"
+        r"|\b(?:cuando|la próxima vez que|en cuanto) (?:vengas|venga|vengan|pases|pase|pasen|"
+        r"visites|visite|nos visites|nos visite)\b"
     ),
 }
 FUTURE_AFTER = {

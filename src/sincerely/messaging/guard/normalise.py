@@ -290,6 +290,13 @@ _MONTHS = _words(
     diciembre
     """
 )
+# German words before an ordinal number ("Ihr 20. Aufenthalt bei uns").
+_ORDINAL_BEFORE = _words(
+    """
+    ihr ihre ihren ihrem ihres dein deine deinen deinem unser unsere unseren unserem der die
+    das den dem zum zur am im vom beim seit dieser diese diesen diesem
+    """
+)
 _BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"')\]]*)\s+")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
@@ -308,6 +315,9 @@ def _ends_sentence(before: str, mark: str, after: str) -> bool:
     next_word = after.split(maxsplit=1)[0].lower().strip("\"'(") if after.strip() else ""
     if token.isdigit() and next_word.rstrip(".,") in _MONTHS:
         return False  # a German date: "am 3. März"
+    words = before.split()
+    if token.isdigit() and len(words) > 1 and words[-2].lower() in _ORDINAL_BEFORE:
+        return False  # a German ordinal: "Ihr 20. Aufenthalt", "zum 5. Geburtstag"
     first = after.lstrip("\"'( ")[:1]
     # A lower-case start continues the sentence ("ca. two weeks", "approx. ten").
     return not (first and first.islower())
