@@ -1801,3 +1801,49 @@ def test_a_german_ordinal_does_not_end_a_sentence():
         "Ihr 20. Aufenthalt steht an.",
         "Zum 5. Geburtstag gratulieren wir.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Ihr Handy-Vertrag läuft im Juni aus.", "purchase"),
+        ("Da Sie keine Anrufe am Abend wünschen, schreiben wir Ihnen.", "preference"),
+        ("Da du dich für E-Bikes interessierst, hier unsere Neuheiten.", "interest"),
+        ("Unser Schneider hat den Anzug ganz nach Ihren Maßen genäht.", "selection"),
+        ("Ist das Sofa, das wir Ihnen geliefert haben, gut angekommen?", "purchase"),
+        ("Danke für Ihren Hinweis zur falschen Rechnungsadresse.", "said"),
+        ("Im Anschluss an unsere Videokonferenz sende ich die Zugangsdaten.", "call"),
+        (
+            "Auf Ihren Namen ist bis Ende Juni ein Kontingent von fünf Zimmern geblockt.",
+            "selection",
+        ),
+        ("Ihre Teilnahmebestätigung für den Kurs liegt bei.", "attendance"),
+        ("Als Stammgast erhalten Sie zehn Prozent Rabatt.", "tenure"),
+        ("Muchas gracias por haber asistido a la charla del jueves.", "attendance"),
+        ("Ayer te llamamos para confirmar la cita.", "call"),
+        ("Gracias por traernos la moto el martes.", "visit"),
+        ("Siguiendo su sugerencia, abrimos también los sábados.", "said"),
+        ("Al haber contratado el seguro anual, tiene asistencia gratuita.", "purchase"),
+        ("Dejaste a medio completar tu pedido.", "behaviour"),
+        ("Le dejamos reservada la mesa del viernes.", "selection"),
+        ("Sé que te picó la curiosidad el vermut artesano.", "interest"),
+    ],
+)
+def test_stop_28_round_five_constructions(sentence, kind):
+    assert kind in claim_kinds(sentence)
+
+
+def test_a_tasting_enjoyed_is_taken_for_granted():
+    # "Probe" is an occasion a question may take for granted, like "Verkostung".
+    assert claim_kinds("Hat Ihnen die Käseprobe am Samstag gefallen?")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nuestra bodega lleva tres generaciones elaborando vino en Rioja.",
+        "Les prometimos a nuestros clientes más transparencia y aquí está.",
+    ],
+)
+def test_stop_28_round_five_innocents(sentence):
+    assert claim_kinds(sentence) == []

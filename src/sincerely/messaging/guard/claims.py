@@ -989,13 +989,18 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
             # Visitenkarte"), and "im" (in dem) + one noun is somewhere generic ("im
             # Warenkorb", "im Publikum"), never a city ("in Leipzig").
             name = rules.DE_NAME_STOP.split(name, maxsplit=1)[0].strip()
+            name = rules.DE_IDIOM_HEAD.sub("", name)
             if not name or (
                 preposition == "im"
                 and " " not in name
                 and not rules.EVENT_WORD.search(name.lower())
             ):
                 continue
-        if name.lower() in rules.NOT_NAMES or rules.DATE[lang].fullmatch(name.lower()):
+        if (
+            name.lower() in rules.NOT_NAMES
+            or rules.DATE[lang].fullmatch(name.lower())
+            or not any(char.isalpha() for char in name)  # a number: "um 10 Uhr", "15 %"
+        ):
             continue
         key = "event"
         if rules.EVENT_WORD.search(name.lower()):
@@ -1015,8 +1020,14 @@ def _named(flat: str, lang: str, kind: str, start: int, end: int) -> dict[str, s
         topic = rules.TOPIC[lang].search(
             lowered, start, clause_end.start() + 1 if clause_end else len(lowered)
         )
-        if topic and not _RELATIVE_START.match(lowered, topic.start(1)):
-            named.setdefault("topic", _span_text(flat, topic))
+        value = _span_text(flat, topic).strip(" -–—") if topic else ""
+        if (
+            topic
+            and value
+            and not _RELATIVE_START.match(lowered, topic.start(1))
+            and not rules.CHANNEL_TOPIC.match(value)
+        ):
+            named.setdefault("topic", value)
     if kind in ("purchase", "behaviour", "preference", "request"):
         for pattern in rules.PRODUCT[lang]:
             product = pattern.search(lowered)

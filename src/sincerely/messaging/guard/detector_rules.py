@@ -1128,7 +1128,10 @@ ES: dict[str, list[str]] = {
         rf"te conectaste|"
         # a third person's relative clause is about them: "Según Luis, que participó en…"
         rf"(?<!, que )(?<!, quien )(?:estuvo|estuvieron|asistió|asistieron|participó|"
-        rf"participaron|vino|se unió|se conectó))\b(?= (?:en|a|al|a la|de|con nosotros))"
+        # ("elaborando vino en la Ribera": the wine, not "came")
+        rf"participaron|(?<!\bel )(?<!\bun )(?<!\bdel )(?<!\bde )(?<!\bbuen )(?<!\bnuestro )"
+        rf"(?<!\bsu )(?<!\btu )(?<!ando )(?<!iendo )vino|se unió|se conectó))\b"
+        rf"(?= (?:en|a|al|a la|de|con nosotros))"
         rf"(?! en nuestr[oa] (?:página|web|sitio|app|aplicación|blog|tienda online)\b)",
         rf"\b{_SU} (?:participación|asistencia|presencia) (?:en|a|al|de)\b",
         r"\b(?:tenerte|tenerle|tenerla|tenerlos|teneros|contar con usted|contar contigo|"
@@ -1215,7 +1218,9 @@ ES: dict[str, list[str]] = {
         r"\b(?:que|el que|la que|lo que) (?:te|le|les|os) (?:prometí|prometimos|había "
         r"prometido|habíamos prometido)\b",
         r"\blo prometido es deuda\b",
-        r"\b(?:te|le|les|os) (?:lo )?(?:prometí|prometimos)\b",
+        r"\b(?:te|le|les|os) (?:lo )?(?:prometí|prometimos)\b"
+        # ("Les prometimos a nuestros empleados…": promised to others)
+        r"(?! a (?:nuestr[oa]s|los|las|sus|todos|todas|nuestro|nuestra)\b)",
     ],
     "said": [
         r"\b(?:me|nos) (?:dijo|dijiste|contó|contaste|comentó|comentaste|explicó|explicaste|"
@@ -3213,8 +3218,8 @@ ES["promise"] += [
     r"garantizado|prometimos|aseguramos|garantizamos)\b",
 ]
 DE["selection"] += [
-    r"\bauf (?:ihren|deinen|euren) namen (?:[\w-]+ ){0,2}?(?:reserviert|zurückgelegt|hinterlegt|"
-    r"vorgemerkt|gebucht|bestellt|aufgehoben|eingetragen)\b",
+    r"\bauf (?:ihren|deinen|euren) namen (?:\S+ ){0,10}?(?:reserviert|zurückgelegt|hinterlegt|"
+    r"vorgemerkt|gebucht|bestellt|aufgehoben|eingetragen|geblockt)\b",
     r"\b(?:reserviert|zurückgelegt|hinterlegt|vorgemerkt) (?:[\w-]+ ){0,2}?auf (?:ihren|deinen|"
     r"euren) namen\b",
 ]
@@ -3240,7 +3245,8 @@ DE["conversation"] += [
     r"rücksprache|besprechung)\b",
 ]
 DE["call"] += [
-    r"\b(?:unser|unseren|unserem|unseres)\b (?:[\w-]+ )?(?:zoom|teams|video|online|skype|"
+    r"\b(?:unser|unsere|unserer|unseren|unserem|unseres)\b (?:[\w-]+ )?(?:zoom|teams|video|"
+    r"online|skype|"
     r"telefon|google-meet|webex)-?(?:termin|call|konferenz|meeting|gespräch|telefonat|"
     r"anruf|sitzung)(?:s|es)?\b",
 ]
@@ -3487,6 +3493,64 @@ ES["behaviour"] += [
     r"los|las) (?:[\w-]+ )?(?:vídeo|video|artículo|guía|catálogo|webinar|ebook|tutorial|"
     r"podcast|post)\b",
 ]
+
+# Round 5: subscriptions running out, wishes and interests given as reasons, things made to
+# the person's measure, tips received, participation certificates, regulars (de); thanks
+# for having come, calls made to the person, a car brought in, a suggestion followed, a
+# plan taken out, a form left half-done, an appointment set aside, curiosity piqued (es).
+DE["purchase"] += [
+    rf"\b{_POSS} [\w-]*(?:abo|abonnement|vertrag|mitgliedschaft|versicherung|tarif|garantie|"
+    r"leasing)\b (?:[\w-]+ ){0,3}?(?:läuft|endet|verlängert sich|wird verlängert)\b",
+]
+DE["preference"] += [
+    r"\b(?:da|weil|nachdem|dass) (?:sie|du|ihr) (?=(?:[\w-]+ ){0,4}?(?:wünschen|wünschst|"
+    r"bevorzugen|bevorzugst)\b)",
+]
+DE["interest"] += [
+    r"\b(?:da|weil|nachdem|dass) (?:sie|du|ihr) (?:sich|dich|euch) (?:[\w-]+ ){0,6}?"
+    r"interessier(?:en|st|t|ten|test)\b",
+]
+DE["selection"] += [
+    rf"\b(?:hat|haben|wurde|wurden) (?:[\w-]+ ){{0,5}}?nach {_POSS} (?:maßen|massen|wünschen|"
+    r"vorgaben|angaben|vorstellungen) (?:[\w-]+ )?(?:gefertigt|angefertigt|gebaut|genäht|"
+    r"hergestellt|zusammengestellt|gestaltet)\b",
+]
+DE["said"] += [
+    rf"\b(?:danke|vielen dank|herzlichen dank)\b[^.!?]{{0,10}}? für {_POSS} (?:[\w-]+ )?"
+    r"(?:hinweis|anregung|rückmeldung|feedback|tipp|vorschlag|beschwerde|reklamation)\b",
+]
+DE["attendance"] += [
+    rf"\b{_POSS} (?:[\w-]+ )?(?:teilnahmezertifikat|teilnahmebestätigung|teilnahmebescheinigung|"
+    r"teilnahmeurkunde)\b",
+]
+DE["tenure"] += [r"\bals (?:unser(?:e|er)? )?(?:stammgast|stammkunde|stammkundin)\b"]
+ES["attendance"] += [
+    r"\bgracias por haber (?:asistido|participado|venido|estado|acudido|acompañado)\b",
+]
+ES["call"] += [r"\b(?:te|le|os|les) (?:llamé|llamamos|telefoneé|telefoneamos)\b"]
+ES["visit"] += [
+    r"\bgracias por (?:traernos|traer|confiarnos) (?:tu|su|el|la) (?:coche|moto|bici|bicicleta|"
+    r"vehículo|auto|carro|furgoneta)\b",
+]
+ES["said"] += [
+    rf"\b(?:siguiendo|gracias a|atendiendo a|a raíz de) {_SU} (?:sugerencia|propuesta|comentario|"
+    r"consejo|idea|recomendación|observación)\b",
+    rf"\b{_SU} (?:sugerencia|propuesta|queja) de [\w]+r\b",
+]
+ES["purchase"] += [
+    r"\bal haber (?:contratado|comprado|adquirido|reservado|pedido)\b",
+    r"\b(?:ya )?(?:tiene|tienes|tienen) (?:reservad|comprad|contratad|pagad)[oa]s? (?:la|el|su|tu|"
+    r"los|las)\b",
+]
+ES["behaviour"] += [
+    r"\b(?:dejó|dejaste|ha dejado|has dejado) a medio (?:completar|rellenar|terminar|hacer)\b",
+    r"\bte quedaste a medias con (?:el|la|nuestr[oa])\b",
+]
+ES["selection"] += [
+    r"\b(?:le|te|les|os) (?:dejamos|dejo|hemos dejado|he dejado|tenemos|tengo) "
+    r"(?:separad|reservad|apartad|guardad)[oa]s?\b",
+]
+ES["interest"] += [r"\b(?:le|te|les|os) (?:picó|ha picado|despertó) la curiosidad\b"]
 
 _TABLES = {"en": EN, "fr": FR, "de": DE, "es": ES}
 
@@ -4225,7 +4289,7 @@ STILL = {
     "en": re.compile(r"\bstill\b"),
     "fr": re.compile(r"\b(?:encore|toujours)\b"),
     "de": re.compile(r"\b(?:noch|immer noch|weiterhin)\b"),
-    "es": re.compile(r"\b(?:todavía|todavia|aún|aun|sigue|sigues)\b"),
+    "es": re.compile(r"\b(?:todavía|todavia|aún|aun|sigue|sigues|a medias)\b"),
 }
 
 NEGATION = {
@@ -4623,7 +4687,7 @@ _OCCASION_NOUNS = {
     r"déjeuner|café|dîner|visio|présentation",
     "de": r"[\w-]*treffen|[\w-]*gespräch|[\w-]*telefonat|anruf|[\w-]*besuch|[\w-]*führung|"
     r"[\w-]*demo|präsentation|diskussion|[\w-]*termin|workshop|webinar|austausch|videocall|"
-    r"call|meeting|[\w-]*verkostung|[\w-]*beratung|anprobe|[\w-]*kurs|probestunde|"
+    r"call|meeting|[\w-]*verkostung|[\w-]*probe|[\w-]*beratung|anprobe|[\w-]*kurs|probestunde|"
     r"mittagessen|abendessen|kaffee",
     "es": r"reunión|llamada|charla|conversación|visita|demo|demostración|webinar|taller|"
     r"sesión|cita|cata|videollamada|encuentro|clase|asesoría|comida|cena|café|presentación",
@@ -4764,6 +4828,11 @@ ORDERED_THING = {
         r"gelieferten?|gemieteten?) \w+|\b(?:das|die|den) (?:sie|du) (?:[\w-]+ ){0,3}?"
         r"(?:bestellt|gekauft|gebucht|gemietet|erhalten|bekommen|abgeholt|mitgenommen|gegönnt|"
         r"zugelegt|geholt) (?:haben|hast|hatten|hattest)\b"
+        # what we delivered, and a delivery that reached the person
+        r"|\b(?:das|die|den) wir (?:ihnen|dir|euch) (?:[\w-]+ ){0,3}?(?:geliefert|geschickt|"
+        r"verkauft|zugeschickt|gesendet|montiert|eingebaut) (?:haben|hatten)\b"
+        r"|\b(?:die|das|der) (?:lieferung|sendung|paket|bestellung|ware)\b[^?]{0,60}\bbei "
+        r"(?:ihnen|dir|euch) angekommen\b"
     ),
     "es": re.compile(
         r"\bque (?:usted )?(?:te llevaste|se llevó|os llevasteis|te compraste|se compró|"
@@ -4771,6 +4840,9 @@ ORDERED_THING = {
         r"reservó|alquilaste|alquiló|recibiste|recibió|nos pediste|nos pidió|nos compraste|"
         r"nos compró)\b|\b(?:el|la|los|las) (?:[\w-]+ ){1,3}?(?:pedid[oa]s?|comprad[oa]s?|"
         r"encargad[oa]s?|reservad[oa]s?)\b"
+        # what reached the person: "¿Le llegó bien el encargo?"
+        r"|\b(?:le|te|les|os) (?:llegó|ha llegado|llegaron|han llegado) (?:bien |ya |"
+        r"correctamente )?(?:el|la|los|las|su|tu)\b"
     ),
 }
 # Our not knowing is no remembered taste: "We don't know your favourite colour yet".
@@ -4948,9 +5020,18 @@ NOT_NAMES = _words(
     """i hi dear hello hey anna tom sam ana anne mr mrs ms dr p.s ps bonjour hallo hola salut
     thanks merci danke gracias the our we you it this that your sie du ihr vous tu usted
     telefon
+    seite aussicht ruhe post nachlesen herzen verfügung hause kenntnis anhang laufenden
     monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
     vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag
     lunes martes miércoles jueves viernes sábado domingo"""
+)
+# German idioms whose noun is no name: "am Rande der Messe" names the fair.
+DE_IDIOM_HEAD = re.compile(r"^(?:Rande|Ende|Anfang|Beginn|Schluss|Rahmen) (?:der|des|von|vom) ")
+# How we talked is no topic: "Great speaking with you on Zoom", "on the phone on Monday".
+CHANNEL_TOPIC = re.compile(
+    r"^(?:the )?(?:phone|telephone|zoom|teams|skype|live chat|chat|e-?mail|video|whatsapp|"
+    r"téléphone|teléfono|telefon|videollamada|visio)\b",
+    re.IGNORECASE,
 )
 _TOPIC_END = r"(?=\s*(?:[,.;:!?]|$| so\b| and\b| here\b| last\b| when\b| yesterday| today| et\b| "
 _TOPIC_END += r"donc\b| und\b| y\b| hier\b| aquí\b| la semaine| letzte| la semana| the other))"
