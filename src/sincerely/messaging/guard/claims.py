@@ -261,9 +261,21 @@ def _detect(
             if material:
                 others.append("request")
                 named.setdefault("product", flat[material[0] : material[1]])
+        # A complaint or a suggestion received is something the person told us as well as
+        # asked; interest noticed may have been seen anywhere, on our site or in person.
+        if kind == "request" and "said" not in others and rules.COMPLAINT[lang].search(lowered):
+            others.append("said")
+        noticed = kind == "behaviour" and rules.INTEREST_NOTICED[lang].search(lowered)
+        if noticed and "interest" not in others:
+            others.append("interest")
+    found_kinds = {claim[0] for claim in claims}
     return tuple(
-        (_told_how(kind, lang, lowered, others, {c[0] for c in claims}), lang)
-        + (tuple(sorted(named.items())), tuple(others))
+        (
+            _told_how(kind, lang, lowered, others, found_kinds),
+            lang,
+            tuple(sorted(named.items())),
+            tuple(others),
+        )
         for kind, lang, named, others, _ in claims
     )
 
@@ -273,13 +285,7 @@ def _told_how(kind: str, lang: str, lowered: str, others: list[str], kinds: set[
     for someone's time read as a meeting; said on the phone they are a call ("Merci de
     m'avoir accordé quelques minutes au téléphone"), said of a talk with nothing in person
     they are a conversation ("Es war schön, mit Ihnen ins Gespräch zu kommen"), which the
-    evidence of a meeting backs too. A complaint or a suggestion received is something the
-    person told us as well as asked (`others` gains "said")."""
-    if kind == "request" and "said" not in others and rules.COMPLAINT[lang].search(lowered):
-        others.append("said")
-    noticed = kind == "behaviour" and rules.INTEREST_NOTICED[lang].search(lowered)
-    if noticed and "interest" not in others:
-        others.append("interest")
+    evidence of a meeting backs too."""
     if kind != "meeting" or others or rules.IN_PERSON[lang].search(lowered):
         return kind
     if "call" not in kinds and rules.ON_THE_PHONE[lang].search(lowered):

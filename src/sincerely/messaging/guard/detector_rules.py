@@ -4758,7 +4758,7 @@ SUITS_YOU = {
     ),
 }
 # Interest noticed may have been seen anywhere, on our site or in person: "Nous avons bien
-# noté votre intérêt pour le poste" is backed by evidence of either (claims._told_how).
+# noté votre intérêt pour le poste" is backed by evidence of either (claims._detect).
 INTEREST_NOTICED = {
     "en": re.compile(r"\b(?:interest|attention|curiosity)\b"),
     "fr": re.compile(r"\b(?:intérêt|attention|curiosité)\b"),
@@ -4766,7 +4766,8 @@ INTEREST_NOTICED = {
     "es": re.compile(r"\b(?:interés|atención|curiosidad)\b"),
 }
 # How a claim read as a meeting happened (claims._told_how): in person, on the phone, or a
-# talk with nothing in person about it; and complaints and suggestions received.
+# talk with nothing in person about it; and complaints and suggestions received
+# (claims._detect).
 IN_PERSON = {
     "en": re.compile(
         r"\b(?:meet|met|meeting|see you|saw you|seeing you|in person|face to face|stand|booth|"
